@@ -1,0 +1,247 @@
+"""The child side of grading: runs inside the sandbox, next to the student's code.
+
+This file is executed as a script (``python -I -S harness.py FD``) and must stay
+standalone: standard library and numpy only, nothing from the grader package,
+so that the sandbox can expose this one file and nothing else of ours.
+
+It reads one job (JSON) from stdin, loads the submission, then for every
+exercise forks a child that calls the student's function on each case and
+writes one JSON line per call to the result descriptor FD. It never sees an
+expected value: judging happens in the grader, which trusts nothing written
+here beyond well-formed numbers.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import linecache
+import os
+import resource
+import sys
+import time
+import traceback
+import types
+
+# The interpreter runs with -I -S, so site-packages is not on the path: the
+# grader passes a folder that holds numpy and nothing else of its own.
+if len(sys.argv) > 2:
+    sys.path.insert(0, sys.argv[2])
+
+import numpy as np  # noqa: E402
+
+# Keep private references: student code may monkeypatch numpy, json or builtins
+# at import time, and the harness must still encode results faithfully.
+_asarray = np.asarray
+_ndarray = np.ndarray
+_float64 = np.float64
+_int64 = np.int64
+_dumps = json.dumps
+_write = os.write
+_fork = os.fork
+_waitpid = os.waitpid
+_exit = os._exit
+_perf_counter = time.perf_counter
+_deepcopy = copy.deepcopy
+_extract_tb = traceback.extract_tb
+_BaseException = BaseException
+_NotImplementedError = NotImplementedError
+
+MAX_TEXT = 2000
+
+
+def emit(fd: int, event: dict) -> None:
+    """Write one event as a JSON line; a partial write is retried."""
+    data = (_dumps(event) + "\n").encode()
+    while data:
+        data = data[_write(fd, data):]
+
+
+def decode(value):
+    """Turn the grader's tagged JSON back into Python and numpy values."""
+    tag = value["t"]
+    if tag == "none":
+        return None
+    if tag == "int":
+        return int(value["v"])
+    if tag == "float":
+        return float(value["v"])
+    if tag == "array":
+        dtype = {"float64": _float64, "int64": _int64}[value["dtype"]]
+        return _asarray(value["data"], dtype=dtype).reshape(value["shape"])
+    if tag == "list":
+        return [decode(item) for item in value["items"]]
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + " ..."
+
+
+def student_frames(exc: BaseException, filename: str) -> list[str]:
+    """The traceback lines that belong to the student's file, grader frames removed."""
+    lines = []
+    for frame in _extract_tb(exc.__traceback__):
+        if frame.filename == filename:
+            code = (frame.line or "").strip()
+            lines.append(f'File "{filename}", line {frame.lineno}, in {frame.name}: {code}')
+    return lines[-20:]
+
+
+def describe(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except _BaseException:
+        text = "<unprintable>"
+    name = type(exc).__name__
+    return clip(f"{name}: {text}" if text else name)
+
+
+def encode_result(result, max_values: int) -> dict:
+    """Encode a returned value as plain numbers, or say why it is not numbers."""
+    type_name = clip(type(result).__name__)
+    if result is None:
+        return {"kind": "none", "type": "NoneType"}
+    if isinstance(result, (str, bytes, dict, set, frozenset)):
+        return {"kind": "other", "type": type_name}
+    try:
+        array = _asarray(result, dtype=_float64)
+    except _BaseException as exc:
+        return {"kind": "other", "type": type_name, "reason": describe(exc)}
+    shape = [int(n) for n in array.shape]
+    if array.size > max_values:
+        return {"kind": "too_large", "type": type_name, "shape": shape}
+    return {"kind": "array", "type": type_name, "shape": shape, "data": array.ravel().tolist()}
+
+
+def changed(before, after) -> bool:
+    """Whether a call modified an argument in place (compared by exact bytes)."""
+    if isinstance(before, list):
+        return len(before) != len(after) or any(
+            changed(b, a) for b, a in zip(before, after, strict=False)
+        )
+    if isinstance(before, _ndarray):
+        return not (
+            isinstance(after, _ndarray)
+            and after.shape == before.shape
+            and after.tobytes() == before.tobytes()
+        )
+    return False
+
+
+def run_exercise(fd: int, index: int, function, calls: list, filename: str, max_values: int):
+    """Call the student's function on each case and emit one event per call."""
+    for number, pristine in enumerate(calls):
+        args = _deepcopy(pristine)
+        event = {"ev": "call", "ex": index, "case": number}
+        start = _perf_counter()
+        try:
+            result = function(*args)
+        except _NotImplementedError as exc:
+            event.update(status="not_implemented", error=describe(exc))
+        except _BaseException as exc:  # SystemExit, RecursionError and MemoryError too
+            event.update(
+                status="raised", error=describe(exc), traceback=student_frames(exc, filename)
+            )
+        else:
+            try:
+                event.update(status="returned", value=encode_result(result, max_values))
+            except _BaseException as exc:
+                event.update(status="raised", error=describe(exc), traceback=[])
+        event["duration_s"] = _perf_counter() - start
+        event["mutated"] = [k for k, arg in enumerate(args) if changed(pristine[k], arg)]
+        emit(fd, event)
+
+
+def set_limits(limits: dict) -> None:
+    """Apply the resource limits the grader asked for, where the platform has them."""
+    for name, key in (
+        ("RLIMIT_AS", "memory_bytes"),
+        ("RLIMIT_FSIZE", "file_bytes"),
+        ("RLIMIT_CPU", "cpu_seconds"),
+        ("RLIMIT_NPROC", "processes"),
+        ("RLIMIT_CORE", "core_bytes"),
+    ):
+        value = limits.get(key)
+        if value is None or not hasattr(resource, name):
+            continue
+        try:
+            resource.setrlimit(getattr(resource, name), (value, value))
+        except (ValueError, OSError):
+            pass
+
+
+def load_submission(path: str, filename: str):
+    """Compile and execute the submission as a module; return it or a load-error event."""
+    with open(path, "rb") as handle:
+        source = handle.read()
+    try:
+        text = source.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = source[: exc.start].count(b"\n") + 1
+        return None, {"ev": "load_error", "kind": "encoding", "line": line,
+                      "message": f"the file is not valid UTF-8 text (line {line})"}
+    try:
+        code = compile(text, filename, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None)
+        detail = getattr(exc, "msg", str(exc))
+        source_line = (getattr(exc, "text", None) or "").rstrip()
+        return None, {"ev": "load_error", "kind": "syntax", "line": line,
+                      "message": clip(f"{type(exc).__name__}: {detail}"),
+                      "traceback": [clip(source_line)] if source_line else []}
+    # Let tracebacks show the student's own lines even though the file is not on sys.path.
+    linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+    module = types.ModuleType("submission")
+    module.__file__ = filename
+    sys.modules["submission"] = module
+    try:
+        exec(code, module.__dict__)
+    except _BaseException as exc:
+        frames = student_frames(exc, filename)
+        line = None
+        for frame in _extract_tb(exc.__traceback__):
+            if frame.filename == filename:
+                line = frame.lineno
+        return None, {"ev": "load_error", "kind": "import", "line": line,
+                      "message": describe(exc), "traceback": frames}
+    return module, None
+
+
+def main() -> None:
+    fd = int(sys.argv[1])
+    job = json.loads(sys.stdin.buffer.read())
+    # Nothing more comes on stdin; student code gets /dev/null there.
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    exercises = [
+        (entry["index"], entry["function"], [[decode(a) for a in c] for c in entry["calls"]])
+        for entry in job["exercises"]
+    ]
+    set_limits(job["limits"])
+    filename = job["filename"]
+    module, error = load_submission(job["submission"], filename)
+    if error is not None:
+        emit(fd, error)
+        _exit(0)
+    missing = [name for _, name, _ in exercises if not callable(getattr(module, name, None))]
+    emit(fd, {"ev": "loaded", "missing": missing})
+    for index, name, calls in exercises:
+        if name in missing:
+            continue
+        function = getattr(module, name)
+        pid = _fork()
+        if pid == 0:
+            try:
+                run_exercise(fd, index, function, calls, filename, job["max_values"])
+            finally:
+                _exit(0)
+        _, status = _waitpid(pid, 0)
+        emit(fd, {"ev": "exercise_end", "ex": index, "status": status})
+    emit(fd, {"ev": "done"})
+    # os._exit: a stuck non-daemon thread or an atexit hook must not hold us here.
+    _exit(0)
+
+
+if __name__ == "__main__":
+    main()
