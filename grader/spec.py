@@ -32,15 +32,9 @@ class Case:
     exercise: str
     args: tuple[Any, ...]
     visibility: Visibility = "hidden"
-    call: str = ""  # how the call reads in a message, e.g. "relu(3)"; visible cases only
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "exercise": self.exercise,
-            "visibility": self.visibility,
-            "call": self.call,
-        }
+        return {"name": self.name, "exercise": self.exercise, "visibility": self.visibility}
 
 
 @dataclass(frozen=True)
@@ -52,7 +46,8 @@ class Assignment:
     exercises: tuple[Exercise, ...]
     reference: Mapping[str, Callable[..., Any]]
     make_cases: Callable[[int], list[Case]]
-    hints: Mapping[str, str] = field(default_factory=dict)
+    # What to try, per exercise, shown when that exercise loses points.
+    tips: Mapping[str, str] = field(default_factory=dict)
 
     def exercise(self, name: str) -> Exercise:
         return next(e for e in self.exercises if e.name == name)

@@ -1,0 +1,257 @@
+"""Grade one submission: the library entry point behind the ``grade`` command.
+
+Order matters for safety: expected values are computed here, in the grader,
+before any student process starts; the student's processes are all dead
+before the report is built; the report is validated and written last.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import importlib
+import time
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from . import __version__
+from .errors import GraderError, UsageError
+from .execute import Batch, Execution, run
+from .lms.gradescope import to_gradescope
+from .report import SCHEMA_VERSION, write_json
+from .sandbox import Limits, SandboxKind, resolve
+from .scoring import exercise_totals, judge
+from .spec import Assignment, Case, TestResult
+
+DEFAULT_ASSIGNMENT = "forward"
+MAX_SOURCE_BYTES = 1 << 20
+Format = Literal["native", "gradescope"]
+
+
+class InternalError(GraderError):
+    """The grader itself failed; the report says so."""
+
+
+def load_assignment(name: str) -> Assignment:
+    """An assignment by short name (``forward``) or by dotted module path."""
+    module_name = name if "." in name else f"assignments.{name}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        raise UsageError(f"no assignment named {name!r}") from None
+    assignment = getattr(module, "ASSIGNMENT", None)
+    if not isinstance(assignment, Assignment):
+        raise UsageError(f"module {module_name} defines no ASSIGNMENT")
+    return assignment
+
+
+def read_submission(path: Path) -> bytes:
+    """The submission's bytes, or UsageError when there is no readable file."""
+    if not path.exists():
+        raise UsageError(f"no such file: {path}")
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory, not a Python file")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return data
+
+
+def source_problem(data: bytes) -> str | None:
+    """Why these bytes cannot be Python source, or None if they may be."""
+    if len(data) > MAX_SOURCE_BYTES:
+        return f"the file is larger than {MAX_SOURCE_BYTES // 1024} KiB; is it really source code?"
+    if b"\0" in data:
+        return "the file contains NUL bytes: it looks binary, not like Python source"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return f"line {line} is not valid UTF-8 text: save the file as UTF-8"
+    return None
+
+
+def expected_values(assignment: Assignment, cases: list[Case]) -> list[np.ndarray]:
+    """Run the reference on copies of each case's arguments, here in the grader."""
+    values = []
+    for case in cases:
+        result = assignment.reference[case.exercise](*copy.deepcopy(case.args))
+        values.append(np.asarray(result, dtype=np.float64))
+    return values
+
+
+def _base_report(
+    *, path: Path, data: bytes | None, assignment: str, seed: int, started: float
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "assignment": assignment,
+        "grader_version": __version__,
+        "graded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "duration_s": 0.0,
+        "seed": seed,
+        "sandbox": "none",
+        "submission": {
+            "path": str(path),
+            "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
+        },
+        "status": "error",
+        "message": "",
+        "score": 0.0,
+        "max_score": 0.0,
+        "exercises": [],
+        "stdout": "",
+        "stderr": "",
+        "tests": [],
+        "_started": started,
+    }
+
+
+def _finish(report: dict[str, Any]) -> dict[str, Any]:
+    report["duration_s"] = round(time.monotonic() - report.pop("_started"), 4)
+    return report
+
+
+def _load_error_message(execution: Execution, filename: str) -> str:
+    error = execution.load_error
+    assert error is not None
+    where = f" on line {error.line} of {filename}" if error.line else ""
+    text = {
+        "syntax": f"cannot grade: {error.message}{where}",
+        "encoding": f"cannot grade: {error.message}",
+        "import": f"cannot grade: importing {filename} raised {error.message}{where}",
+    }.get(error.kind, f"cannot grade: {error.message}")
+    return "\n".join([text, *(f"  {line}" for line in error.traceback)])
+
+
+def grade_submission(
+    *,
+    path: Path,
+    assignment: str = DEFAULT_ASSIGNMENT,
+    seed: int = 0,
+    sandbox: SandboxKind = "auto",
+    limits: Limits | None = None,
+    show_hidden: bool = False,
+) -> dict[str, Any]:
+    """Grade the file at ``path`` and return the native report (not yet validated or written).
+
+    Raises UsageError when there is no readable file at ``path`` (after which
+    ``error_report`` gives the report to write) and when the assignment or the
+    sandbox asked for do not exist. Problems of the submission itself become
+    reports with status ``error``; failures of the grader, ``internal_error``.
+    """
+    started = time.monotonic()
+    limits = limits or Limits()
+    spec = load_assignment(assignment)
+    kind = resolve(sandbox)
+    data = read_submission(path)
+    report = _base_report(path=path, data=data, assignment=spec.name, seed=seed, started=started)
+    report["max_score"] = float(sum(e.points for e in spec.exercises))
+    problem = source_problem(data)
+    if problem is not None:
+        report["message"] = f"cannot grade: {problem}"
+        return _finish(report)
+    try:
+        _grade(report, spec, path, seed, kind, limits, show_hidden)
+    except Exception as exc:  # the grader broke: say so in the report, never a traceback
+        report.update(status="internal_error", score=0.0, tests=[], exercises=[])
+        report["message"] = f"the grader failed ({type(exc).__name__}: {exc}); please report this"
+    return _finish(report)
+
+
+def _grade(
+    report: dict[str, Any],
+    spec: Assignment,
+    path: Path,
+    seed: int,
+    kind: Literal["bwrap", "process"],
+    limits: Limits,
+    show_hidden: bool,
+) -> None:
+    cases = spec.make_cases(seed)
+    expected = expected_values(spec, cases)
+    batches = [
+        Batch(e.name, [c.args for c in cases if c.exercise == e.name]) for e in spec.exercises
+    ]
+    execution = run(
+        submission=path.resolve(), filename=path.name, batches=batches, sandbox=kind, limits=limits
+    )
+    report.update(sandbox=kind, stdout=execution.stdout, stderr=execution.stderr)
+    if execution.load_error is not None:
+        report["message"] = _load_error_message(execution, path.name)
+        return
+    results: list[TestResult] = []
+    for i, exercise in enumerate(spec.exercises):
+        mine = [(c, v) for c, v in zip(cases, expected, strict=True) if c.exercise == exercise.name]
+        points = exercise.points / len(mine)
+        for j, (case, value) in enumerate(mine):
+            outcome = execution.outcomes[(i, j)]
+            results.append(judge(case, exercise, points, outcome, value, reveal=show_hidden))
+    totals = exercise_totals(spec.exercises, results)
+    score = round(sum(t["score"] for t in totals), 6)
+    passed = sum(r.status == "passed" for r in results)
+    report.update(
+        status="graded",
+        score=score,
+        exercises=totals,
+        tests=[r.to_dict() for r in results],
+        message=f"{passed} of {len(results)} tests passed",
+    )
+    if show_hidden:
+        report["message"] += " (hidden tests shown)"
+
+
+def error_report(*, path: Path, message: str, assignment: str, seed: int) -> dict[str, Any]:
+    """The report for a submission that could not even be read."""
+    report = _base_report(
+        path=path, data=None, assignment=assignment, seed=seed, started=time.monotonic()
+    )
+    report["message"] = f"cannot grade: {message}"
+    return _finish(report)
+
+
+def write_report(report: dict[str, Any], *, output: str, fmt: Format = "native") -> None:
+    """Write the report in the chosen format, validated against its schema first."""
+    if fmt == "gradescope":
+        write_json(to_gradescope(report), "gradescope", output)
+    else:
+        write_json(report, "report", output)
+
+
+def grade_file(
+    *,
+    submission: Path,
+    output: str = "report.json",
+    fmt: Format = "native",
+    seed: int = 0,
+    timeout: float = Limits.call_timeout,
+    sandbox: SandboxKind = "auto",
+    show_hidden: bool = False,
+    assignment: str = DEFAULT_ASSIGNMENT,
+) -> dict[str, Any]:
+    """Grade ``submission`` and write its report to ``output``; return the native report.
+
+    A report is written in every case. Afterwards UsageError is raised if the
+    file could not be read, and InternalError if the grader itself failed.
+    """
+    try:
+        report = grade_submission(
+            path=submission, assignment=assignment, seed=seed, sandbox=sandbox,
+            limits=Limits(call_timeout=timeout), show_hidden=show_hidden,
+        )  # fmt: skip
+    except UsageError as exc:
+        if str(exc).startswith("no assignment"):
+            raise
+        name = load_assignment(assignment).name
+        write_report(error_report(path=submission, message=str(exc), assignment=name, seed=seed),
+                     output=output, fmt=fmt)  # fmt: skip
+        raise
+    write_report(report, output=output, fmt=fmt)
+    if report["status"] == "internal_error":
+        raise InternalError(f"{report['message']} (report written to {output})")
+    return report

@@ -1,0 +1,1 @@
+"""Conversions of the native report into the formats learning-management systems import."""

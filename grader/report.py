@@ -1,0 +1,69 @@
+"""The report: its schema, its validation, and writing it atomically.
+
+Every JSON document the grader writes goes through ``write_json``, which
+validates it against the named schema shipped in ``grader/schemas`` first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import GraderError
+
+SCHEMA_VERSION = "1.0"
+
+
+@functools.cache
+def schema(name: str) -> dict[str, Any]:
+    """A published schema by name: ``report`` or ``gradescope``."""
+    text = resources.files("grader").joinpath(f"schemas/{name}.schema.json").read_text()
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@functools.cache
+def _validator(name: str) -> Any:
+    # Imported here: jsonschema is slow to import and is needed only at the end.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(name))
+
+
+def validate(document: dict[str, Any], name: str) -> None:
+    """Raise GraderError if ``document`` does not follow schema ``name``."""
+    errors = sorted(_validator(name).iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].path) or "(top level)"
+        raise GraderError(f"the {name} document is invalid at {where}: {errors[0].message}")
+
+
+def write_json(document: dict[str, Any], name: str, destination: str) -> None:
+    """Validate, then write to ``destination`` atomically (temp file, then rename); ``-`` is stdout."""
+    validate(document, name)
+    text = json.dumps(document, indent=2, allow_nan=False) + "\n"
+    if destination == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(destination)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except OSError as exc:
+        raise GraderError(f"cannot write {destination}: {exc.strerror or exc}") from None
