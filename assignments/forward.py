@@ -9,6 +9,8 @@ named in its comment.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from grader.spec import Assignment, Case, Exercise, Visibility
@@ -83,7 +85,7 @@ class _Random:
         return self.rng.normal(0.0, scale, size=shape).round(2)
 
     def network(self, widths: list[int], biases: bool) -> tuple[list[np.ndarray], list | None]:
-        weights = [self.normal(a, b) for a, b in zip(widths, widths[1:], strict=False)]
+        weights = [self.normal(a, b) for a, b in itertools.pairwise(widths)]
         return weights, [self.normal(b) for b in widths[1:]] if biases else None
 
 

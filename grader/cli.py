@@ -30,23 +30,57 @@ Examples:
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("submission", type=click.Path(path_type=Path))
-@click.option("-o", "--output", default="report.json", show_default=True, metavar="PATH",
-              help="Where to write the report; '-' writes it to stdout.")
-@click.option("--seed", type=int, default=0, envvar="GRADER_SEED", show_default=True,
-              help="Seed of the randomized hidden cases (default: $GRADER_SEED, else 0). "
-                   "The same seed gives the same cases, e.g. --seed 4711.")
-@click.option("--format", "fmt", type=click.Choice(["native", "gradescope"]), default="native",
-              show_default=True, help="Report format: ours, or Gradescope's results.json.")
-@click.option("--timeout", type=click.FloatRange(min=0.05), default=Limits.call_timeout,
-              show_default=True, metavar="SECONDS",
-              help="Time allowed for each call of a student function, e.g. --timeout 5.")
-@click.option("--sandbox", type=click.Choice(["auto", "bwrap", "process"]), default="auto",
-              show_default=True,
-              help="Isolation: bubblewrap, a plain child process, or the best available.")
-@click.option("--show-hidden", is_flag=True,
-              help="Show hidden tests' inputs and expected values (instructors).")
-@click.option("--assignment", default=DEFAULT_ASSIGNMENT, show_default=True,
-              help="Assignment to grade against: a name in assignments/ or a module path.")
+@click.option(
+    "-o",
+    "--output",
+    default="report.json",
+    show_default=True,
+    metavar="PATH",
+    help="Where to write the report; '-' writes it to stdout.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    envvar="GRADER_SEED",
+    show_default=True,
+    help="Seed of the randomized hidden cases (default: $GRADER_SEED, else 0). "
+    "The same seed gives the same cases, e.g. --seed 4711.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["native", "gradescope"]),
+    default="native",
+    show_default=True,
+    help="Report format: ours, or Gradescope's results.json.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.05),
+    default=Limits.call_timeout,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time allowed for each call of a student function, e.g. --timeout 5.",
+)
+@click.option(
+    "--sandbox",
+    type=click.Choice(["auto", "bwrap", "process"]),
+    default="auto",
+    show_default=True,
+    help="Isolation: bubblewrap, a plain child process, or the best available.",
+)
+@click.option(
+    "--show-hidden",
+    is_flag=True,
+    help="Show hidden tests' inputs and expected values (instructors).",
+)
+@click.option(
+    "--assignment",
+    default=DEFAULT_ASSIGNMENT,
+    show_default=True,
+    help="Assignment to grade against: a name in assignments/ or a module path.",
+)
 @click.version_option(__version__, prog_name="forward-grader")
 def main(**options: Any) -> None:
     """Grade SUBMISSION, a Python file with the assignment's functions.
@@ -63,10 +97,15 @@ def main(**options: Any) -> None:
     color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
     tips = load_assignment(options["assignment"]).tips
     click.echo(render(report, tips=tips, color=color), err=options["output"] == "-", color=color)
-    if report["sandbox"] == "process" and options["sandbox"] == "auto" and (
-        options["show_hidden"] or options["seed"]
+    if (
+        report["sandbox"] == "process"
+        and options["sandbox"] == "auto"
+        and (options["show_hidden"] or options["seed"])
     ):
-        click.echo("Warning: bubblewrap is not available, so the submission ran in the weaker "
-                   "'process' sandbox (see the README's security section).", err=True)
+        click.echo(
+            "Warning: bubblewrap is not available, so the submission ran in the weaker "
+            "'process' sandbox (see the README's security section).",
+            err=True,
+        )
     if options["output"] != "-":
         click.echo(f"Report written to {options['output']}", err=False)

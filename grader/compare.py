@@ -62,8 +62,8 @@ def compare(
     finite = np.isfinite(values)
     if not finite.all():
         bad = int((~finite).sum())
-        return Verdict(False, f"{name} returned nan or inf in {bad} of {values.size} "
-                       "value(s): an overflow (exp of a large number?) or a division by zero?")  # fmt: skip
+        return Verdict(False, f"{name} returned nan or inf in {bad} of {values.size} value(s): "
+                       "an overflow (exp of a large number?) or a division by zero?")  # fmt: skip
     close = np.isclose(values, expected, rtol=rtol, atol=atol)
     if close.all():
         return Verdict(True, "passed")

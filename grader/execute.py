@@ -20,7 +20,6 @@ from typing import Any, Literal
 
 from .protocol import (
     CallEvent,
-    Done,
     Event,
     ExerciseEnd,
     Loaded,
@@ -170,7 +169,7 @@ class _Reader:
                 raise _Ended("protocol", "the results were larger than allowed")
             self.buffer += data
             *complete, rest = self.buffer.split(b"\n")
-            self.lines += complete
+            self.lines += [bytes(line) for line in complete]
             self.buffer = bytearray(rest)
 
     def close(self) -> None:
@@ -206,8 +205,7 @@ def run(
         job = {
             "filename": filename,
             "exercises": [
-                {"index": i, "function": batches[i].function, "calls": encoded[i]}
-                for i in pending
+                {"index": i, "function": batches[i].function, "calls": encoded[i]} for i in pending
             ],
             "limits": limits.for_harness(cpu_seconds),
             "max_values": limits.max_values,
@@ -238,12 +236,22 @@ def _session(
     try:
         event = reader.next_event(time.monotonic() + limits.load_timeout)
     except _Ended as ended:
-        event = LoadError(ended.why, None, _LOAD_FAILURES[ended.why].format(
-            timeout=limits.load_timeout, detail=ended.detail), ())
+        event = LoadError(
+            ended.why,
+            None,
+            _LOAD_FAILURES[ended.why].format(timeout=limits.load_timeout, detail=ended.detail),
+            (),
+        )
     if not isinstance(event, Loaded):
         if not isinstance(event, LoadError):
-            event = LoadError("protocol", None, _LOAD_FAILURES["protocol"].format(
-                detail=f"unexpected event {type(event).__name__}"), ())
+            event = LoadError(
+                "protocol",
+                None,
+                _LOAD_FAILURES["protocol"].format(
+                    detail=f"unexpected event {type(event).__name__}"
+                ),
+                (),
+            )
         if first:
             execution.load_error = event
         else:  # the submission loaded once, then failed to load again: rare, but bounded

@@ -1,6 +1,6 @@
 """The child side of grading: runs inside the sandbox, next to the student's code.
 
-This file is executed as a script (``python -I -S harness.py FD``) and must stay
+This file is executed as a script (``python -I -S -B -u harness.py FD LIBDIR``) and must stay
 standalone: standard library and numpy only, nothing from the grader package,
 so that the sandbox can expose this one file and nothing else of ours.
 
@@ -22,13 +22,14 @@ import sys
 import time
 import traceback
 import types
+from typing import Any
 
 # The interpreter runs with -I -S, so site-packages is not on the path: the
 # grader passes a folder that holds numpy and nothing else of its own.
 if len(sys.argv) > 2:
     sys.path.insert(0, sys.argv[2])
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 # Keep private references: student code may monkeypatch numpy, json or builtins
 # at import time, and the harness must still encode results faithfully.
@@ -50,14 +51,14 @@ _NotImplementedError = NotImplementedError
 MAX_TEXT = 2000
 
 
-def emit(fd: int, event: dict) -> None:
+def emit(fd: int, event: dict[str, Any]) -> None:
     """Write one event as a JSON line; a partial write is retried."""
     data = (_dumps(event) + "\n").encode()
     while data:
-        data = data[_write(fd, data):]
+        data = data[_write(fd, data) :]
 
 
-def decode(value):
+def decode(value: dict[str, Any]) -> Any:
     """Turn the grader's tagged JSON back into Python and numpy values."""
     tag = value["t"]
     if tag == "none":
@@ -97,7 +98,7 @@ def describe(exc: BaseException) -> str:
     return clip(f"{name}: {text}" if text else name)
 
 
-def encode_result(result, max_values: int) -> dict:
+def encode_result(result: Any, max_values: int) -> dict[str, Any]:
     """Encode a returned value as plain numbers, or say why it is not numbers."""
     type_name = clip(type(result).__name__)
     if result is None:
@@ -114,7 +115,7 @@ def encode_result(result, max_values: int) -> dict:
     return {"kind": "array", "type": type_name, "shape": shape, "data": array.ravel().tolist()}
 
 
-def changed(before, after) -> bool:
+def changed(before: Any, after: Any) -> bool:
     """Whether a call modified an argument in place (compared by exact bytes)."""
     if isinstance(before, list):
         return len(before) != len(after) or any(
@@ -129,11 +130,13 @@ def changed(before, after) -> bool:
     return False
 
 
-def run_exercise(fd: int, index: int, function, calls: list, filename: str, max_values: int):
+def run_exercise(
+    fd: int, index: int, function: Any, calls: list[list[Any]], filename: str, max_values: int
+) -> None:
     """Call the student's function on each case and emit one event per call."""
     for number, pristine in enumerate(calls):
         args = _deepcopy(pristine)
-        event = {"ev": "call", "ex": index, "case": number}
+        event: dict[str, Any] = {"ev": "call", "ex": index, "case": number}
         start = _perf_counter()
         try:
             result = function(*args)
@@ -153,7 +156,7 @@ def run_exercise(fd: int, index: int, function, calls: list, filename: str, max_
         emit(fd, event)
 
 
-def set_limits(limits: dict) -> None:
+def set_limits(limits: dict[str, int | None]) -> None:
     """Apply the resource limits the grader asked for, where the platform has them."""
     for name, key in (
         ("RLIMIT_AS", "memory_bytes"),
@@ -171,25 +174,21 @@ def set_limits(limits: dict) -> None:
             pass
 
 
-def load_submission(path: str, filename: str):
+def load_error(kind: str, line: int | None, message: str, lines: list[str]) -> dict[str, Any]:
+    return {"ev": "load_error", "kind": kind, "line": line, "message": message, "traceback": lines}
+
+
+def load_submission(path: str, filename: str) -> tuple[Any, dict[str, Any] | None]:
     """Compile and execute the submission as a module; return it or a load-error event."""
     with open(path, "rb") as handle:
-        source = handle.read()
-    try:
-        text = source.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = source[: exc.start].count(b"\n") + 1
-        return None, {"ev": "load_error", "kind": "encoding", "line": line,
-                      "message": f"the file is not valid UTF-8 text (line {line})"}
+        text = handle.read().decode("utf-8")  # the grader checked the encoding already
     try:
         code = compile(text, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as exc:
-        line = getattr(exc, "lineno", None)
-        detail = getattr(exc, "msg", str(exc))
         source_line = (getattr(exc, "text", None) or "").rstrip()
-        return None, {"ev": "load_error", "kind": "syntax", "line": line,
-                      "message": clip(f"{type(exc).__name__}: {detail}"),
-                      "traceback": [clip(source_line)] if source_line else []}
+        message = clip(f"{type(exc).__name__}: {getattr(exc, 'msg', str(exc))}")
+        lines = [clip(source_line)] if source_line else []
+        return None, load_error("syntax", getattr(exc, "lineno", None), message, lines)
     # Let tracebacks show the student's own lines even though the file is not on sys.path.
     linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
     module = types.ModuleType("submission")
@@ -198,13 +197,9 @@ def load_submission(path: str, filename: str):
     try:
         exec(code, module.__dict__)
     except _BaseException as exc:
+        linenos = [f.lineno for f in _extract_tb(exc.__traceback__) if f.filename == filename]
         frames = student_frames(exc, filename)
-        line = None
-        for frame in _extract_tb(exc.__traceback__):
-            if frame.filename == filename:
-                line = frame.lineno
-        return None, {"ev": "load_error", "kind": "import", "line": line,
-                      "message": describe(exc), "traceback": frames}
+        return None, load_error("import", linenos[-1] if linenos else None, describe(exc), frames)
     return module, None
 
 

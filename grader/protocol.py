@@ -189,7 +189,9 @@ def parse_event(line: bytes, *, max_values: int) -> Event:
         line_no = obj.get("line")
         if line_no is not None and type(line_no) is not int:
             raise ProtocolError("line is not a number")
-        return LoadError(_text(obj, "kind"), line_no, _text(obj, "message"), _lines(obj, "traceback"))
+        return LoadError(
+            _text(obj, "kind"), line_no, _text(obj, "message"), _lines(obj, "traceback")
+        )
     if kind == "exercise_end":
         return ExerciseEnd(_get(obj, "ex", int), _get(obj, "status", int))
     if kind == "done":

@@ -45,7 +45,7 @@ def validate(document: dict[str, Any], name: str) -> None:
 
 
 def write_json(document: dict[str, Any], name: str, destination: str) -> None:
-    """Validate, then write to ``destination`` atomically (temp file, then rename); ``-`` is stdout."""
+    """Validate, then write atomically (temp file, then rename); ``-`` means stdout."""
     validate(document, name)
     text = json.dumps(document, indent=2, allow_nan=False) + "\n"
     if destination == "-":

@@ -166,7 +166,7 @@ class Child:
             work = Path(self._tmp.name) / "work"
             work.mkdir()
             libdir = self._process_libdir()
-            command = [python, "-I", "-S", "-B", str(HARNESS)]
+            command = [python, "-I", "-S", "-B", "-u", str(HARNESS)]
             cwd, env = str(work), _child_env(str(work))
             submission_path = str(submission)
         command += [str(write_fd), libdir]
@@ -217,7 +217,7 @@ class Child:
             "--dev", "/dev",
             "--size", str(16 << 20), "--tmpfs", "/tmp",
             "--chdir", "/tmp",
-            "--", python, "-I", "-S", "-B", str(INSIDE / "harness.py"),
+            "--", python, "-I", "-S", "-B", "-u", str(INSIDE / "harness.py"),
         ]  # fmt: skip
         return args
 

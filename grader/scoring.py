@@ -66,9 +66,8 @@ def judge(
         if outcome.mutated:
             which = ", ".join(f"argument {k + 1}" for k in outcome.mutated)
             status = "failed"
-            message = (
-                f"{name} changed {which} in place; functions must not modify their inputs"
-                + ("" if verdict.passed else f"; also: {verdict.message}")
+            message = f"{name} changed {which} in place; functions must not modify their inputs" + (
+                "" if verdict.passed else f"; also: {verdict.message}"
             )
     return TestResult(
         name=case.name,

@@ -1,0 +1,140 @@
+"""The grade command: exit codes, messages, output destinations, formats, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader import __version__
+from grader.cli import main
+from grader.grade import grade_submission
+from grader.report import validate
+
+from .conftest import FAST, ROOT
+
+SOLUTION = str(ROOT / "solutions" / "forward.py")
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, ["--sandbox", "process", *args], env=env)
+
+
+def test_reference_scores_100_and_writes_a_valid_report(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = invoke(SOLUTION, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Score: 100/100" in result.stdout and "\x1b[" not in result.stdout
+    report = json.loads(out.read_text())
+    validate(report, "report")
+    assert report["score"] == 100 and report["sandbox"] == "process"
+
+
+def test_stdout_report_keeps_the_summary_on_stderr() -> None:
+    result = invoke(SOLUTION, "-o", "-")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    validate(report, "report")
+    assert "Score: 100/100" in result.stderr
+
+
+def test_gradescope_format_validates(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    assert invoke(SOLUTION, "--format", "gradescope", "-o", str(out)).exit_code == 0
+    results = json.loads(out.read_text())
+    validate(results, "gradescope")
+    assert results["score"] == 100 and len(results["tests"]) == 44
+    assert {t["status"] for t in results["tests"]} == {"passed"}
+
+
+@pytest.mark.parametrize("target, words", [("missing.py", "no such file"), (".", "is a directory")])
+def test_usage_errors_exit_2_with_one_line_and_still_write_a_report(
+    tmp_path: Path, target: str, words: str
+) -> None:
+    out = tmp_path / "r.json"
+    result = invoke(str(tmp_path / target), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and words in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    report = json.loads(out.read_text())
+    validate(report, "report")
+    assert report["status"] == "error" and report["submission"]["sha256"] is None
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = invoke(SOLUTION, "-o", str(blocker / "r.json"))
+    assert result.exit_code == 1 and result.stderr.startswith("Error: cannot write")
+
+
+def test_bad_options_are_usage_errors() -> None:
+    assert invoke(SOLUTION, "--timeout", "-1").exit_code == 2
+    assert invoke(SOLUTION, "--format", "xml").exit_code == 2
+    result = invoke(SOLUTION, "--assignment", "nope", "-o", "-")
+    assert result.exit_code == 2 and "Error: no assignment named 'nope'" in result.stderr
+
+
+def test_seed_comes_from_the_environment() -> None:
+    result = invoke(SOLUTION, "-o", "-", env={"GRADER_SEED": "4711"})
+    assert json.loads(result.stdout)["seed"] == 4711
+    assert json.loads(invoke(SOLUTION, "-o", "-", "--seed", "5").stdout)["seed"] == 5
+
+
+def test_help_and_version() -> None:
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    for option in (
+        "--output",
+        "--seed",
+        "--format",
+        "--timeout",
+        "--sandbox",
+        "--show-hidden",
+        "GRADER_SEED",
+        "Examples",
+    ):
+        assert option in help_text
+    assert __version__ in CliRunner().invoke(main, ["--version"]).output
+
+
+def test_show_hidden_reveals_inputs_and_expected(tmp_path: Path) -> None:
+    wrong = tmp_path / "w.py"
+    wrong.write_text("def relu(x):\n    return x\n")
+    hidden = json.loads(invoke(str(wrong), "-o", "-").stdout)
+    shown = json.loads(invoke(str(wrong), "-o", "-", "--show-hidden").stdout)
+    pick = next(t["message"] for t in hidden["tests"] if t["name"] == "relu/random_vector")
+    reveal = next(t["message"] for t in shown["tests"] if t["name"] == "relu/random_vector")
+    assert "expected" not in pick and "relu(" not in pick
+    assert reveal.startswith("relu([") and "expected" in reveal
+
+
+def test_same_seed_same_report_apart_from_times(tmp_path: Path) -> None:
+    path = tmp_path / "s.py"
+    path.write_text("import numpy as np\ndef relu(x):\n    return np.abs(x)\n")
+
+    def stable(seed: int) -> dict:
+        report = grade_submission(path=path, seed=seed, sandbox="process", limits=FAST)
+        for key in ("graded_at", "duration_s"):
+            report.pop(key)
+        for test in report["tests"]:
+            test.pop("duration_s")
+        return report
+
+    assert stable(3) == stable(3)
+    assert stable(3) != stable(4)
+
+
+@pytest.mark.parametrize("command", [["grade"], [sys.executable, "-m", "grader"]])
+def test_installed_command_works_from_any_directory(tmp_path: Path, command: list[str]) -> None:
+    if command == ["grade"]:
+        command = [str(Path(sys.executable).with_name("grade"))]
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run([*command, SOLUTION, "--sandbox", "process"], cwd=tmp_path,
+                          capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Score: 100/100" in done.stdout and (tmp_path / "report.json").exists()

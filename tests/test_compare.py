@@ -1,0 +1,97 @@
+"""The comparator, as a table: what passes, what fails, and the exact message."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from grader.compare import compare
+from grader.protocol import Returned
+
+
+def got(values: object) -> Returned:
+    array = np.asarray(values, dtype=float)
+    return Returned("array", type(values).__name__, array.shape, array)
+
+
+CASES = [
+    # id, expected, returned, reveal, passes, message
+    ("list_right_values", [5.0, 1.0], got([5, 1]), True, True, "passed"),
+    ("within_rtol", [1000.0], got([1000.001]), True, True, "passed"),
+    ("outside_rtol", [1000.0], got([1000.1]), True, False, "f returned [1000.1], expected [1000.]"),
+    ("atol_near_zero", 0.0, got(1e-9), True, True, "passed"),
+    ("number_as_0d", 9.0, got(np.float64(9)), True, True, "passed"),
+    (
+        "number_as_list",
+        9.0,
+        got([9.0]),
+        True,
+        False,
+        "f returned shape (1,), expected a single number",
+    ),
+    (
+        "shape_visible",
+        [[9.0]] * 3,
+        got([9.0, 9.0, 9.0]),
+        True,
+        False,
+        "f returned shape (3,), expected shape (3, 1)",
+    ),
+    (
+        "shape_hidden",
+        [[9.0]] * 3,
+        got([9.0, 9.0, 9.0]),
+        False,
+        False,
+        "f returned shape (3,), which is not the expected shape",
+    ),
+    (
+        "values_hidden",
+        [1.0, 2.0],
+        got([1.0, 3.0]),
+        False,
+        False,
+        "f returned wrong values in 1 of 2 position(s)",
+    ),
+    (
+        "nan",
+        [0.5, 0.5],
+        got([np.nan, np.nan]),
+        True,
+        False,
+        "f returned nan or inf in 2 of 2 value(s): an overflow (exp of a large number?) or a "
+        "division by zero?",
+    ),
+    (
+        "none",
+        1.0,
+        Returned("none", "NoneType"),
+        True,
+        False,
+        "f returned None: is a `return` statement missing?",
+    ),
+    ("str", 1.0, Returned("other", "str"), True, False, "f returned a str, not numbers"),
+    (
+        "too_large",
+        [1.0],
+        Returned("too_large", "ndarray", shape=(10**8,)),
+        True,
+        False,
+        "f returned shape (100000000,), expected shape (1,)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "expected, returned, reveal, passes, message", [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_compare(expected, returned, reveal, passes, message) -> None:
+    verdict = compare(np.asarray(expected, dtype=float), returned, name="f", reveal=reveal)
+    assert (verdict.passed, verdict.message) == (passes, message)
+
+
+def test_hidden_messages_never_show_expected_values() -> None:
+    expected = np.array([123.456, 789.0])
+    for returned in (got([1.0, 2.0]), got([1.0]), got([np.inf, 0.0])):
+        message = compare(expected, returned, name="f", reveal=False).message
+        assert "123.456" not in message and "789" not in message
