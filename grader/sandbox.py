@@ -15,12 +15,11 @@ Both apply the same resource limits inside the harness.
 
 from __future__ import annotations
 
-import ctypes
+import contextlib
 import functools
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import sysconfig
@@ -33,6 +32,7 @@ from typing import Any, Literal
 import numpy
 
 from .errors import SandboxUnavailable
+from .reaper import ProcessGroup, become_subreaper, kill_tree
 
 SandboxKind = Literal["auto", "bwrap", "process"]
 HARNESS = Path(__file__).with_name("harness.py")
@@ -47,7 +47,8 @@ class Limits:
     load_timeout: float = 10.0
     memory_bytes: int = 1 << 30
     file_bytes: int = 8 << 20
-    extra_processes: int = 64
+    max_processes: int = 32  # processes and threads of one submission, where cgroups allow
+    extra_processes: int = 64  # otherwise RLIMIT_NPROC: the user's current count plus this
     output_bytes: int = 4096
     result_bytes: int = 64 << 20
     max_values: int = 1_000_000
@@ -58,6 +59,7 @@ class Limits:
             "file_bytes": self.file_bytes,
             "cpu_seconds": cpu_seconds,
             "processes": _process_cap(self.extra_processes),
+            "max_processes": self.max_processes,
             "core_bytes": 0,
         }
 
@@ -78,12 +80,16 @@ def _process_cap(extra: int) -> int | None:
     return count + extra
 
 
+def limits_processes(job: dict[str, Any]) -> int:
+    return int(job["limits"]["max_processes"])
+
+
 @functools.cache
 def bwrap_works() -> bool:
     """Whether bubblewrap is installed and can create its namespaces here."""
     if not sys.platform.startswith("linux") or shutil.which("bwrap") is None:
         return False
-    probe = ["bwrap", "--unshare-all", "--die-with-parent", *_system_binds(), "true"]
+    probe = [*_bwrap_base(), "true"]
     try:
         return subprocess.run(probe, capture_output=True, timeout=10).returncode == 0
     except (OSError, subprocess.SubprocessError):
@@ -102,6 +108,19 @@ def resolve(kind: SandboxKind) -> Literal["bwrap", "process"]:
             "or use --sandbox process)"
         )
     return "process"
+
+
+def _bwrap_base() -> list[str]:
+    """Namespaces and binds shared by every bubblewrap run.
+
+    A user namespace as "nobody" with no capabilities: even when the grader runs
+    as root, the child cannot mount, create devices or make further namespaces.
+    """
+    return [
+        "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+        "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
+        "--die-with-parent", "--new-session", *_system_binds(),
+    ]  # fmt: skip
 
 
 def _system_binds() -> list[str]:
@@ -162,7 +181,7 @@ class Child:
             submission_path = str(INSIDE / "submission" / submission.name)
             libdir = str(INSIDE / "lib")
         else:
-            _become_subreaper()
+            become_subreaper()
             work = Path(self._tmp.name) / "work"
             work.mkdir()
             libdir = self._process_libdir()
@@ -171,6 +190,7 @@ class Child:
             submission_path = str(submission)
         command += [str(write_fd), libdir]
         self.job = json.dumps({**job, "submission": submission_path}).encode()
+        self.group = ProcessGroup.create(max_processes=limits_processes(job))
         try:
             self.proc = subprocess.Popen(
                 command,
@@ -179,13 +199,16 @@ class Child:
                 stderr=subprocess.PIPE,
                 pass_fds=(write_fd,),
                 start_new_session=True,
+                preexec_fn=self.group.join if self.group else None,
                 cwd=cwd,
                 env=env,
             )
-        except OSError as exc:
+        except (OSError, subprocess.SubprocessError) as exc:
             os.close(read_fd)
             os.close(write_fd)
             self._tmp.cleanup()
+            if self.group:
+                self.group.remove()
             raise SandboxUnavailable(f"cannot start the sandbox: {exc}") from None
         os.close(write_fd)
         self.results = read_fd
@@ -200,8 +223,7 @@ class Child:
         return str(libdir)
 
     def _bwrap_command(self, python: str, submission: Path) -> list[str]:
-        args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session"]
-        args += _system_binds()
+        args = _bwrap_base()
         for prefix in sorted({os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix)}):
             if not prefix.startswith("/usr/"):
                 args += ["--ro-bind", prefix, prefix]
@@ -226,71 +248,7 @@ class Child:
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 stream.close()
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self.proc.wait()
-        if self.kind == "process":
-            _kill_escaped(self.proc.pid)
-        try:
+        kill_tree(self.proc, self.group)
+        with contextlib.suppress(OSError):
             os.close(self.results)
-        except OSError:
-            pass
         self._tmp.cleanup()
-
-
-@functools.cache
-def _become_subreaper() -> bool:
-    """Adopt orphans of our children (Linux), so escaped processes can still be killed."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return bool(libc.prctl(36, 1, 0, 0, 0) == 0)  # PR_SET_CHILD_SUBREAPER
-    except (OSError, AttributeError):
-        return False
-
-
-def _adopted_children() -> list[int]:
-    """Our children that live in another session: processes the submission started."""
-    me, session = os.getpid(), os.getsid(0)
-    found = []
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                fields = handle.read().rsplit(b")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == me and int(fields[3]) != session:
-            found.append(int(entry.name))
-    return found
-
-
-def _kill_escaped(group: int) -> None:
-    """Kill the group's leftovers and every orphan re-parented to us, until none remain."""
-    if not sys.platform.startswith("linux"):
-        return
-    quiet_rounds = 0
-    for _ in range(200):
-        try:
-            os.killpg(group, signal.SIGKILL)
-            alive = True
-        except (ProcessLookupError, PermissionError):
-            alive = False
-        orphans = _adopted_children()
-        for pid in orphans:
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-        if not orphans and not alive:
-            quiet_rounds += 1
-            if quiet_rounds >= 2:
-                return
-        else:
-            quiet_rounds = 0
-        time.sleep(0.002)
