@@ -13,11 +13,14 @@ here beyond well-formed numbers.
 
 from __future__ import annotations
 
+import builtins
 import copy
+import ctypes
 import json
 import linecache
 import os
 import resource
+import signal
 import sys
 import time
 import traceback
@@ -41,12 +44,20 @@ _dumps = json.dumps
 _write = os.write
 _fork = os.fork
 _waitpid = os.waitpid
+_kill = os.kill
+_listdir = os.listdir
 _exit = os._exit
 _perf_counter = time.perf_counter
 _deepcopy = copy.deepcopy
 _extract_tb = traceback.extract_tb
 _BaseException = BaseException
 _NotImplementedError = NotImplementedError
+_BUILTINS = dict(builtins.__dict__)
+
+
+def restore_builtins() -> None:
+    """Undo a submission's patches of builtins (isinstance, float...), which json relies on."""
+    builtins.__dict__.update(_BUILTINS)
 
 MAX_TEXT = 2000
 
@@ -151,9 +162,38 @@ def run_exercise(
                 event.update(status="returned", value=encode_result(result, max_values))
             except _BaseException as exc:
                 event.update(status="raised", error=describe(exc), traceback=[])
+        restore_builtins()
         event["duration_s"] = _perf_counter() - start
         event["mutated"] = [k for k, arg in enumerate(args) if changed(pristine[k], arg)]
         emit(fd, event)
+
+
+def become_subreaper() -> None:
+    """Adopt the orphans of exercise processes (Linux), so they can be killed between exercises."""
+    try:
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def kill_children() -> None:
+    """Kill every remaining child (orphans included) so the next exercise starts clean."""
+    for _ in range(100):
+        children = []
+        try:
+            for task in _listdir("/proc/self/task"):
+                with open(f"/proc/self/task/{task}/children") as handle:
+                    children += [int(pid) for pid in handle.read().split()]
+        except OSError:
+            return
+        if not children:
+            return
+        for pid in children:
+            try:
+                _kill(pid, signal.SIGKILL)
+                _waitpid(pid, 0)
+            except OSError:
+                pass
 
 
 def set_limits(limits: dict[str, int | None]) -> None:
@@ -214,11 +254,13 @@ def main() -> None:
         for entry in job["exercises"]
     ]
     set_limits(job["limits"])
+    become_subreaper()
     filename = job["filename"]
     module, error = load_submission(job["submission"], filename)
     if error is not None:
         emit(fd, error)
         _exit(0)
+    restore_builtins()
     missing = [name for _, name, _ in exercises if not callable(getattr(module, name, None))]
     emit(fd, {"ev": "loaded", "missing": missing})
     for index, name, calls in exercises:
@@ -232,6 +274,7 @@ def main() -> None:
             finally:
                 _exit(0)
         _, status = _waitpid(pid, 0)
+        kill_children()  # processes the exercise left behind must not starve the next one
         emit(fd, {"ev": "exercise_end", "ex": index, "status": status})
     emit(fd, {"ev": "done"})
     # os._exit: a stuck non-daemon thread or an atexit hook must not hold us here.
