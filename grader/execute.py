@@ -9,6 +9,7 @@ with the next exercise. The submission as a whole is bounded in time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import signal
@@ -183,6 +184,12 @@ _LOAD_FAILURES = {
     "(os._exit() or a crash at the top level?)",
     "protocol": "the submission interfered with the grader while loading ({detail})",
 }
+_CALL_FAILURES = {
+    "timeout": "took longer than {timeout:g} s (an endless loop?)",
+    "died": "the grading process was killed or exited during this call",
+    "protocol": "the submission interfered with the grader ({detail})",
+}
+_OUT_OF_TIME = "not run: the submission used up its total time of {total:g} s"
 
 
 def run(
@@ -197,108 +204,129 @@ def run(
     execution = Execution()
     out, err = _Capped(limits.output_bytes), _Capped(limits.output_bytes)
     encoded = [[[encode_arg(a) for a in call] for call in b.calls] for b in batches]
-    total_calls = sum(len(b.calls) for b in batches)
-    cpu_seconds = int(limits.load_timeout + limits.call_timeout * (total_calls + len(batches))) + 1
+    total_deadline = time.monotonic() + limits.total_timeout
     pending = list(range(len(batches)))
     first = True
-    while pending:
+    while pending and time.monotonic() < total_deadline:
         job = {
             "filename": filename,
             "exercises": [
                 {"index": i, "function": batches[i].function, "calls": encoded[i]} for i in pending
             ],
-            "limits": limits.for_harness(cpu_seconds),
+            "limits": limits.for_harness(int(limits.total_timeout) + 1),
             "max_values": limits.max_values,
         }
         child = Child(sandbox, submission, job)
         reader = _Reader(child, limits, out, err)
+        session = _Session(reader, batches, limits, execution, total_deadline)
         try:
-            pending = _session(reader, batches, pending, limits, execution, first)
+            pending = session.run(pending, first)
         finally:
             reader.close()
             child.kill()
         first = False
+    for i in pending:  # only when the total time ran out between two children
+        _fail_rest(execution.outcomes, i, 0, batches[i].calls, "timeout",
+                   _OUT_OF_TIME.format(total=limits.total_timeout), 0.0)  # fmt: skip
     execution.stdout, execution.stderr = out.text(), err.text()
     return execution
 
 
-def _session(
-    reader: _Reader,
-    batches: Sequence[Batch],
-    pending: list[int],
-    limits: Limits,
-    execution: Execution,
-    first: bool,
-) -> list[int]:
-    """Drive one child until it finishes or fails; return the exercises still to run."""
-    outcomes = execution.outcomes
-    reader.send_job()
-    try:
-        event = reader.next_event(time.monotonic() + limits.load_timeout)
-    except _Ended as ended:
-        event = LoadError(
-            ended.why,
-            None,
-            _LOAD_FAILURES[ended.why].format(timeout=limits.load_timeout, detail=ended.detail),
-            (),
-        )
-    if not isinstance(event, Loaded):
-        if not isinstance(event, LoadError):
-            event = LoadError(
-                "protocol",
-                None,
-                _LOAD_FAILURES["protocol"].format(
-                    detail=f"unexpected event {type(event).__name__}"
-                ),
-                (),
-            )
-        if first:
-            execution.load_error = event
-        else:  # the submission loaded once, then failed to load again: rare, but bounded
-            for i in pending:
-                for j in range(len(batches[i].calls)):
-                    outcomes[(i, j)] = CallOutcome("crashed", error=event.message)
+class _Session:
+    """One child's life: load, then each exercise's calls in order, each within its deadline."""
+
+    def __init__(
+        self,
+        reader: _Reader,
+        batches: Sequence[Batch],
+        limits: Limits,
+        execution: Execution,
+        total_deadline: float,
+    ) -> None:
+        self.reader, self.batches, self.limits = reader, batches, limits
+        self.execution, self.outcomes = execution, execution.outcomes
+        self.total_deadline = total_deadline
+
+    def next_event(self, within: float) -> Event:
+        return self.reader.next_event(min(time.monotonic() + within, self.total_deadline))
+
+    def out_of_time(self) -> bool:
+        return time.monotonic() >= self.total_deadline
+
+    def run(self, pending: list[int], first: bool) -> list[int]:
+        """Drive the child until it finishes or fails; return the exercises still to run."""
+        self.reader.send_job()
+        loaded = self.load()
+        if not isinstance(loaded, Loaded):
+            if first:
+                self.execution.load_error = loaded
+            else:  # the submission loaded once, then failed to load again: rare, but bounded
+                for i in pending:
+                    self.fail(i, 0, "crashed", loaded.message, 0.0)
+            return []
+        queue = []
+        for i in pending:
+            if self.batches[i].function in loaded.missing:
+                for j in range(len(self.batches[i].calls)):
+                    self.outcomes[(i, j)] = CallOutcome("missing")
+            else:
+                queue.append(i)
+        for position, i in enumerate(queue):
+            if not self.exercise(i):
+                if self.out_of_time():
+                    for later in queue[position + 1 :]:
+                        self.fail(later, 0, "timeout", "", 0.0)
+                    return []
+                return queue[position + 1 :]
+        with contextlib.suppress(_Ended):
+            self.next_event(self.limits.call_timeout)  # "done"; misbehaviour now changes nothing
         return []
-    for i in pending:
-        if batches[i].function in event.missing:
-            for j in range(len(batches[i].calls)):
-                outcomes[(i, j)] = CallOutcome("missing")
-    queue = [i for i in pending if batches[i].function not in event.missing]
-    for position, i in enumerate(queue):
-        calls = batches[i].calls
-        j = 0
-        started = time.monotonic()
+
+    def load(self) -> Loaded | LoadError:
+        try:
+            event = self.next_event(self.limits.load_timeout)
+        except _Ended as ended:
+            message = _LOAD_FAILURES[ended.why].format(
+                timeout=self.limits.load_timeout, detail=ended.detail
+            )
+            return LoadError(ended.why, None, message, ())
+        if isinstance(event, (Loaded, LoadError)):
+            return event
+        detail = f"unexpected event {type(event).__name__}"
+        return LoadError("protocol", None, _LOAD_FAILURES["protocol"].format(detail=detail), ())
+
+    def exercise(self, i: int) -> bool:
+        """Collect exercise ``i``'s results; False if the child must be replaced."""
+        calls, j, started = self.batches[i].calls, 0, time.monotonic()
         try:
             while True:
-                event = reader.next_event(time.monotonic() + limits.call_timeout)
+                event = self.next_event(self.limits.call_timeout)
                 now = time.monotonic()
                 if isinstance(event, CallEvent) and (event.exercise, event.case) == (i, j):
-                    outcomes[(i, j)] = CallOutcome(
+                    self.outcomes[(i, j)] = CallOutcome(
                         event.status, event.value, event.error, event.traceback,
                         event.mutated, now - started,
                     )  # fmt: skip
                     j, started = j + 1, now
                 elif isinstance(event, ExerciseEnd) and event.exercise == i:
                     if j < len(calls):  # the exercise's process died mid-way
-                        detail = _describe_exit(event.status)
-                        _fail_rest(outcomes, i, j, calls, "crashed", detail, now - started)
-                    break
+                        self.fail(i, j, "crashed", _describe_exit(event.status), now - started)
+                    return True
                 else:
                     raise _Ended("protocol", f"unexpected event {type(event).__name__}")
         except _Ended as ended:
             status: OutcomeStatus = "timeout" if ended.why == "timeout" else "crashed"
-            detail = {
-                "timeout": f"took longer than {limits.call_timeout:g} s",
-                "died": "the grading process was killed or exited during this call",
-                "protocol": f"the submission interfered with the grader ({ended.detail})",
-            }[ended.why]
-            _fail_rest(outcomes, i, j, calls, status, detail, time.monotonic() - started)
-            return queue[position + 1 :]
-    try:
-        reader.next_event(time.monotonic() + limits.call_timeout)
-    except _Ended:
-        pass  # every result is in; a child that then misbehaves changes nothing
-    return []
+            detail = _CALL_FAILURES[ended.why].format(
+                timeout=self.limits.call_timeout, detail=ended.detail
+            )
+            self.fail(i, j, status, detail, time.monotonic() - started)
+            return False
+
+    def fail(self, i: int, j: int, status: OutcomeStatus, detail: str, duration: float) -> None:
+        """Record call j as failed and exercise i's later calls as not run."""
+        if self.out_of_time():
+            status, detail = "timeout", _OUT_OF_TIME.format(total=self.limits.total_timeout)
+        _fail_rest(self.outcomes, i, j, self.batches[i].calls, status, detail, duration)
 
 
 def _fail_rest(
@@ -313,5 +341,7 @@ def _fail_rest(
     """Record the failing call, and the exercise's later calls as not run."""
     if j < len(calls):
         outcomes[(i, j)] = CallOutcome(status, error=detail, duration_s=duration)
+    later_detail = detail if detail.startswith("not run") else f"not run: an earlier call {detail}"
+    later_status: OutcomeStatus = "timeout" if status == "timeout" else "not_run"
     for later in range(j + 1, len(calls)):
-        outcomes[(i, later)] = CallOutcome("not_run", error=f"not run: an earlier call {detail}")
+        outcomes[(i, later)] = CallOutcome(later_status, error=later_detail)

@@ -45,6 +45,7 @@ class Limits:
 
     call_timeout: float = 2.0
     load_timeout: float = 10.0
+    total_timeout: float = 60.0  # the whole submission, whatever happens
     memory_bytes: int = 1 << 30
     file_bytes: int = 8 << 20
     max_processes: int = 32  # processes and threads of one submission, where cgroups allow

@@ -53,10 +53,9 @@ def judge(
         status, message = "not_implemented", f"{exercise.name} still raises NotImplementedError"
     elif outcome.status == "raised":
         status, message = "error", _error_message(name, outcome)
-    elif outcome.status == "timeout":
-        status, message = "timeout", f"{name} {outcome.error} (an endless loop?)"
-    elif outcome.status in ("crashed", "not_run"):
-        status, message = "error", f"{name}: {outcome.error}"
+    elif outcome.status in ("timeout", "crashed", "not_run"):
+        status = "timeout" if outcome.status == "timeout" else "error"
+        message = f"{name}: {outcome.error}"
     else:
         assert outcome.value is not None
         verdict = compare(

@@ -53,6 +53,7 @@ TABLE = {
     "memory_bomb": Attack(
         "reference", "lose: hidden_layer", "hidden_layer", says="raised MemoryError"
     ),
+    "big_file": Attack("reference", "lose: relu", "relu"),
     "fork_storm": Attack("reference", "score: 100", "relu"),
     "setsid_orphans": Attack("reference", "score: 100", "relu"),
     "daemon_overwrites_report": Attack("reference", "score: 100"),
@@ -84,6 +85,11 @@ PARAMS = [
 
 def test_every_attack_file_is_in_the_table() -> None:
     assert sorted(p.stem for p in ATTACKS.glob("*.py")) == sorted(TABLE)
+
+
+def test_ci_runs_the_bubblewrap_half() -> None:
+    if os.environ.get("CI") and "bwrap" not in SANDBOXES:
+        pytest.fail("CI must install bubblewrap: half of the attack suite would not run")
 
 
 def submission(name: str, attack: Attack, port: int) -> str:

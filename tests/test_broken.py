@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+
+from grader.sandbox import Limits
 
 from .conftest import REFERENCE, STUB, full_marks_except, scores, with_replaced
 
@@ -87,3 +91,15 @@ def test_stub_messages_say_not_implemented(grade) -> None:
     report = grade(STUB)
     assert scores(report) == dict.fromkeys(scores(report), 0)
     assert all("still raises NotImplementedError" in t["message"] for t in report["tests"])
+
+
+def test_total_time_is_bounded(grade) -> None:
+    slow = "import time\n\ndef relu(x):\n    time.sleep(0.3)\n    return x\n"
+    limits = Limits(call_timeout=0.5, load_timeout=5.0, total_timeout=1.5)
+    start = time.monotonic()
+    report = grade(REFERENCE + slow, limits=limits)
+    assert time.monotonic() - start < 4
+    relu = [t for t in report["tests"] if t["exercise"] == "relu"]
+    assert relu[-1]["status"] == "timeout" and "total time of 1.5 s" in relu[-1]["message"]
+    others = [t for t in report["tests"] if t["exercise"] == "softmax"]
+    assert all(t["status"] == "timeout" for t in others)

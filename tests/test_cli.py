@@ -138,3 +138,16 @@ def test_installed_command_works_from_any_directory(tmp_path: Path, command: lis
                           capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Score: 100/100" in done.stdout and (tmp_path / "report.json").exists()
+
+
+def test_auto_falls_back_to_process_and_warns_instructors(monkeypatch) -> None:
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_works", lambda: False)
+    student = CliRunner().invoke(main, [SOLUTION, "-o", "-"])
+    assert json.loads(student.stdout)["sandbox"] == "process"
+    assert "Warning" not in student.stderr
+    instructor = CliRunner().invoke(main, [SOLUTION, "-o", "-", "--seed", "9"])
+    assert "Warning: bubblewrap is not available" in instructor.stderr
+    forced = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", "-"])
+    assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr
