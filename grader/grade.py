@@ -12,12 +12,14 @@ import datetime as dt
 import hashlib
 import importlib
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
 from . import __version__
+from .diagnose import diagnose
 from .errors import GraderError, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
@@ -187,11 +189,17 @@ def _grade(
         return
     results: list[TestResult] = []
     for i, exercise in enumerate(spec.exercises):
-        mine = [(c, v) for c, v in zip(cases, expected, strict=True) if c.exercise == exercise.name]
+        mine = [k for k, c in enumerate(cases) if c.exercise == exercise.name]
+        mine_cases = [cases[k] for k in mine]
+        mine_expected = [expected[k] for k in mine]
+        outcomes = [execution.outcomes[(i, j)] for j in range(len(mine))]
         points = exercise.points / len(mine)
-        for j, (case, value) in enumerate(mine):
-            outcome = execution.outcomes[(i, j)]
-            results.append(judge(case, exercise, points, outcome, value, reveal=show_hidden))
+        judged = [
+            judge(case, exercise, points, outcome, value, reveal=show_hidden)
+            for case, outcome, value in zip(mine_cases, outcomes, mine_expected, strict=True)
+        ]
+        hints = diagnose(exercise, spec.mistakes, mine_cases, mine_expected, outcomes, judged)
+        results += [replace(r, hint=h) for r, h in zip(judged, hints, strict=True)]
     totals = exercise_totals(spec.exercises, results)
     score = round(sum(t["score"] for t in totals), 6)
     passed = sum(r.status == "passed" for r in results)

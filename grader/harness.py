@@ -59,6 +59,7 @@ def restore_builtins() -> None:
     """Undo a submission's patches of builtins (isinstance, float...), which json relies on."""
     builtins.__dict__.update(_BUILTINS)
 
+
 MAX_TEXT = 2000
 
 

@@ -38,6 +38,19 @@ class Case:
 
 
 @dataclass(frozen=True)
+class Mistake:
+    """A known wrong implementation of an exercise, and the hint that explains it."""
+
+    exercise: str
+    implementation: Callable[..., Any]
+    hint: str
+
+    @property
+    def name(self) -> str:
+        return str(self.implementation.__name__)
+
+
+@dataclass(frozen=True)
 class Assignment:
     """Everything the engine needs to grade one assignment."""
 
@@ -48,6 +61,7 @@ class Assignment:
     make_cases: Callable[[int], list[Case]]
     # What to try, per exercise, shown when that exercise loses points.
     tips: Mapping[str, str] = field(default_factory=dict)
+    mistakes: tuple[Mistake, ...] = ()
 
     def exercise(self, name: str) -> Exercise:
         return next(e for e in self.exercises if e.name == name)

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 WIDTH = 80
-MAX_GROUPS = 4
+SHOWN = 2  # failure messages shown per exercise; the report has them all
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -25,13 +25,37 @@ def _points(value: float) -> str:
     return f"{value:.4g}" if value != int(value) else str(int(value))
 
 
+def _failures(failed: list[dict[str, Any]], tip: str | None, style: Any) -> list[str]:
+    """An exercise's failures: the diagnosis once, a few example messages, or a tip."""
+    lines: list[str] = []
+    hints = list(dict.fromkeys(t["hint"] for t in failed if t.get("hint")))
+    for hint in hints:
+        lines += _wrap(style(f"hint: {hint}", fg="yellow"), "        ")
+    # Identical messages are grouped; visible tests first, since they show the call.
+    groups: dict[str, int] = {}
+    for test in sorted(failed, key=lambda t: t["visibility"] != "visible"):
+        groups[test["message"]] = groups.get(test["message"], 0) + 1
+    for message, count in list(groups.items())[:SHOWN]:
+        lines += _wrap(f"- {message}" + (f" ({count} tests)" if count > 1 else ""), "        ")
+    rest = sum(list(groups.values())[SHOWN:])
+    if rest:
+        lines.append(f"        ... and {rest} more failed test{'s' * (rest > 1)} in the report")
+    if tip and not hints and any(t["status"] != "not_implemented" for t in failed):
+        lines += _wrap(style(f"Try: {tip}", fg="cyan"), "        ")
+    return lines
+
+
 def render(report: Mapping[str, Any], *, tips: Mapping[str, str], color: bool) -> str:
     """The summary as text; ANSI colours only when ``color`` is true."""
 
     def style(text: str, **kw: Any) -> str:
         return click.style(text, **kw) if color else text
 
-    lines = [f"{report['assignment']}: {report['submission']['path']}"]
+    head = f"{report['assignment']}: "
+    path = report["submission"]["path"]
+    if len(head) + len(path) > WIDTH:
+        path = "..." + path[-(WIDTH - len(head) - 3) :]
+    lines = [head + path]
     if report["status"] != "graded":
         lines += _wrap(report["message"], "  ")
         lines.append(style(f"Score: 0/{_points(report['max_score'])}", bold=True, fg="red"))
@@ -46,21 +70,7 @@ def render(report: Mapping[str, Any], *, tips: Mapping[str, str], color: bool) -
             continue
         failed = [t for t in report["tests"] if t["exercise"] == exercise["name"]
                   and t["status"] != "passed"]  # fmt: skip
-        # Group tests that failed the same way: one line each, with a count.
-        groups: dict[tuple[str, str | None], int] = {}
-        for test in failed:
-            key = (test["message"], test.get("hint"))
-            groups[key] = groups.get(key, 0) + 1
-        for (message, hint), count in list(groups.items())[:MAX_GROUPS]:
-            times = f" ({count} tests)" if count > 1 else ""
-            lines += _wrap(f"- {message}{times}", "        ")
-            if hint:
-                lines += _wrap(style(f"hint: {hint}", fg="yellow"), "          ")
-        if len(groups) > MAX_GROUPS:
-            rest = sum(list(groups.values())[MAX_GROUPS:])
-            lines.append(f"        ... and {rest} more failed tests: see the report")
-        if exercise["name"] in tips and not any(t["status"] == "not_implemented" for t in failed):
-            lines += _wrap(style(f"Try: {tips[exercise['name']]}", fg="cyan"), "        ")
+        lines += _failures(failed, tips.get(exercise["name"]), style)
     total = f"Score: {_points(report['score'])}/{_points(report['max_score'])}"
     full = report["score"] >= report["max_score"]
     lines.append(style(total, bold=True, fg="green" if full else None))

@@ -1,203 +1,81 @@
-"""Each common mistake is a small submission that loses points in its own exercise only."""
+"""Every catalogued mistake, submitted as a student's code, loses points in its own exercise
+only and is named there by its own hint (and no other); a correct submission gets no hint."""
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
-from .conftest import full_marks_except, with_replaced
+from assignments.forward.mistakes import MISTAKES
+from grader.diagnose import COURSE_ONLY
 
-MISTAKES = {
-    "relu_scalar_only_max": (
-        "relu",
-        """
-        def relu(x):
-            return max(0, x)
-    """,
-    ),
-    "relu_modifies_input": (
-        "relu",
-        """
-        def relu(x):
-            x = np.asarray(x)
-            x[x < 0] = 0
-            return x
-    """,
-    ),
-    "relu_abs": (
-        "relu",
-        """
-        def relu(x):
-            return np.abs(x)
-    """,
-    ),
-    "node_value_missing_bias": (
-        "node_value",
-        """
-        def node_value(inputs, weights, bias=0.0):
-            return float(np.dot(inputs, weights))
-    """,
-    ),
-    "node_value_missing_sum": (
-        "node_value",
-        """
-        def node_value(inputs, weights, bias=0.0):
-            return np.asarray(inputs) * np.asarray(weights) + bias
-    """,
-    ),
-    "hidden_layer_missing_relu": (
-        "hidden_layer",
-        """
-        def hidden_layer(inputs, weights, biases=None):
-            z = np.asarray(inputs) @ np.asarray(weights)
-            return z if biases is None else z + biases
-    """,
-    ),
-    "hidden_layer_bias_after_relu": (
-        "hidden_layer",
-        """
-        def hidden_layer(inputs, weights, biases=None):
-            a = np.maximum(0, np.asarray(inputs) @ np.asarray(weights))
-            return a if biases is None else a + biases
-    """,
-    ),
-    "hidden_layer_transposed_weights": (
-        "hidden_layer",
-        """
-        def hidden_layer(inputs, weights, biases=None):
-            z = np.asarray(inputs) @ np.asarray(weights).T
-            return np.maximum(0, z if biases is None else z + biases)
-    """,
-    ),
-    "forward_relu_on_output": (
-        "forward",
-        """
-        def forward(inputs, weights, biases=None):
-            a = np.asarray(inputs)
-            for i, w in enumerate(weights):
-                a = a @ w + (0 if biases is None else biases[i])
-                a = np.maximum(0, a)
-            return a
-    """,
-    ),
-    "forward_no_relu": (
-        "forward",
-        """
-        def forward(inputs, weights, biases=None):
-            a = np.asarray(inputs)
-            for i, w in enumerate(weights):
-                a = a @ w + (0 if biases is None else biases[i])
-            return a
-    """,
-    ),
-    "forward_ignores_biases": (
-        "forward",
-        """
-        def forward(inputs, weights, biases=None):
-            a = np.asarray(inputs)
-            for w in weights[:-1]:
-                a = np.maximum(0, a @ w)
-            return a @ weights[-1]
-    """,
-    ),
-    "forward_two_layers_only": (
-        "forward",
-        """
-        def forward(inputs, weights, biases=None):
-            b = biases or [0] * len(weights)
-            if len(weights) == 1:
-                return np.asarray(inputs) @ weights[0] + b[0]
-            hidden = np.maximum(0, np.asarray(inputs) @ weights[0] + b[0])
-            return hidden @ weights[-1] + b[-1]
-    """,
-    ),
-    "forward_hard_coded_course_answers": (
-        "forward",
-        """
+from .conftest import REFERENCE, full_marks_except, with_replaced
+
+
+def as_submission(exercise: str, function: object) -> str:
+    """A mistake's implementation, renamed to the exercise, in place of the reference's."""
+    source = inspect.getsource(function)  # type: ignore[arg-type]
+    source = source.replace(f"def {function.__name__}(", f"def {exercise}(", 1)  # type: ignore[attr-defined]
+    return with_replaced(**{exercise: source})
+
+
+def check(report: dict, exercise: str, hint: str) -> None:
+    assert report["status"] == "graded"
+    assert full_marks_except(report, exercise), report["exercises"]
+    failed = [t for t in report["tests"] if t["status"] != "passed"]
+    assert failed and all(t["exercise"] == exercise for t in failed)
+    assert {t["hint"] for t in failed} == {hint}, {t["name"]: t["hint"] for t in failed}
+    assert all(t["hint"] is None for t in report["tests"] if t["status"] == "passed")
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+def test_catalogued_mistake_is_named_by_its_hint(grade, mistake, seed: int) -> None:
+    report = grade(as_submission(mistake.exercise, mistake.implementation), seed=seed)
+    check(report, mistake.exercise, mistake.hint)
+
+
+HARD_CODED = {
+    "forward": """
         def forward(inputs, weights, biases=None):
             if np.ndim(inputs) == 2:
                 return np.array([[52.0], [63.0], [0.0], [148.0]])
             return np.array([9.0]) if list(np.ravel(inputs)) == [2, 3] else np.array([182.0])
     """,
-    ),
-    "node_value_hard_coded_course_answers": (
-        "node_value",
-        """
+    "node_value": """
         def node_value(inputs, weights, bias=0.0):
             return {(1, 1): 5.0, (-1, 1): 1.0}.get(tuple(np.ravel(weights)), 9.0)
     """,
-    ),
-    "softmax_unstable": (
-        "softmax",
-        """
-        def softmax(z):
-            e = np.exp(np.asarray(z, dtype=float))
-            return e / e.sum(axis=-1, keepdims=True)
-    """,
-    ),
-    "softmax_wrong_axis": (
-        "softmax",
-        """
-        def softmax(z):
-            z = np.asarray(z, dtype=float)
-            e = np.exp(z - z.max(axis=0, keepdims=True))
-            return e / e.sum(axis=0, keepdims=True)
-    """,
-    ),
-    "softmax_whole_array": (
-        "softmax",
-        """
-        def softmax(z):
-            z = np.asarray(z, dtype=float)
-            e = np.exp(z - z.max())
-            return e / e.sum()
-    """,
-    ),
-    "loss_summed": (
-        "cross_entropy_loss",
-        """
-        def cross_entropy_loss(scores, labels):
-            s = np.asarray(scores, dtype=float)
-            s = s - s.max(axis=1, keepdims=True)
-            logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
-            return float(-logp[np.arange(len(labels)), labels].sum())
-    """,
-    ),
-    "loss_without_softmax": (
-        "cross_entropy_loss",
-        """
-        def cross_entropy_loss(scores, labels):
-            s = np.asarray(scores, dtype=float)
-            return float(-np.log(s[np.arange(len(labels)), labels]).mean())
-    """,
-    ),
-    "loss_unstable_softmax": (
-        "cross_entropy_loss",
-        """
-        def cross_entropy_loss(scores, labels):
-            e = np.exp(np.asarray(scores, dtype=float))
-            p = e / e.sum(axis=1, keepdims=True)
-            return float(-np.log(p[np.arange(len(labels)), labels]).mean())
-    """,
-    ),
-    "loss_returns_array_shape": (
-        "cross_entropy_loss",
-        """
-        def cross_entropy_loss(scores, labels):
-            s = np.asarray(scores, dtype=float)
-            s = s - s.max(axis=1, keepdims=True)
-            logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
-            return -logp[np.arange(len(labels)), labels]
-    """,
-    ),
 }
 
 
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-@pytest.mark.parametrize("seed", [0, 7])
-def test_mistake_loses_points_in_its_exercise_only(grade, mistake: str, seed: int) -> None:
-    exercise, code = MISTAKES[mistake]
-    report = grade(with_replaced(**{exercise: code}), seed=seed)
-    assert report["status"] == "graded"
-    assert full_marks_except(report, exercise), report["exercises"]
-    failed = [t for t in report["tests"] if t["status"] != "passed"]
-    assert failed and all(t["message"] for t in failed)
+@pytest.mark.parametrize("exercise", sorted(HARD_CODED))
+def test_answers_hard_coded_for_the_course_examples(grade, exercise: str) -> None:
+    check(grade(with_replaced(**{exercise: HARD_CODED[exercise]})), exercise, COURSE_ONLY)
+
+
+SHAPES = {
+    "number_as_list": ("node_value", """
+        def node_value(inputs, weights, bias=0.0):
+            return [float(np.dot(inputs, weights) + bias)]
+    """, "A single number is expected, not an array of shape (1,)"),
+    "transposed_output": ("forward", """
+        def forward(inputs, weights, biases=None):
+            return _reference_forward(inputs, weights, biases).T
+    """, "The axes are swapped"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_generic_shape_hints(grade, name: str) -> None:
+    exercise, code, words = SHAPES[name]
+    report = grade(with_replaced(**{exercise: code}))
+    assert full_marks_except(report, exercise)
+    wrong_shape = [t for t in report["tests"] if "shape" in t["message"]]
+    assert wrong_shape and all(words in (t["hint"] or "") for t in wrong_shape)
+
+
+def test_correct_submission_gets_no_hint(grade) -> None:
+    report = grade(REFERENCE)
+    assert report["score"] == 100 and all(t["hint"] is None for t in report["tests"])

@@ -1,4 +1,4 @@
-"""The forward-propagation assignment: exercises, points, cases and tips.
+"""The forward-propagation assignment: exercises, points, cases and tips (mistakes: mistakes.py).
 
 Everything the grader knows about this assignment is here; the engine in
 ``grader/`` only runs what this module declares. The course's worked examples
@@ -15,6 +15,8 @@ import numpy as np
 
 from grader.spec import Assignment, Case, Exercise, Visibility
 from solutions import forward as reference
+
+from .mistakes import MISTAKES
 
 EXERCISES = (
     Exercise("relu", 10),
@@ -163,4 +165,5 @@ ASSIGNMENT = Assignment(
     reference={e.name: getattr(reference, e.name) for e in EXERCISES},
     make_cases=make_cases,
     tips=TIPS,
+    mistakes=MISTAKES,
 )
