@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 import textwrap
 from collections.abc import Callable
@@ -32,6 +33,13 @@ def with_replaced(**functions: str) -> str:
         source = re.sub(rf"\b{name}\(", f"_reference_{name}(", source)
         source += "\n\n" + textwrap.dedent(code).strip() + "\n"
     return source
+
+
+def as_submission(exercise: str, function: object) -> str:
+    """A mistake's implementation, renamed to the exercise, in place of the reference's."""
+    source = inspect.getsource(function)  # type: ignore[arg-type]
+    source = source.replace(f"def {function.__name__}(", f"def {exercise}(", 1)  # type: ignore[attr-defined]
+    return with_replaced(**{exercise: source})
 
 
 def scores(report: dict[str, Any]) -> dict[str, float]:

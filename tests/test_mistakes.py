@@ -3,21 +3,12 @@ only and is named there by its own hint (and no other); a correct submission get
 
 from __future__ import annotations
 
-import inspect
-
 import pytest
 
 from assignments.forward.mistakes import MISTAKES
 from grader.diagnose import COURSE_ONLY
 
-from .conftest import REFERENCE, full_marks_except, with_replaced
-
-
-def as_submission(exercise: str, function: object) -> str:
-    """A mistake's implementation, renamed to the exercise, in place of the reference's."""
-    source = inspect.getsource(function)  # type: ignore[arg-type]
-    source = source.replace(f"def {function.__name__}(", f"def {exercise}(", 1)  # type: ignore[attr-defined]
-    return with_replaced(**{exercise: source})
+from .conftest import REFERENCE, as_submission, full_marks_except, with_replaced
 
 
 def check(report: dict, exercise: str, hint: str) -> None:
