@@ -1,13 +1,17 @@
-"""The ``grade`` command: parse options, call the library, print the summary.
+"""The ``grade`` command: parse options, call the library, print what happened.
 
-Defaults live in the library (``grade.grade_file`` and ``sandbox.Limits``);
-errors become a one-line ``Error: ...`` here and nowhere else.
+``grade PATH...`` grades (the default command, ``grade run``); ``merge``,
+``export``, ``bundle`` and ``report`` are subcommands. Defaults live in the
+library; errors become a one-line ``Error: ...`` here and nowhere else.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +23,67 @@ from .grade import DEFAULT_ASSIGNMENT, grade_file, load_assignment
 from .sandbox import Limits
 from .summary import render
 
-EPILOG = """\b
+EXAMPLES = """\b
 Examples:
   grade forward.py                     grade your work, report in report.json
   grade forward.py -o -                print the JSON report instead
   grade forward.py --format gradescope -o results.json
   GRADER_SEED=4711 grade forward.py --show-hidden   (instructors)
+  grade submissions/ -o reports --jobs 8            a whole class
+  grade submissions/ -o reports --shard 3/10        one slice of ten
+  grade merge reports/            grade export --to canvas reports/ -o grades.csv
+  grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
 """
 
 
-@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("submission", type=click.Path(path_type=Path))
+class DefaultGroup(click.Group):
+    """A group whose first argument, when it is not a subcommand, goes to ``run``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        run = self.commands["run"]
+        with click.Context(run, info_name=ctx.info_name, parent=ctx.parent) as sub:
+            run.format_help(sub, formatter)
+        self.format_commands(ctx, formatter)
+
+
+@contextmanager
+def errors_as_messages() -> Iterator[None]:
+    """The one place where the library's exceptions become ``Error: ...`` and an exit code."""
+    try:
+        yield
+    except GraderError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report this",
+                   err=True)  # fmt: skip
+        sys.exit(1)
+
+
+def _color() -> bool:
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="forward-grader")
+def main() -> None:
+    """Grade forward-propagation submissions in a sandbox."""
+
+
+@main.command(epilog=EXAMPLES)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
-    default="report.json",
-    show_default=True,
+    default=None,
     metavar="PATH",
-    help="Where to write the report; '-' writes it to stdout.",
+    help="Report file for one submission (default report.json; '-' for stdout), "
+    "or folder for several (default reports/).",
 )
 @click.option(
     "--seed",
@@ -53,7 +100,7 @@ Examples:
     type=click.Choice(["native", "gradescope"]),
     default="native",
     show_default=True,
-    help="Report format: ours, or Gradescope's results.json.",
+    help="Report format for one submission: ours, or Gradescope's.",
 )
 @click.option(
     "--timeout",
@@ -81,31 +128,110 @@ Examples:
     show_default=True,
     help="Assignment to grade against: a name in assignments/ or a module path.",
 )
-@click.version_option(__version__, prog_name="forward-grader")
-def main(**options: Any) -> None:
-    """Grade SUBMISSION, a Python file with the assignment's functions.
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Submissions graded in parallel (default: the number of cores), e.g. --jobs 4.",
+)
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Grade only slice K of N (1-based), e.g. --shard 2/8 in a job array.",
+)
+@click.option("--force", is_flag=True, help="Regrade submissions that already have a report.")
+def run(paths: tuple[Path, ...], **options: Any) -> None:
+    """Grade PATHS: one Python file, or several files and folders (a class).
 
     Student code runs in a sandboxed child process. Writes a JSON report and
-    prints a summary; exits 0 whenever a report was written, 2 on a usage
+    prints a summary; exits 0 whenever reports were written, 2 on a usage
     error (no such file, a directory), 1 if the grader itself failed.
+    `grade --version` prints the version.
     """
-    try:
-        report = grade_file(**options)
-    except GraderError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    single = len(paths) == 1 and not paths[0].is_dir() and not options["shard"]
+    with errors_as_messages():
+        if single:
+            _run_single(paths[0], options)
+        else:
+            _run_batch(paths, options)
+
+
+def _run_single(path: Path, options: dict[str, Any]) -> None:
+    output = options["output"] or "report.json"
+    report = grade_file(
+        submission=path, output=output, fmt=options["fmt"], seed=options["seed"],
+        timeout=options["timeout"], sandbox=options["sandbox"],
+        show_hidden=options["show_hidden"], assignment=options["assignment"],
+    )  # fmt: skip
     tips = load_assignment(options["assignment"]).tips
-    click.echo(render(report, tips=tips, color=color), err=options["output"] == "-", color=color)
+    click.echo(render(report, tips=tips, color=_color()), err=output == "-", color=_color())
     if (
         report["sandbox"] == "process"
         and options["sandbox"] == "auto"
         and (options["show_hidden"] or options["seed"])
     ):
-        click.echo(
-            "Warning: bubblewrap is not available, so the submission ran in the weaker "
-            "'process' sandbox (see the README's security section).",
-            err=True,
-        )
-    if options["output"] != "-":
-        click.echo(f"Report written to {options['output']}", err=False)
+        click.echo("Warning: bubblewrap is not available, so the submission ran in the weaker "
+                   "'process' sandbox (see the README's security section).", err=True)  # fmt: skip
+    if output != "-":
+        click.echo(f"Report written to {output}")
+
+
+def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
+    from .batch import grade_many
+
+    output = Path(options["output"] or "reports")
+    bar: Any = None
+    started = time.monotonic()
+    counts = {"reused": 0}
+
+    def on_start(total: int, reused: int) -> None:
+        nonlocal bar
+        counts["reused"] = reused
+        if total:
+            bar = click.progressbar(length=total, label="Grading", show_pos=True, show_eta=True,
+                                    file=sys.stderr, item_show_func=_elapsed(started))  # fmt: skip
+            bar.__enter__()
+
+    def on_done(row: dict[str, Any]) -> None:
+        bar.update(1, row["id"])
+
+    try:
+        rows = grade_many(
+            paths=list(paths), output=output, jobs=options["jobs"], seed=options["seed"],
+            timeout=options["timeout"], sandbox=options["sandbox"],
+            assignment=options["assignment"], shard=options["shard"], force=options["force"],
+            on_start=on_start, on_done=on_done,
+        )  # fmt: skip
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    graded = [r for r in rows if r["status"] == "graded"]
+    mean = sum(r["score"] for r in graded) / len(graded) if graded else 0.0
+    reused = f" ({counts['reused']} already graded)" if counts["reused"] else ""
+    click.echo(f"{len(rows)} submissions{reused} in {time.monotonic() - started:.1f} s: "
+               f"{len(graded)} graded (mean {mean:.1f}), {len(rows) - len(graded)} not gradable. "
+               f"Reports and summary.csv in {output}/")  # fmt: skip
+
+
+def _elapsed(started: float) -> Callable[[Any], str]:
+    return lambda item: f"{time.monotonic() - started:.0f}s elapsed" + (f"  {item}" if item else "")
+
+
+@main.command()
+@click.argument("directories", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the joint summary.csv and summary.json (default: the first).",
+)
+def merge(directories: tuple[Path, ...], output: Path | None) -> None:
+    """Join the reports of several runs or shards into one summary."""
+    from .batch import merge as merge_reports
+
+    with errors_as_messages():
+        rows = merge_reports(directories=list(directories), output=output)
+    click.echo(f"{len(rows)} reports merged into {output or directories[0]}/summary.csv")

@@ -19,3 +19,13 @@ class SandboxUnavailable(GraderError):
     """The requested sandbox cannot run on this machine."""
 
     exit_code = 2
+
+
+class UnreadableSubmission(UsageError):
+    """There is no readable file where a submission was named."""
+
+
+class Interrupted(GraderError):
+    """The user stopped a batch; what was graded is kept."""
+
+    exit_code = 130

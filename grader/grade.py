@@ -20,7 +20,7 @@ import numpy as np
 
 from . import __version__
 from .diagnose import diagnose
-from .errors import GraderError, UsageError
+from .errors import GraderError, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
 from .report import SCHEMA_VERSION, write_json
@@ -53,14 +53,14 @@ def load_assignment(name: str) -> Assignment:
 def read_submission(path: Path) -> bytes:
     """The submission's bytes, or UsageError when there is no readable file."""
     if not path.exists():
-        raise UsageError(f"no such file: {path}")
+        raise UnreadableSubmission(f"no such file: {path}")
     if path.is_dir():
-        raise UsageError(f"{path} is a directory, not a Python file")
+        raise UnreadableSubmission(f"{path} is a directory, not a Python file")
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UnreadableSubmission(f"cannot read {path}: {exc.strerror or exc}") from None
     return data
 
 
@@ -87,6 +87,11 @@ def expected_values(assignment: Assignment, cases: list[Case]) -> list[np.ndarra
     return values
 
 
+def now_iso() -> str:
+    """The current UTC time as ISO 8601, to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
 def _base_report(
     *, path: Path, data: bytes | None, assignment: str, seed: int, started: float
 ) -> dict[str, Any]:
@@ -94,7 +99,7 @@ def _base_report(
         "schema_version": SCHEMA_VERSION,
         "assignment": assignment,
         "grader_version": __version__,
-        "graded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "graded_at": now_iso(),
         "duration_s": 0.0,
         "seed": seed,
         "sandbox": "none",
@@ -231,6 +236,30 @@ def write_report(report: dict[str, Any], *, output: str, fmt: Format = "native")
         write_json(report, "report", output)
 
 
+def grade_path(
+    *,
+    path: Path,
+    assignment: str = DEFAULT_ASSIGNMENT,
+    seed: int = 0,
+    sandbox: SandboxKind = "auto",
+    limits: Limits | None = None,
+    show_hidden: bool = False,
+) -> tuple[dict[str, Any], str | None]:
+    """Like grade_submission, but a file that cannot be read gets an error report too.
+
+    Returns the report, and the reason when the file could not be read.
+    """
+    try:
+        report = grade_submission(
+            path=path, assignment=assignment, seed=seed, sandbox=sandbox,
+            limits=limits, show_hidden=show_hidden,
+        )  # fmt: skip
+    except UnreadableSubmission as exc:
+        name = load_assignment(assignment).name
+        return error_report(path=path, message=str(exc), assignment=name, seed=seed), str(exc)
+    return report, None
+
+
 def grade_file(
     *,
     submission: Path,
@@ -247,19 +276,13 @@ def grade_file(
     A report is written in every case. Afterwards UsageError is raised if the
     file could not be read, and InternalError if the grader itself failed.
     """
-    try:
-        report = grade_submission(
-            path=submission, assignment=assignment, seed=seed, sandbox=sandbox,
-            limits=Limits(call_timeout=timeout), show_hidden=show_hidden,
-        )  # fmt: skip
-    except UsageError as exc:
-        if str(exc).startswith("no assignment"):
-            raise
-        name = load_assignment(assignment).name
-        write_report(error_report(path=submission, message=str(exc), assignment=name, seed=seed),
-                     output=output, fmt=fmt)  # fmt: skip
-        raise
+    report, unreadable = grade_path(
+        path=submission, assignment=assignment, seed=seed, sandbox=sandbox,
+        limits=Limits(call_timeout=timeout), show_hidden=show_hidden,
+    )  # fmt: skip
     write_report(report, output=output, fmt=fmt)
+    if unreadable:
+        raise UnreadableSubmission(unreadable)
     if report["status"] == "internal_error":
         raise InternalError(f"{report['message']} (report written to {output})")
     return report

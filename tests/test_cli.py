@@ -52,14 +52,17 @@ def test_gradescope_format_validates(tmp_path: Path) -> None:
     assert {t["status"] for t in results["tests"]} == {"passed"}
 
 
-@pytest.mark.parametrize("target, words", [("missing.py", "no such file"), (".", "is a directory")])
-def test_usage_errors_exit_2_with_one_line_and_still_write_a_report(
-    tmp_path: Path, target: str, words: str
-) -> None:
-    out = tmp_path / "r.json"
-    result = invoke(str(tmp_path / target), "-o", str(out))
+def test_folder_without_submissions_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke(str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: ") and words in result.stderr
+    assert result.stderr == f"Error: no submissions (.py files) in {tmp_path}\n"
+
+
+def test_missing_file_exits_2_with_one_line_and_still_writes_a_report(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = invoke(str(tmp_path / "missing.py"), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and "no such file" in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
     report = json.loads(out.read_text())
     validate(report, "report")
