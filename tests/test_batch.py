@@ -1,0 +1,167 @@
+"""Grading a class: discovery, summaries, resume after an interruption, shards and merge."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader.batch import Submission, discover, in_shard, parse_shard
+from grader.cli import main
+from grader.errors import UsageError
+from grader.report import validate
+
+from .conftest import REFERENCE, STUB, with_replaced
+
+LOOP = "while True:\n    pass\n"
+
+
+def make_class(root: Path, n: int = 6) -> Path:
+    """A folder of files plus students' folders: correct, stub, buggy and hostile ones."""
+    subs = root / "subs"
+    subs.mkdir()
+    kinds = [REFERENCE, STUB, with_replaced(relu="def relu(x):\n    return abs(x)\n"), LOOP]
+    for k in range(n):
+        (subs / f"student{k:02d}.py").write_text(kinds[k % len(kinds)])
+    folder = subs / "zoe"
+    folder.mkdir()
+    (folder / "forward.py").write_text(REFERENCE)
+    (folder / "notes.py").write_text("# scratch\n")
+    return subs
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, [*args, "--sandbox", "process", "--timeout", "0.5"])
+
+
+def test_discover_files_and_student_folders(tmp_path: Path) -> None:
+    subs = make_class(tmp_path, n=2)
+    found = discover([subs, subs / "student00.py"])
+    assert [s.id for s in found] == ["student00", "student01", "zoe", "student00-2"]
+    assert found[2].path == subs / "zoe" / "forward.py"
+
+
+def test_shards_partition_the_class() -> None:
+    subs = [Submission(f"s{k}", Path(f"s{k}.py")) for k in range(100)]
+    slices = [{s.id for s in subs if in_shard(s, (k, 4))} for k in range(1, 5)]
+    assert sum(len(s) for s in slices) == 100 and set().union(*slices) == {s.id for s in subs}
+    assert all(15 < len(s) < 35 for s in slices)
+    for bad in ("0/4", "5/4", "x", "1/0"):
+        with pytest.raises(UsageError):
+            parse_shard(bad)
+
+
+def test_a_class_grades_into_reports_and_summaries(tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "reports"
+    result = invoke(str(subs), "-o", str(out), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text())
+    validate(summary, "summary")
+    rows = {r["id"]: r for r in summary["submissions"]}
+    assert len(rows) == 7
+    assert rows["student00"]["score"] == 100 and rows["zoe"]["score"] == 100
+    assert rows["student01"]["score"] == 0 and rows["student03"]["status"] == "error"
+    assert (
+        rows["student02"]["exercises"]["relu"] < 10
+        and rows["student02"]["exercises"]["forward"] == 25
+    )
+    for row in rows.values():
+        validate(json.loads((out / row["report"]).read_text()), "report")
+    with (out / "summary.csv").open() as handle:
+        table = list(csv.DictReader(handle))
+    assert [r["id"] for r in table] == list(rows)
+    assert table[0]["relu"] == "10.0" and "cross_entropy_loss" in table[0]
+
+
+def test_rerun_reuses_valid_reports_and_regrades_changed_ones(tmp_path: Path) -> None:
+    subs = make_class(tmp_path, n=3)
+    out = tmp_path / "reports"
+    assert invoke(str(subs), "-o", str(out)).exit_code == 0
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("student*.json")}
+    (subs / "student01.py").write_text(REFERENCE)  # the stub became a solution
+    (out / "student02.json").write_text("{not json")  # a report cut short
+    result = invoke(str(subs), "-o", str(out))
+    assert "(2 already graded)" in result.output
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("student*.json")}
+    assert after["student00.json"] == stamps["student00.json"]
+    assert after["student01.json"] != stamps["student01.json"]
+    rows = {r["id"]: r for r in json.loads((out / "summary.json").read_text())["submissions"]}
+    assert rows["student01"]["score"] == 100 and rows["student02"]["status"] == "graded"
+    forced = invoke(str(subs), "-o", str(out), "--force")
+    assert "already graded" not in forced.output
+
+
+def test_shards_then_merge_give_the_whole_class(tmp_path: Path) -> None:
+    subs = make_class(tmp_path, n=5)
+    out = tmp_path / "reports"
+    for k in (1, 2, 3):
+        assert invoke(str(subs), "-o", str(out), "--shard", f"{k}/3").exit_code == 0
+        assert (out / f"summary.shard-{k}-of-3.json").exists()
+    result = CliRunner().invoke(main, ["merge", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text())
+    validate(summary, "summary")
+    assert len(summary["submissions"]) == 6
+
+
+def test_merge_without_reports_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["merge", str(tmp_path)])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: no reports found")
+
+
+def test_interrupt_keeps_finished_reports_and_a_rerun_finishes(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for k in range(12):
+        (subs / f"s{k:02d}.py").write_text(REFERENCE if k % 3 else LOOP)
+    out = tmp_path / "reports"
+    command = [sys.executable, "-m", "grader", str(subs), "-o", str(out), "--jobs", "2",
+               "--sandbox", "process", "--timeout", "0.5"]  # fmt: skip
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(list(out.glob("s[0-9]*.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err.decode()
+    assert b"run the same command again" in err and b"Traceback" not in err
+    done_before = {p.name for p in out.glob("s[0-9]*.json")}
+    for path in out.glob("s[0-9]*.json"):
+        validate(json.loads(path.read_text()), "report")  # atomic: never a half-written report
+    assert 3 <= len(done_before) < 12
+    rerun = subprocess.run(command, capture_output=True, timeout=120)
+    assert rerun.returncode == 0
+    assert f"({len(done_before)} already graded)".encode() in rerun.stdout
+    assert len(list(out.glob("s[0-9]*.json"))) == 12
+    assert not [p for p in Path("/proc").iterdir() if p.name.isdigit()
+                and b"harness.py" in _cmdline(p)]  # fmt: skip
+
+
+def _cmdline(proc: Path) -> bytes:
+    try:
+        return (proc / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+@pytest.mark.skipif(os.cpu_count() == 1, reason="needs two cores")
+def test_jobs_run_in_parallel(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for k in range(4):
+        (subs / f"s{k}.py").write_text(
+            with_replaced(relu="def relu(x):\n    while True:\n        pass\n")
+        )
+    start = time.monotonic()
+    assert invoke(str(subs), "-o", str(tmp_path / "r"), "--jobs", "4").exit_code == 0
+    # Four submissions, each with a 0.5 s timeout: in parallel, well under four in a row.
+    assert time.monotonic() - start < 4 * 0.5 + 3
