@@ -235,3 +235,55 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     with errors_as_messages():
         rows = merge_reports(directories=list(directories), output=output)
     click.echo(f"{len(rows)} reports merged into {output or directories[0]}/summary.csv")
+
+
+@main.command()
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["canvas", "lti", "gradescope", "junit"]),
+    required=True,
+    help="The format to write.",
+)
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="The file to write ('-' for stdout); a folder for gradescope.",
+)
+@click.option(
+    "--roster",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="CSV of students (e.g. Canvas's gradebook export) to map submissions to.",
+)
+@click.option(
+    "--match-column",
+    "match",
+    default="SIS Login ID",
+    show_default=True,
+    help="Roster column that holds each student's submission name.",
+)
+@click.option(
+    "--column", default=None, help="Canvas assignment column, e.g. 'Forward propagation (12345)'."
+)
+def export(**options: Any) -> None:
+    """Export REPORTS (files or folders) for an LMS.
+
+    \b
+    Examples:
+      grade export --to canvas reports/ -o grades.csv --roster gradebook.csv
+      grade export --to lti reports/ -o scores.json
+      grade export --to junit reports/ -o junit.xml
+      grade export --to gradescope reports/ -o gradescope/
+    """
+    from .export import export as export_reports
+
+    with errors_as_messages():
+        count, warnings = export_reports(**options)
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if options["output"] != "-":
+        click.echo(f"{count} submissions exported to {options['output']}", err=True)

@@ -22,7 +22,7 @@ SCHEMA_VERSION = "1.0"
 
 @functools.cache
 def schema(name: str) -> dict[str, Any]:
-    """A published schema by name: ``report`` or ``gradescope``."""
+    """A published schema by name: report, summary, gradescope, lti-scores."""
     text = resources.files("grader").joinpath(f"schemas/{name}.schema.json").read_text()
     loaded: dict[str, Any] = json.loads(text)
     return loaded
@@ -36,7 +36,7 @@ def _validator(name: str) -> Any:
     return Draft202012Validator(schema(name))
 
 
-def validate(document: dict[str, Any], name: str) -> None:
+def validate(document: Any, name: str) -> None:
     """Raise GraderError if ``document`` does not follow schema ``name``."""
     errors = sorted(_validator(name).iter_errors(document), key=lambda e: list(e.path))
     if errors:
@@ -44,7 +44,7 @@ def validate(document: dict[str, Any], name: str) -> None:
         raise GraderError(f"the {name} document is invalid at {where}: {errors[0].message}")
 
 
-def write_json(document: dict[str, Any], name: str, destination: str) -> None:
+def write_json(document: Any, name: str, destination: str) -> None:
     """Validate, then write atomically (temp file, then rename); ``-`` means stdout."""
     validate(document, name)
     text = json.dumps(document, indent=2, allow_nan=False) + "\n"

@@ -1,0 +1,54 @@
+"""Canvas gradebook CSV: identity columns, one assignment column, a Points Possible row.
+
+Canvas matches rows to students by ID, SIS User ID or SIS Login ID. Without a
+roster a submission's id is taken as the SIS Login ID; with a roster (for
+example Canvas's own gradebook export) the column ``match`` of the roster
+names the submission.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+IDENTITY = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+def to_canvas_csv(
+    reports: Mapping[str, dict[str, Any]],
+    *,
+    column: str,
+    roster: Sequence[Mapping[str, str]] | None = None,
+    match: str = "SIS Login ID",
+) -> tuple[str, list[str]]:
+    """The CSV text, and warnings about submissions and students that did not match."""
+    warnings: list[str] = []
+    rows: list[list[str]] = []
+    if roster is None:
+        for ident, report in reports.items():
+            rows.append([ident, "", "", ident, "", _points(report["score"])])
+    else:
+        matched = set()
+        for student in roster:
+            key = student.get(match, "").strip()
+            found = reports.get(key)
+            if found is None:
+                warnings.append(f"no submission for {student.get('Student') or key!r}")
+                continue
+            matched.add(key)
+            rows.append([student.get(c, "") for c in IDENTITY] + [_points(found["score"])])
+        warnings += [f"submission {i!r} matches nobody in the roster" for i in reports
+                     if i not in matched]  # fmt: skip
+    maximum = max((r["max_score"] for r in reports.values()), default=0)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*IDENTITY, column])
+    writer.writerow(["    Points Possible", "", "", "", "", _points(maximum)])
+    writer.writerows(rows)
+    return buffer.getvalue(), warnings
+
+
+def _points(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
