@@ -287,3 +287,44 @@ def export(**options: Any) -> None:
         click.echo(f"Warning: {warning}", err=True)
     if options["output"] != "-":
         click.echo(f"{count} submissions exported to {options['output']}", err=True)
+
+
+@main.command()
+@click.argument("target", type=click.Choice(["gradescope"]))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("autograder.zip"),
+    show_default=True,
+    help="The zip to write.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    envvar="GRADER_SEED",
+    show_default=True,
+    help="Seed of the hidden cases baked into the bundle (keep it secret).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.05),
+    default=Limits.call_timeout,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time allowed for each call.",
+)
+@click.option(
+    "--assignment",
+    default=DEFAULT_ASSIGNMENT,
+    show_default=True,
+    help="Assignment to grade against.",
+)
+def bundle(target: str, **options: Any) -> None:
+    """Write an autograder zip for TARGET (gradescope): upload it as the autograder."""
+    from .bundle import build_gradescope_bundle
+
+    with errors_as_messages():
+        names = build_gradescope_bundle(**options)
+    click.echo(f"{options['output']}: {len(names)} files, with setup.sh and run_autograder")
