@@ -32,7 +32,7 @@ from .grade import (
     now_iso,
     write_report,
 )
-from .report import SCHEMA_VERSION, validate, write_json
+from .report import SCHEMA_VERSION, validate, write_json, write_text
 from .sandbox import Limits, SandboxKind
 
 PREFERRED = "forward.py"  # in a student's folder with several .py files, take this one
@@ -277,14 +277,8 @@ def write_summary(
         writer.writerow(
             [row[f] for f in CSV_FIELDS] + [row["exercises"].get(e, "") for e in exercises]
         )
-    _write_text(csv_path, buffer.getvalue())
+    write_text(buffer.getvalue(), str(csv_path))
     return json_path, csv_path
-
-
-def _write_text(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
 
 
 def merge(*, directories: Sequence[Path], output: Path | None = None) -> list[dict[str, Any]]:

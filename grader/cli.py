@@ -328,3 +328,22 @@ def bundle(target: str, **options: Any) -> None:
     with errors_as_messages():
         names = build_gradescope_bundle(**options)
     click.echo(f"{options['output']}: {len(names)} files, with setup.sh and run_autograder")
+
+
+@main.command()
+@click.argument("directory", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="class.html",
+    show_default=True,
+    metavar="FILE",
+    help="The HTML page to write.",
+)
+def report(directory: tuple[Path, ...], output: str) -> None:
+    """Write a one-page class report (HTML, works offline) over folders of reports."""
+    from .classreport import write_class_report
+
+    with errors_as_messages():
+        count = write_class_report(directory=list(directory), output=output)
+    click.echo(f"{output}: class report over {count} submissions")

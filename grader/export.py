@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -20,7 +19,7 @@ from .lms.canvas import to_canvas_csv
 from .lms.gradescope import to_gradescope
 from .lms.junit import to_junit
 from .lms.lti import to_lti_scores
-from .report import validate, write_json
+from .report import validate, write_json, write_text
 
 Target = Literal["canvas", "lti", "gradescope", "junit"]
 
@@ -81,12 +80,12 @@ def export(
     if to == "canvas":
         title = column or _title(next(iter(loaded.values()))["assignment"])
         text, warnings = to_canvas_csv(loaded, column=title, roster=students, match=match)
-        _write_text(output, text)
+        write_text(text, output)
     elif to == "lti":
         ids = {r[match]: r.get("ID") or r[match] for r in students} if students else None
         write_json(to_lti_scores(loaded, user_ids=ids), "lti-scores", output)
     elif to == "junit":
-        _write_text(output, to_junit(loaded, name=next(iter(loaded.values()))["assignment"]))
+        write_text(to_junit(loaded, name=next(iter(loaded.values()))["assignment"]), output)
     else:
         folder = Path(output)
         for ident, report in loaded.items():
@@ -100,17 +99,3 @@ def _title(assignment: str) -> str:
         return load_assignment(assignment).title
     except UsageError:
         return assignment
-
-
-def _write_text(output: str, text: str) -> None:
-    if output == "-":
-        print(text, end="")
-        return
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, target)
-    except OSError as exc:
-        raise GraderError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -47,7 +47,11 @@ def validate(document: Any, name: str) -> None:
 def write_json(document: Any, name: str, destination: str) -> None:
     """Validate, then write atomically (temp file, then rename); ``-`` means stdout."""
     validate(document, name)
-    text = json.dumps(document, indent=2, allow_nan=False) + "\n"
+    write_text(json.dumps(document, indent=2, allow_nan=False) + "\n", destination)
+
+
+def write_text(text: str, destination: str) -> None:
+    """Write atomically (temp file, fsync, rename) so a reader never sees half a file."""
     if destination == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -56,6 +60,7 @@ def write_json(document: Any, name: str, destination: str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide reports from the rest of a course team
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)

@@ -1,0 +1,74 @@
+"""The class report: self-contained HTML, checked in a real headless browser when there is one."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader.cli import main
+
+from .conftest import REFERENCE, STUB, with_replaced
+
+pytest.importorskip("matplotlib", reason="the class report needs the 'report' extra")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("class")
+    subs = root / "subs"
+    subs.mkdir()
+    (subs / "amy.py").write_text(REFERENCE)
+    (subs / "ben.py").write_text(STUB)
+    (subs / "cat.py").write_text(with_replaced(relu="def relu(x):\n    return np.abs(x)\n"))
+    (subs / "dan.py").write_text(with_replaced(relu="def relu(x):\n    return np.abs(x)\n"))
+    (subs / "eve.py").write_text("def relu(x)\n")
+    runner = CliRunner()
+    assert (
+        runner.invoke(main, [str(subs), "-o", str(root / "r"), "--sandbox", "process"]).exit_code
+        == 0
+    )
+    result = runner.invoke(main, ["report", str(root / "r"), "-o", str(root / "class.html")])
+    assert result.exit_code == 0, result.output
+    return root / "class.html"
+
+
+def test_page_is_self_contained(page: Path) -> None:
+    text = page.read_text()
+    assert text.count("<svg") == 2
+    assert not re.search(r'(src|href)="(https?:)?//', text), "nothing may load from the network"
+    assert "ReLU is not the absolute value" in text  # the diagnosed mistake, counted
+    assert re.search(r"<td class=n>2</td><td>relu</td>", text)
+
+
+def chromium() -> str | None:
+    return (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="no headless Chromium here (apt-get install chromium)"
+)
+def test_page_renders_and_sorts_in_a_browser(page: Path, tmp_path: Path) -> None:
+    browser = chromium()
+    assert browser is not None
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]  # fmt: skip
+    done = subprocess.run([browser, *flags, "--dump-dom", f"file://{page}#sort=score-desc"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    dom = done.stdout
+    assert 'data-sorted="score-desc"' in dom, done.stderr[-2000:]
+    order = re.findall(r'<tr data-id="(\w+)"', dom)
+    assert order[0] == "amy" and set(order[-2:]) == {"ben", "eve"} and len(order) == 5
+    shot = tmp_path / "class.png"
+    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1200,900",
+                    f"file://{page}"], capture_output=True, timeout=120)  # fmt: skip
+    assert shot.exists() and shot.stat().st_size > 10_000
