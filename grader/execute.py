@@ -16,7 +16,6 @@ import signal
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from .protocol import (
@@ -30,7 +29,7 @@ from .protocol import (
     encode_arg,
     parse_event,
 )
-from .sandbox import Child, Limits
+from .sandbox import Limits, Run, Sandbox
 
 OutcomeStatus = Literal[
     "returned", "raised", "not_implemented", "missing", "timeout", "crashed", "not_run"
@@ -108,38 +107,30 @@ def _describe_exit(status: int) -> str:
 
 
 class _Reader:
-    """Reads the child's result pipe and output streams with deadlines."""
+    """Reads one runner's result pipe and output streams with deadlines."""
 
-    def __init__(self, child: Child, limits: Limits, out: _Capped, err: _Capped) -> None:
-        self.child, self.limits = child, limits
+    CONTROL = "control"
+
+    def __init__(self, sandbox: Sandbox, run: Run, limits: Limits, out: _Capped, err: _Capped):
+        self.sandbox, self.run, self.limits = sandbox, run, limits
         self.buffer, self.received = bytearray(), 0
         self.lines: list[bytes] = []
         self.selector = selectors.DefaultSelector()
-        self.selector.register(child.results, selectors.EVENT_READ, None)
-        for stream, sink in ((child.proc.stdout, out), (child.proc.stderr, err)):
-            if stream is not None:
-                os.set_blocking(stream.fileno(), False)
-                self.selector.register(stream.fileno(), selectors.EVENT_READ, sink)
-        self.eof = False
-
-    def send_job(self) -> None:
-        stdin = self.child.proc.stdin
-        assert stdin is not None
-        try:
-            stdin.write(self.child.job)
-            stdin.close()
-        except (BrokenPipeError, OSError):
-            pass
+        self.selector.register(run.results, selectors.EVENT_READ, None)
+        for fd, sink in ((run.stdout, out), (run.stderr, err)):
+            os.set_blocking(fd, False)
+            self.selector.register(fd, selectors.EVENT_READ, sink)
+        self.selector.register(sandbox.control, selectors.EVENT_READ, self.CONTROL)
+        self.eof = self.exited = False
 
     def next_event(self, deadline: float) -> Event:
-        """The next event, or _Ended when the deadline passes or the child is gone."""
+        """The next event, or _Ended when the deadline passes or the runner is gone."""
         while not self.lines:
             now = time.monotonic()
             if now >= deadline:
                 raise _Ended("timeout")
-            exited = self.child.proc.poll() is not None
-            self._pump(0 if exited else min(deadline - now, 0.05))
-            if not self.lines and (self.eof or exited):
+            self._pump(0 if self.exited else min(deadline - now, 0.05))
+            if not self.lines and (self.eof or self.exited):
                 self._pump(0)
                 if not self.lines:
                     raise _Ended("died")
@@ -151,6 +142,12 @@ class _Reader:
 
     def _pump(self, timeout: float) -> None:
         for key, _ in self.selector.select(timeout):
+            if key.data == self.CONTROL:  # the zygote: the runner ended, or it broke
+                messages = self.sandbox.messages()
+                if self.sandbox.broken or any(m.get("ev") == "exit" for m in messages):
+                    self.exited = True
+                    self.selector.unregister(key.fd)
+                continue
             try:
                 data = os.read(key.fd, 1 << 16)
             except BlockingIOError:
@@ -194,13 +191,17 @@ _OUT_OF_TIME = "not run: the submission used up its total time of {total:g} s"
 
 def run(
     *,
-    submission: Path,
+    source: str,
     filename: str,
     batches: Sequence[Batch],
-    sandbox: Literal["bwrap", "process"],
+    sandbox: Sandbox,
     limits: Limits,
-) -> Execution:
-    """Call every batch's function on its arguments in the sandbox; never raises for the child."""
+) -> tuple[Execution, Sandbox]:
+    """Call every batch's function on its arguments in the sandbox; never raises for the child.
+
+    Returns what was observed, and the sandbox to use next: the same one, cleaned,
+    or a fresh one if the submission broke it (the broken one is closed).
+    """
     execution = Execution()
     out, err = _Capped(limits.output_bytes), _Capped(limits.output_bytes)
     encoded = [[[encode_arg(a) for a in call] for call in b.calls] for b in batches]
@@ -210,26 +211,30 @@ def run(
     while pending and time.monotonic() < total_deadline:
         job = {
             "filename": filename,
+            "source": source,
             "exercises": [
                 {"index": i, "function": batches[i].function, "calls": encoded[i]} for i in pending
             ],
             "limits": limits.for_harness(int(limits.total_timeout) + 1),
             "max_values": limits.max_values,
         }
-        child = Child(sandbox, submission, job)
-        reader = _Reader(child, limits, out, err)
+        handle = sandbox.start(job)
+        reader = _Reader(sandbox, handle, limits, out, err)
         session = _Session(reader, batches, limits, execution, total_deadline)
         try:
             pending = session.run(pending, first)
         finally:
             reader.close()
-            child.kill()
+            handle.close()
+            if not sandbox.clean():
+                sandbox.close()
+                sandbox = Sandbox(sandbox.kind, sandbox.limits)
         first = False
-    for i in pending:  # only when the total time ran out between two children
+    for i in pending:  # only when the total time ran out between two runners
         _fail_rest(execution.outcomes, i, 0, batches[i].calls, "timeout",
                    _OUT_OF_TIME.format(total=limits.total_timeout), 0.0)  # fmt: skip
     execution.stdout, execution.stderr = out.text(), err.text()
-    return execution
+    return execution, sandbox
 
 
 class _Session:
@@ -254,8 +259,7 @@ class _Session:
         return time.monotonic() >= self.total_deadline
 
     def run(self, pending: list[int], first: bool) -> list[int]:
-        """Drive the child until it finishes or fails; return the exercises still to run."""
-        self.reader.send_job()
+        """Drive the runner until it finishes or fails; return the exercises still to run."""
         loaded = self.load()
         if not isinstance(loaded, Loaded):
             if first:

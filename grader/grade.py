@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import importlib
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,10 +23,10 @@ from .diagnose import diagnose
 from .errors import GraderError, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
-from .report import SCHEMA_VERSION, write_json
-from .sandbox import Limits, SandboxKind, resolve
+from .report import SCHEMA_VERSION, warm_validator, write_json
+from .sandbox import Limits, Sandbox, SandboxKind, resolve
 from .scoring import exercise_totals, judge
-from .spec import Assignment, Case, TestResult
+from .spec import Assignment, Case, Exercise, TestResult
 
 DEFAULT_ASSIGNMENT = "forward"
 MAX_SOURCE_BYTES = 1 << 20
@@ -136,6 +136,74 @@ def _load_error_message(execution: Execution, filename: str) -> str:
     return "\n".join([text, *(f"  {line}" for line in error.traceback)])
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What to run for one assignment and seed: each exercise's cases and expected values."""
+
+    spec: Assignment
+    groups: list[tuple[Exercise, list[Case], list[np.ndarray]]]
+
+    @property
+    def batches(self) -> list[Batch]:
+        return [Batch(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
+
+
+def make_plan(spec: Assignment, seed: int) -> Plan:
+    """Cases from the seed, and their expected values from the reference, here in the grader."""
+    cases = spec.make_cases(seed)
+    expected = expected_values(spec, cases)
+    groups = []
+    for exercise in spec.exercises:
+        mine = [k for k, c in enumerate(cases) if c.exercise == exercise.name]
+        groups.append((exercise, [cases[k] for k in mine], [expected[k] for k in mine]))
+    return Plan(spec, groups)
+
+
+class Grader:
+    """Grades submissions one after another with one sandbox and one plan per seed.
+
+    A single ``grade`` uses it once; a batch worker keeps it, so Python and
+    numpy start once per worker and each submission is a fresh fork.
+    """
+
+    def __init__(self, *, sandbox: SandboxKind = "auto", limits: Limits | None = None) -> None:
+        self.kind = resolve(sandbox)
+        self.limits = limits or Limits()
+        self._box: Sandbox | None = None
+        self._plans: dict[tuple[str, int], Plan] = {}
+
+    def warm(self) -> None:
+        """Start the sandbox now, so its start-up overlaps the grader's own work."""
+        if self._box is None:
+            self._box = Sandbox(self.kind, self.limits)
+
+    def plan(self, spec: Assignment, seed: int) -> Plan:
+        key = (spec.name, seed)
+        if key not in self._plans:
+            self._plans[key] = make_plan(spec, seed)
+        return self._plans[key]
+
+    def execute(self, source: str, filename: str, plan: Plan) -> Execution:
+        self.warm()
+        assert self._box is not None
+        execution, self._box = run(
+            source=source, filename=filename, batches=plan.batches, sandbox=self._box,
+            limits=self.limits,
+        )  # fmt: skip
+        return execution
+
+    def close(self) -> None:
+        if self._box is not None:
+            self._box.close()
+            self._box = None
+
+    def __enter__(self) -> Grader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def grade_submission(
     *,
     path: Path,
@@ -144,6 +212,7 @@ def grade_submission(
     sandbox: SandboxKind = "auto",
     limits: Limits | None = None,
     show_hidden: bool = False,
+    grader: Grader | None = None,
 ) -> dict[str, Any]:
     """Grade the file at ``path`` and return the native report (not yet validated or written).
 
@@ -151,11 +220,14 @@ def grade_submission(
     ``error_report`` gives the report to write) and when the assignment or the
     sandbox asked for do not exist. Problems of the submission itself become
     reports with status ``error``; failures of the grader, ``internal_error``.
+    ``grader`` reuses a sandbox across submissions (batch workers).
     """
     started = time.monotonic()
-    limits = limits or Limits()
     spec = load_assignment(assignment)
-    kind = resolve(sandbox)
+    if grader is None:
+        with Grader(sandbox=sandbox, limits=limits) as own:
+            return grade_submission(path=path, assignment=assignment, seed=seed,
+                                    show_hidden=show_hidden, grader=own)  # fmt: skip
     data = read_submission(path)
     report = _base_report(path=path, data=data, assignment=spec.name, seed=seed, started=started)
     report["max_score"] = float(sum(e.points for e in spec.exercises))
@@ -164,48 +236,35 @@ def grade_submission(
         report["message"] = f"cannot grade: {problem}"
         return _finish(report)
     try:
-        _grade(report, spec, path, seed, kind, limits, show_hidden)
+        grader.warm()
+        plan = grader.plan(spec, seed)
+        warm_validator("report")  # while the sandbox starts Python on the other core
+        execution = grader.execute(data.decode("utf-8"), path.name, plan)
+        report.update(sandbox=grader.kind, stdout=execution.stdout, stderr=execution.stderr)
+        _judge_all(report, plan, execution, path.name, show_hidden)
     except Exception as exc:  # the grader broke: say so in the report, never a traceback
         report.update(status="internal_error", score=0.0, tests=[], exercises=[])
         report["message"] = f"the grader failed ({type(exc).__name__}: {exc}); please report this"
     return _finish(report)
 
 
-def _grade(
-    report: dict[str, Any],
-    spec: Assignment,
-    path: Path,
-    seed: int,
-    kind: Literal["bwrap", "process"],
-    limits: Limits,
-    show_hidden: bool,
+def _judge_all(
+    report: dict[str, Any], plan: Plan, execution: Execution, filename: str, show_hidden: bool
 ) -> None:
-    cases = spec.make_cases(seed)
-    expected = expected_values(spec, cases)
-    batches = [
-        Batch(e.name, [c.args for c in cases if c.exercise == e.name]) for e in spec.exercises
-    ]
-    execution = run(
-        submission=path.resolve(), filename=path.name, batches=batches, sandbox=kind, limits=limits
-    )
-    report.update(sandbox=kind, stdout=execution.stdout, stderr=execution.stderr)
     if execution.load_error is not None:
-        report["message"] = _load_error_message(execution, path.name)
+        report["message"] = _load_error_message(execution, filename)
         return
     results: list[TestResult] = []
-    for i, exercise in enumerate(spec.exercises):
-        mine = [k for k, c in enumerate(cases) if c.exercise == exercise.name]
-        mine_cases = [cases[k] for k in mine]
-        mine_expected = [expected[k] for k in mine]
-        outcomes = [execution.outcomes[(i, j)] for j in range(len(mine))]
-        points = exercise.points / len(mine)
+    for i, (exercise, cases, expected) in enumerate(plan.groups):
+        outcomes = [execution.outcomes[(i, j)] for j in range(len(cases))]
+        points = exercise.points / len(cases)
         judged = [
             judge(case, exercise, points, outcome, value, reveal=show_hidden)
-            for case, outcome, value in zip(mine_cases, outcomes, mine_expected, strict=True)
+            for case, outcome, value in zip(cases, outcomes, expected, strict=True)
         ]
-        hints = diagnose(exercise, spec.mistakes, mine_cases, mine_expected, outcomes, judged)
+        hints = diagnose(exercise, plan.spec.mistakes, cases, expected, outcomes, judged)
         results += [replace(r, hint=h) for r, h in zip(judged, hints, strict=True)]
-    totals = exercise_totals(spec.exercises, results)
+    totals = exercise_totals(plan.spec.exercises, results)
     score = round(sum(t["score"] for t in totals), 6)
     passed = sum(r.status == "passed" for r in results)
     report.update(

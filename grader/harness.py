@@ -1,12 +1,14 @@
 """The child side of grading: runs inside the sandbox, next to the student's code.
 
-This file is executed as a script (``python -I -S -B -u harness.py FD LIBDIR``) and must stay
-standalone: standard library and numpy only, nothing from the grader package,
+This file is executed as a script (``python -I -S -B -u harness.py CONTROL_FD LIBDIR``)
+and must stay standalone: standard library and numpy only, nothing from the grader package,
 so that the sandbox can expose this one file and nothing else of ours.
 
-It reads one job (JSON) from stdin, loads the submission, then for every
-exercise forks a child that calls the student's function on each case and
-writes one JSON line per call to the result descriptor FD. It never sees an
+It starts as a zygote: numpy imported, no student code, waiting for commands
+on a socket. For each job the grader sends it pipes; the zygote forks a
+runner that reads the job (with the submission's source) on stdin, loads the
+submission, then for every exercise forks a child that calls the student's
+function on each case and writes one JSON line per call to the result pipe. It never sees an
 expected value: judging happens in the grader, which trusts nothing written
 here beyond well-formed numbers.
 """
@@ -20,7 +22,10 @@ import json
 import linecache
 import os
 import resource
+import select
+import shutil
 import signal
+import socket
 import sys
 import time
 import traceback
@@ -219,10 +224,8 @@ def load_error(kind: str, line: int | None, message: str, lines: list[str]) -> d
     return {"ev": "load_error", "kind": kind, "line": line, "message": message, "traceback": lines}
 
 
-def load_submission(path: str, filename: str) -> tuple[Any, dict[str, Any] | None]:
+def load_submission(text: str, filename: str) -> tuple[Any, dict[str, Any] | None]:
     """Compile and execute the submission as a module; return it or a load-error event."""
-    with open(path, "rb") as handle:
-        text = handle.read().decode("utf-8")  # the grader checked the encoding already
     try:
         code = compile(text, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as exc:
@@ -244,8 +247,8 @@ def load_submission(path: str, filename: str) -> tuple[Any, dict[str, Any] | Non
     return module, None
 
 
-def main() -> None:
-    fd = int(sys.argv[1])
+def run_job(fd: int) -> None:
+    """In a fresh runner process: read the job on stdin, load the submission, run it, exit."""
     job = json.loads(sys.stdin.buffer.read())
     # Nothing more comes on stdin; student code gets /dev/null there.
     null = os.open(os.devnull, os.O_RDONLY)
@@ -257,7 +260,7 @@ def main() -> None:
     set_limits(job["limits"])
     become_subreaper()
     filename = job["filename"]
-    module, error = load_submission(job["submission"], filename)
+    module, error = load_submission(job["source"], filename)
     if error is not None:
         emit(fd, error)
         _exit(0)
@@ -282,5 +285,88 @@ def main() -> None:
     _exit(0)
 
 
+def start_runner(fds: list[int], control: socket.socket) -> int:
+    """Fork a runner wired to the grader's pipes: job on stdin, results on fds[1]."""
+    pid = _fork()
+    if pid:
+        return pid
+    try:
+        control.close()  # student code must never reach the zygote's command channel
+        os.setsid()
+        job_fd, result_fd, out_fd, err_fd = fds
+        for source, target in ((job_fd, 0), (out_fd, 1), (err_fd, 2)):
+            os.dup2(source, target)
+        for stale in (job_fd, out_fd, err_fd):
+            os.close(stale)
+        run_job(result_fd)
+    finally:
+        _exit(70)
+    return 0
+
+
+def wipe(folder: str) -> None:
+    """Empty the working folder between submissions."""
+    for entry in os.scandir(folder):
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def zygote(control_fd: int) -> None:
+    """Serve the grader: fork one runner per job, report its exit, clean up on demand.
+
+    No student code ever runs in this process. It is not dumpable, so student
+    processes (same user) cannot read or write its memory, and it is a child
+    subreaper, so everything a runner starts comes back to it to be killed.
+    """
+    try:
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
+    except (OSError, AttributeError):
+        pass
+    become_subreaper()
+    control = socket.socket(fileno=control_fd)
+    workdir = os.getcwd()
+    runner = last = 0
+
+    def reply(message: dict[str, Any]) -> None:
+        control.sendall((_dumps(message) + "\n").encode())
+
+    while True:
+        if runner:
+            try:
+                pid, status = _waitpid(runner, os.WNOHANG)
+            except ChildProcessError:
+                pid, status = runner, 0
+            if pid:
+                reply({"ev": "exit", "status": status})
+                runner = 0
+        readable, _, _ = select.select([control], [], [], 0.02 if runner else None)
+        if not readable:
+            continue
+        message, fds, _, _ = socket.recv_fds(control, 4096, 4)
+        if not message:
+            _exit(0)  # the grader is gone
+        command = json.loads(message.decode().splitlines()[0])
+        if command["cmd"] == "run" and len(fds) == 4 and not runner:
+            runner = last = start_runner(fds, control)
+            reply({"ev": "started"})
+        elif command["cmd"] == "clean":
+            if last:
+                try:
+                    _kill(-last, signal.SIGKILL)  # the runner's session, where /proc is missing
+                except OSError:
+                    pass
+            kill_children()
+            runner = 0
+            wipe(workdir)
+            reply({"ev": "clean"})
+        for fd in fds:
+            os.close(fd)
+
+
 if __name__ == "__main__":
-    main()
+    zygote(int(sys.argv[1]))

@@ -36,6 +36,11 @@ def _validator(name: str) -> Any:
     return Draft202012Validator(schema(name))
 
 
+def warm_validator(name: str) -> None:
+    """Import jsonschema and build the validator now, while something else runs."""
+    _validator(name)
+
+
 def validate(document: Any, name: str) -> None:
     """Raise GraderError if ``document`` does not follow schema ``name``."""
     errors = sorted(_validator(name).iter_errors(document), key=lambda e: list(e.path))

@@ -20,10 +20,12 @@ import functools
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,10 +81,6 @@ def _process_cap(extra: int) -> int | None:
             except OSError:
                 continue
     return count + extra
-
-
-def limits_processes(job: dict[str, Any]) -> int:
-    return int(job["limits"]["max_processes"])
 
 
 @functools.cache
@@ -167,19 +165,36 @@ def _child_env(workdir: str) -> dict[str, str]:
     return env
 
 
-class Child:
-    """A running harness: its pipes, and the means to kill all it started."""
+@dataclass
+class Run:
+    """One job's pipes, as the grader reads them."""
 
-    def __init__(
-        self, kind: Literal["bwrap", "process"], submission: Path, job: dict[str, Any]
-    ) -> None:
-        self.kind = kind
+    results: int
+    stdout: int
+    stderr: int
+
+    def close(self) -> None:
+        for fd in (self.results, self.stdout, self.stderr):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+class Sandbox:
+    """A zygote in its sandbox: numpy imported, no student code, one runner per job.
+
+    Starting Python and importing numpy is paid once per Sandbox; each job is a
+    fresh fork with its own pipes, and ``clean()`` kills everything the job
+    started and empties the working folder before the next one. If the zygote
+    does not answer, the whole sandbox is torn down instead.
+    """
+
+    def __init__(self, kind: Literal["bwrap", "process"], limits: Limits) -> None:
+        self.kind, self.limits = kind, limits
         self._tmp = tempfile.TemporaryDirectory(prefix="grader-")
-        read_fd, write_fd = os.pipe()
+        ours, theirs = socket.socketpair()
         python = os.path.realpath(sys.executable)
         if kind == "bwrap":
-            command, cwd, env = self._bwrap_command(python, submission), None, _child_env("/tmp")
-            submission_path = str(INSIDE / "submission" / submission.name)
+            command, cwd, env = self._bwrap_command(python), None, _child_env("/tmp")
             libdir = str(INSIDE / "lib")
         else:
             become_subreaper()
@@ -188,32 +203,32 @@ class Child:
             libdir = self._process_libdir()
             command = [python, "-I", "-S", "-B", "-u", str(HARNESS)]
             cwd, env = str(work), _child_env(str(work))
-            submission_path = str(submission)
-        command += [str(write_fd), libdir]
-        self.job = json.dumps({**job, "submission": submission_path}).encode()
-        self.group = ProcessGroup.create(max_processes=limits_processes(job))
+        command += [str(theirs.fileno()), libdir]
+        self.group = ProcessGroup.create(max_processes=limits.max_processes)
         try:
             self.proc = subprocess.Popen(
                 command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                pass_fds=(write_fd,),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                pass_fds=(theirs.fileno(),),
                 start_new_session=True,
                 preexec_fn=self.group.join if self.group else None,
                 cwd=cwd,
                 env=env,
             )
         except (OSError, subprocess.SubprocessError) as exc:
-            os.close(read_fd)
-            os.close(write_fd)
+            ours.close()
             self._tmp.cleanup()
             if self.group:
                 self.group.remove()
             raise SandboxUnavailable(f"cannot start the sandbox: {exc}") from None
-        os.close(write_fd)
-        self.results = read_fd
-        self.started = time.monotonic()
+        finally:
+            theirs.close()
+        self.control = ours
+        self.control.setblocking(False)
+        self._buffer = b""
+        self.broken = False
 
     def _process_libdir(self) -> str:
         """A folder holding only numpy (by symlink), so site-packages stays off sys.path."""
@@ -223,7 +238,7 @@ class Child:
             (libdir / path.name).symlink_to(path)
         return str(libdir)
 
-    def _bwrap_command(self, python: str, submission: Path) -> list[str]:
+    def _bwrap_command(self, python: str) -> list[str]:
         args = _bwrap_base()
         for prefix in sorted({os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix)}):
             if not prefix.startswith("/usr/"):
@@ -235,7 +250,6 @@ class Child:
             args += ["--ro-bind", str(path), str(INSIDE / "lib" / path.name)]
         args += [
             "--ro-bind", str(HARNESS), str(INSIDE / "harness.py"),
-            "--ro-bind", str(submission), str(INSIDE / "submission" / submission.name),
             "--proc", "/proc",
             "--dev", "/dev",
             "--size", str(16 << 20), "--tmpfs", "/tmp",
@@ -244,12 +258,95 @@ class Child:
         ]  # fmt: skip
         return args
 
-    def kill(self) -> None:
-        """Kill the child's whole tree, wait for it, and remove its files."""
-        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
-            if stream is not None:
-                stream.close()
-        kill_tree(self.proc, self.group)
+    def start(self, job: dict[str, Any]) -> Run:
+        """Fork a runner for ``job``; the job is written to it as it starts reading."""
+        job_r, job_w = os.pipe()
+        results_r, results_w = os.pipe()
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        theirs = [job_r, results_w, out_w, err_w]
+        try:
+            self.control.setblocking(True)
+            self.control.settimeout(self.limits.load_timeout)
+            socket.send_fds(self.control, [b'{"cmd": "run"}\n'], theirs)
+        except OSError:
+            self.broken = True
+        finally:
+            for fd in theirs:
+                os.close(fd)
+            self.control.setblocking(False)
+        run = Run(results_r, out_r, err_r)
+        data = json.dumps(job).encode()
+        # Written from a thread: the job may be larger than a pipe, and the runner reads it
+        # while the grader goes on to read the runner's answers.
+        writer = threading.Thread(target=_write_all, args=(job_w, data), daemon=True)
+        writer.start()
+        return run
+
+    def messages(self) -> list[dict[str, Any]]:
+        """Whatever the zygote said since last asked (``exit`` when the runner ended)."""
+        try:
+            while True:
+                chunk = self.control.recv(4096)
+                if not chunk:
+                    self.broken = True
+                    break
+                self._buffer += chunk
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError:
+            self.broken = True
+        *lines, self._buffer = self._buffer.split(b"\n")
+        found = []
+        for line in lines:
+            try:
+                found.append(json.loads(line))
+            except ValueError:
+                self.broken = True
+        return found
+
+    def clean(self) -> bool:
+        """Kill everything the last job started; False (and broken) if the zygote failed."""
+        if self.broken or self.proc.poll() is not None:
+            self.broken = True
+            return False
+        try:
+            self.control.setblocking(True)
+            self.control.settimeout(2.0)
+            self.control.sendall(b'{"cmd": "clean"}\n')
+            deadline = time.monotonic() + 2.0
+            while time.monotonic() < deadline:
+                if any(m.get("ev") == "clean" for m in self._drain_blocking()):
+                    return True
+        except OSError:
+            pass
+        finally:
+            self.control.setblocking(False)
+        self.broken = True
+        return False
+
+    def _drain_blocking(self) -> list[dict[str, Any]]:
+        chunk = self.control.recv(4096)
+        if not chunk:
+            raise OSError("the zygote closed its socket")
+        self._buffer += chunk
+        *lines, self._buffer = self._buffer.split(b"\n")
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def close(self) -> None:
+        """Kill the zygote, every process in the sandbox, and remove its files."""
         with contextlib.suppress(OSError):
-            os.close(self.results)
+            self.control.close()
+        kill_tree(self.proc, self.group)
         self._tmp.cleanup()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError:
+        pass  # the runner died before reading its job; the grader will see that
+    finally:
+        os.close(fd)

@@ -31,8 +31,8 @@ TIMEOUT = 0.5  # --timeout for every attack: a hang costs at most this per exerc
 @dataclass(frozen=True)
 class Attack:
     base: str  # "reference", "stub" or "empty": what the attack is added to
-    # "error: <words>", "score: <n>", "lose: <exercises>" (those lose points, all others
-    # keep full marks) or "others: <exercises>" (all but those keep full marks)
+    # "error: <words>", "score: <n>", "at most: <n>", "lose: <exercises>" (those lose points,
+    # all others keep full marks) or "others: <exercises>" (all but those keep full marks)
     expect: str
     replaces: str | None = None  # the function the attack's file redefines
     sandboxes: tuple[str, ...] = ("process", "bwrap")
@@ -71,7 +71,8 @@ TABLE = {
     "close_std_fds": Attack("reference", "score: 100"),
     "stuck_thread": Attack("reference", "score: 100"),
     "kill_parent": Attack("reference", "others: relu", "relu", sandboxes=("bwrap",)),
-    "kill_everything": Attack("reference", "score: 100", sandboxes=("bwrap",)),
+    # It can kill the sandbox's own helper (the zygote): it then loses its own points, no more.
+    "kill_everything": Attack("reference", "at most: 100", sandboxes=("bwrap",)),
     "replace_modules": Attack("reference", "score: 100"),
 }
 
@@ -166,6 +167,8 @@ def test_attack(tmp_path: Path, name: str, sandbox: str) -> None:
         assert report["status"] == "error" and value in report["message"], report["message"]
     elif kind == "score":
         assert report["status"] == "graded" and report["score"] == float(value), report["tests"]
+    elif kind == "at most":
+        assert report["score"] <= float(value)
     elif kind == "lose":
         assert full_marks_except(report, *value.split()), report["exercises"]
     else:
