@@ -8,6 +8,7 @@ grader version, assignment and seed.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures as futures
 import csv
 import hashlib
@@ -26,6 +27,7 @@ from . import __version__
 from .errors import GraderError, Interrupted, UsageError
 from .grade import (
     DEFAULT_ASSIGNMENT,
+    Grader,
     error_report,
     grade_path,
     load_assignment,
@@ -139,13 +141,24 @@ class _Options:
     limits: Limits
 
 
+_worker: Grader | None = None  # one per worker process: its sandbox outlives submissions
+
+
+def _start_worker(options: _Options) -> None:
+    """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
+    global _worker
+    _worker = Grader(sandbox=options.sandbox, limits=options.limits)
+    _worker.warm()
+    atexit.register(_worker.close)
+
+
 def _grade_one(submission: Submission, report_path: Path, options: _Options) -> dict[str, Any]:
     """In a worker: grade, write the report at once (atomically), return the summary row."""
     report, _ = grade_path(
         path=submission.path, assignment=options.assignment, seed=options.seed,
-        sandbox=options.sandbox, limits=options.limits,
+        grader=_worker,
     )  # fmt: skip
-    write_report(report, output=str(report_path))
+    write_report(report, output=str(report_path), compact=True)
     return summary_row(submission.id, report)
 
 
@@ -221,7 +234,9 @@ def _run_pool(
     queue = list(todo)
     context = multiprocessing.get_context("spawn")
     while queue:
-        with futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(options,)
+        ) as pool:
             pending = {
                 pool.submit(_grade_one, s, output / f"{s.id}.json", options): s for s in queue
             }

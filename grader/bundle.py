@@ -30,7 +30,7 @@ build-backend = "setuptools.build_meta"
 name = "forward-grader"
 version = "{__version__}"
 requires-python = ">=3.11"
-dependencies = ["numpy>=1.24", "click>=8.1", "jsonschema>=4.18"]
+dependencies = ["numpy>=1.24", "click>=8.1", "jsonschema>=4.18", "fastjsonschema>=2.19"]
 
 [project.scripts]
 grade = "grader.cli:main"

@@ -115,6 +115,11 @@ def course_only_hint(results: Sequence[TestResult]) -> str | None:
     return None
 
 
+def simulate_all(mistake: Mistake, cases: Sequence[Case]) -> list[Behaviour]:
+    """A mistake's behaviour on each case (the same for every submission: cache it)."""
+    return [simulated(mistake.implementation, c.args) for c in cases]
+
+
 def diagnose(
     exercise: Exercise,
     mistakes: Sequence[Mistake],
@@ -122,6 +127,7 @@ def diagnose(
     expected: Sequence[np.ndarray],
     outcomes: Sequence[CallOutcome],
     results: Sequence[TestResult],
+    behaviours_of: Callable[[Mistake], list[Behaviour]] | None = None,
 ) -> list[str | None]:
     """A hint for each of one exercise's tests (None where there is nothing to say)."""
     behaviours = [observed(o) for o in outcomes]
@@ -133,7 +139,7 @@ def diagnose(
     for mistake in mistakes:
         if mistake.exercise != exercise.name:
             continue
-        theirs = [simulated(mistake.implementation, c.args) for c in cases]
+        theirs = behaviours_of(mistake) if behaviours_of else simulate_all(mistake, cases)
         agree = [
             b is not None and same(b, t, exercise) for b, t in zip(behaviours, theirs, strict=True)
         ]

@@ -122,6 +122,7 @@ class _Reader:
             self.selector.register(fd, selectors.EVENT_READ, sink)
         self.selector.register(sandbox.control, selectors.EVENT_READ, self.CONTROL)
         self.eof = self.exited = False
+        self.exit_status: int | None = None
 
     def next_event(self, deadline: float) -> Event:
         """The next event, or _Ended when the deadline passes or the runner is gone."""
@@ -133,6 +134,7 @@ class _Reader:
             if not self.lines and (self.eof or self.exited):
                 self._pump(0)
                 if not self.lines:
+                    self._await_exit(time.monotonic() + 0.5)
                     raise _Ended("died")
         line = self.lines.pop(0)
         try:
@@ -140,11 +142,18 @@ class _Reader:
         except ProtocolError as exc:
             raise _Ended("protocol", str(exc)) from None
 
+    def _await_exit(self, until: float) -> None:
+        """The results ended: give the zygote a moment to say how the runner ended."""
+        while not self.exited and time.monotonic() < until:
+            self._pump(until - time.monotonic())
+
     def _pump(self, timeout: float) -> None:
         for key, _ in self.selector.select(timeout):
             if key.data == self.CONTROL:  # the zygote: the runner ended, or it broke
-                messages = self.sandbox.messages()
-                if self.sandbox.broken or any(m.get("ev") == "exit" for m in messages):
+                for message in self.sandbox.messages():
+                    if message.get("ev") == "exit" and isinstance(message.get("status"), int):
+                        self.exited, self.exit_status = True, message["status"]
+                if self.sandbox.broken or self.exited:
                     self.exited = True
                     self.selector.unregister(key.fd)
                 continue
@@ -300,7 +309,7 @@ class _Session:
         return LoadError("protocol", None, _LOAD_FAILURES["protocol"].format(detail=detail), ())
 
     def exercise(self, i: int) -> bool:
-        """Collect exercise ``i``'s results; False if the child must be replaced."""
+        """Collect exercise ``i``'s results; False if the runner must be replaced."""
         calls, j, started = self.batches[i].calls, 0, time.monotonic()
         try:
             while True:
@@ -312,10 +321,8 @@ class _Session:
                         event.mutated, now - started,
                     )  # fmt: skip
                     j, started = j + 1, now
-                elif isinstance(event, ExerciseEnd) and event.exercise == i:
-                    if j < len(calls):  # the exercise's process died mid-way
-                        self.fail(i, j, "crashed", _describe_exit(event.status), now - started)
-                    return True
+                elif isinstance(event, ExerciseEnd) and event.exercise == i and j == len(calls):
+                    return not event.recycle
                 else:
                     raise _Ended("protocol", f"unexpected event {type(event).__name__}")
         except _Ended as ended:
@@ -323,6 +330,8 @@ class _Session:
             detail = _CALL_FAILURES[ended.why].format(
                 timeout=self.limits.call_timeout, detail=ended.detail
             )
+            if ended.why == "died" and self.reader.exit_status is not None:
+                detail = f"{_describe_exit(self.reader.exit_status)} during this call"
             self.fail(i, j, status, detail, time.monotonic() - started)
             return False
 

@@ -12,21 +12,21 @@ import datetime as dt
 import hashlib
 import importlib
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
 from . import __version__
-from .diagnose import diagnose
+from .diagnose import Behaviour, diagnose, simulate_all
 from .errors import GraderError, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
 from .report import SCHEMA_VERSION, warm_validator, write_json
 from .sandbox import Limits, Sandbox, SandboxKind, resolve
 from .scoring import exercise_totals, judge
-from .spec import Assignment, Case, Exercise, TestResult
+from .spec import Assignment, Case, Exercise, Mistake, TestResult
 
 DEFAULT_ASSIGNMENT = "forward"
 MAX_SOURCE_BYTES = 1 << 20
@@ -142,10 +142,18 @@ class Plan:
 
     spec: Assignment
     groups: list[tuple[Exercise, list[Case], list[np.ndarray]]]
+    _simulated: dict[str, list[Behaviour]] = field(default_factory=dict, compare=False)
 
     @property
     def batches(self) -> list[Batch]:
         return [Batch(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
+
+    def behaviours(self, mistake: Mistake) -> list[Behaviour]:
+        """A catalogued mistake's behaviour on its exercise's cases, computed once per plan."""
+        if mistake.name not in self._simulated:
+            cases = next(c for e, c, _ in self.groups if e.name == mistake.exercise)
+            self._simulated[mistake.name] = simulate_all(mistake, cases)
+        return self._simulated[mistake.name]
 
 
 def make_plan(spec: Assignment, seed: int) -> Plan:
@@ -262,7 +270,8 @@ def _judge_all(
             judge(case, exercise, points, outcome, value, reveal=show_hidden)
             for case, outcome, value in zip(cases, outcomes, expected, strict=True)
         ]
-        hints = diagnose(exercise, plan.spec.mistakes, cases, expected, outcomes, judged)
+        hints = diagnose(exercise, plan.spec.mistakes, cases, expected, outcomes, judged,
+                         behaviours_of=plan.behaviours)  # fmt: skip
         results += [replace(r, hint=h) for r, h in zip(judged, hints, strict=True)]
     totals = exercise_totals(plan.spec.exercises, results)
     score = round(sum(t["score"] for t in totals), 6)
@@ -287,12 +296,15 @@ def error_report(*, path: Path, message: str, assignment: str, seed: int) -> dic
     return _finish(report)
 
 
-def write_report(report: dict[str, Any], *, output: str, fmt: Format = "native") -> None:
+def write_report(
+    report: dict[str, Any], *, output: str, fmt: Format = "native", compact: bool = False
+) -> None:
     """Write the report in the chosen format, validated against its schema first."""
+    indent = None if compact else 2
     if fmt == "gradescope":
-        write_json(to_gradescope(report), "gradescope", output)
+        write_json(to_gradescope(report), "gradescope", output, indent=indent)
     else:
-        write_json(report, "report", output)
+        write_json(report, "report", output, indent=indent)
 
 
 def grade_path(
@@ -303,6 +315,7 @@ def grade_path(
     sandbox: SandboxKind = "auto",
     limits: Limits | None = None,
     show_hidden: bool = False,
+    grader: Grader | None = None,
 ) -> tuple[dict[str, Any], str | None]:
     """Like grade_submission, but a file that cannot be read gets an error report too.
 
@@ -311,7 +324,7 @@ def grade_path(
     try:
         report = grade_submission(
             path=path, assignment=assignment, seed=seed, sandbox=sandbox,
-            limits=limits, show_hidden=show_hidden,
+            limits=limits, show_hidden=show_hidden, grader=grader,
         )  # fmt: skip
     except UnreadableSubmission as exc:
         name = load_assignment(assignment).name

@@ -174,6 +174,27 @@ def run_exercise(
         emit(fd, event)
 
 
+def footprint() -> tuple[int, int]:
+    """This process's thread count and resident memory (kB), where /proc has them."""
+    try:
+        threads = len(_listdir("/proc/self/task"))
+        with open("/proc/self/status") as handle:
+            rss = next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:"))
+    except (OSError, StopIteration, ValueError):
+        return threading_count(), 0
+    return threads, rss
+
+
+def threading_count() -> int:
+    import threading
+
+    return threading.active_count()
+
+
+def footprint_grew(before: tuple[int, int], after: tuple[int, int]) -> bool:
+    return after[0] > before[0] or after[1] > before[1] + 256 * 1024
+
+
 def become_subreaper() -> None:
     """Adopt the orphans of exercise processes (Linux), so they can be killed between exercises."""
     try:
@@ -247,7 +268,26 @@ def load_submission(text: str, filename: str) -> tuple[Any, dict[str, Any] | Non
     return module, None
 
 
-def run_job(fd: int) -> None:
+def check_zygote(zygote: int) -> None:
+    """Exit at once if the zygote is dead or dying: the submission killed it.
+
+    A kill is queued before kill() returns, so this check at each boundary
+    ensures nothing is reported for a step that began after the kill.
+    """
+    try:
+        alive = os.getppid() == zygote
+        with open(f"/proc/{zygote}/status") as handle:
+            fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        state = fields.get("State", "").split()
+        pending = int(fields.get("SigPnd", "0"), 16) | int(fields.get("ShdPnd", "0"), 16)
+        alive = alive and bool(state) and state[0] not in ("Z", "X") and not pending & (1 << 8)
+    except (OSError, ValueError):
+        alive = os.getppid() == zygote  # no /proc: the parent test is all there is
+    if not alive:
+        _exit(71)
+
+
+def run_job(fd: int, zygote: int) -> None:
     """In a fresh runner process: read the job on stdin, load the submission, run it, exit."""
     job = json.loads(sys.stdin.buffer.read())
     # Nothing more comes on stdin; student code gets /dev/null there.
@@ -265,40 +305,54 @@ def run_job(fd: int) -> None:
         emit(fd, error)
         _exit(0)
     restore_builtins()
+    check_zygote(zygote)
     missing = [name for _, name, _ in exercises if not callable(getattr(module, name, None))]
     emit(fd, {"ev": "loaded", "missing": missing})
+    baseline = footprint()
     for index, name, calls in exercises:
         if name in missing:
             continue
-        function = getattr(module, name)
-        pid = _fork()
-        if pid == 0:
-            try:
-                run_exercise(fd, index, function, calls, filename, job["max_values"])
-            finally:
-                _exit(0)
-        _, status = _waitpid(pid, 0)
+        run_exercise(fd, index, getattr(module, name), calls, filename, job["max_values"])
         kill_children()  # processes the exercise left behind must not starve the next one
-        emit(fd, {"ev": "exercise_end", "ex": index, "status": status})
+        # Exercises share this process (a fork each costs milliseconds); one that left a
+        # thread running or memory held makes the grader start a fresh runner instead.
+        recycle = footprint_grew(baseline, footprint())
+        check_zygote(zygote)
+        emit(fd, {"ev": "exercise_end", "ex": index, "status": 0, "recycle": recycle})
+        if recycle:
+            _exit(0)
     emit(fd, {"ev": "done"})
     # os._exit: a stuck non-daemon thread or an atexit hook must not hold us here.
     _exit(0)
 
 
-def start_runner(fds: list[int], control: socket.socket) -> int:
+def start_runner(fds: list[int], control: socket.socket, private: tuple[int, ...]) -> int:
     """Fork a runner wired to the grader's pipes: job on stdin, results on fds[1]."""
+    zygote_pid = os.getpid()
     pid = _fork()
     if pid:
         return pid
     try:
+        # If the zygote dies (a submission may kill it), the runner dies with it, at once,
+        # so that what it does next is not mistaken for the next exercise's behaviour.
+        try:
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != zygote_pid:
+            _exit(70)
         control.close()  # student code must never reach the zygote's command channel
+        for fd in private:
+            os.close(fd)
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         os.setsid()
         job_fd, result_fd, out_fd, err_fd = fds
         for source, target in ((job_fd, 0), (out_fd, 1), (err_fd, 2)):
             os.dup2(source, target)
         for stale in (job_fd, out_fd, err_fd):
             os.close(stale)
-        run_job(result_fd)
+        run_job(result_fd, zygote_pid)
     finally:
         _exit(70)
     return 0
@@ -331,6 +385,11 @@ def zygote(control_fd: int) -> None:
     control = socket.socket(fileno=control_fd)
     workdir = os.getcwd()
     runner = last = 0
+    # A runner's exit wakes select at once, through this pipe.
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
 
     def reply(message: dict[str, Any]) -> None:
         control.sendall((_dumps(message) + "\n").encode())
@@ -344,15 +403,17 @@ def zygote(control_fd: int) -> None:
             if pid:
                 reply({"ev": "exit", "status": status})
                 runner = 0
-        readable, _, _ = select.select([control], [], [], 0.02 if runner else None)
-        if not readable:
+        readable, _, _ = select.select([control.fileno(), wake_r], [], [], 0.5 if runner else None)
+        if wake_r in readable:
+            os.read(wake_r, 512)
+        if control.fileno() not in readable:
             continue
         message, fds, _, _ = socket.recv_fds(control, 4096, 4)
         if not message:
             _exit(0)  # the grader is gone
         command = json.loads(message.decode().splitlines()[0])
         if command["cmd"] == "run" and len(fds) == 4 and not runner:
-            runner = last = start_runner(fds, control)
+            runner = last = start_runner(fds, control, (wake_r, wake_w))
             reply({"ev": "started"})
         elif command["cmd"] == "clean":
             if last:

@@ -86,6 +86,7 @@ class LoadError:
 class ExerciseEnd:
     exercise: int
     status: int
+    recycle: bool = False  # the runner is done: start a fresh one for what is left
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,10 @@ def parse_event(line: bytes, *, max_values: int) -> Event:
             _text(obj, "kind"), line_no, _text(obj, "message"), _lines(obj, "traceback")
         )
     if kind == "exercise_end":
-        return ExerciseEnd(_get(obj, "ex", int), _get(obj, "status", int))
+        recycle = obj.get("recycle", False)
+        if not isinstance(recycle, bool):
+            raise ProtocolError("recycle is not a boolean")
+        return ExerciseEnd(_get(obj, "ex", int), _get(obj, "status", int), recycle)
     if kind == "done":
         return Done()
     raise ProtocolError(f"unknown event {kind!r}")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-import re
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,31 +12,12 @@ from grader.grade import grade_submission
 from grader.report import validate
 from grader.sandbox import Limits, bwrap_works
 
-ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = (ROOT / "solutions" / "forward.py").read_text()
-STUB = (ROOT / "exercises" / "forward.py").read_text()
+from .submissions import REFERENCE, ROOT, STUB, as_submission, with_replaced
+
+__all__ = ["REFERENCE", "ROOT", "STUB", "as_submission", "with_replaced"]
+
 SANDBOXES = ["process", *(["bwrap"] if bwrap_works() else [])]
 FAST = Limits(call_timeout=0.5, load_timeout=5.0)
-
-
-def with_replaced(**functions: str) -> str:
-    """The reference source with some functions replaced by the given code.
-
-    The reference's own version stays, renamed, so that other functions that
-    call it (forward calls hidden_layer) keep working and lose no points.
-    """
-    source = REFERENCE
-    for name, code in functions.items():
-        source = re.sub(rf"\b{name}\(", f"_reference_{name}(", source)
-        source += "\n\n" + textwrap.dedent(code).strip() + "\n"
-    return source
-
-
-def as_submission(exercise: str, function: object) -> str:
-    """A mistake's implementation, renamed to the exercise, in place of the reference's."""
-    source = inspect.getsource(function)  # type: ignore[arg-type]
-    source = source.replace(f"def {function.__name__}(", f"def {exercise}(", 1)  # type: ignore[attr-defined]
-    return with_replaced(**{exercise: source})
 
 
 def scores(report: dict[str, Any]) -> dict[str, float]:

@@ -70,9 +70,9 @@ TABLE = {
     "flood_output": Attack("reference", "score: 100", bound_s=12),
     "close_std_fds": Attack("reference", "score: 100"),
     "stuck_thread": Attack("reference", "score: 100"),
-    "kill_parent": Attack("reference", "others: relu", "relu", sandboxes=("bwrap",)),
-    # It can kill the sandbox's own helper (the zygote): it then loses its own points, no more.
-    "kill_everything": Attack("reference", "at most: 100", sandboxes=("bwrap",)),
+    "kill_parent": Attack("reference", "others: relu", "relu"),
+    # It kills the sandbox's helper (the zygote), and so cannot be graded.
+    "kill_everything": Attack("reference", "error: ended while importing", sandboxes=("bwrap",)),
     "replace_modules": Attack("reference", "score: 100"),
 }
 
