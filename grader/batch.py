@@ -26,7 +26,6 @@ from typing import Any
 from . import __version__
 from .errors import GraderError, Interrupted, UsageError
 from .grade import (
-    DEFAULT_ASSIGNMENT,
     Grader,
     error_report,
     grade_path,
@@ -36,6 +35,7 @@ from .grade import (
 )
 from .report import SCHEMA_VERSION, validate, write_json, write_text
 from .sandbox import Limits, SandboxKind
+from .spec import DEFAULT_ASSIGNMENT
 
 PREFERRED = "forward.py"  # in a student's folder with several .py files, take this one
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from . import __version__
 from .errors import GraderError
-from .grade import DEFAULT_ASSIGNMENT, load_assignment
+from .grade import load_assignment
 from .sandbox import Limits
+from .spec import DEFAULT_ASSIGNMENT
 
 PACKAGES = ("grader", "assignments", "solutions")
 

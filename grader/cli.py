@@ -19,9 +19,12 @@ import click
 
 from . import __version__
 from .errors import GraderError
-from .grade import DEFAULT_ASSIGNMENT, grade_file, load_assignment
-from .sandbox import Limits
+from .sandbox import Limits, Sandbox, resolve
+from .spec import DEFAULT_ASSIGNMENT
 from .summary import render
+
+# The grading library (numpy, the assignment) is imported inside the commands: a single
+# grade starts its sandbox first, so that Python and numpy boot there meanwhile.
 
 EXAMPLES = """\b
 Examples:
@@ -160,10 +163,13 @@ def run(paths: tuple[Path, ...], **options: Any) -> None:
 
 def _run_single(path: Path, options: dict[str, Any]) -> None:
     output = options["output"] or "report.json"
+    box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
+    from .grade import grade_file, load_assignment
+
     report = grade_file(
         submission=path, output=output, fmt=options["fmt"], seed=options["seed"],
         timeout=options["timeout"], sandbox=options["sandbox"],
-        show_hidden=options["show_hidden"], assignment=options["assignment"],
+        show_hidden=options["show_hidden"], assignment=options["assignment"], box=box,
     )  # fmt: skip
     tips = load_assignment(options["assignment"]).tips
     click.echo(render(report, tips=tips, color=_color()), err=output == "-", color=_color())

@@ -20,15 +20,14 @@ import numpy as np
 
 from . import __version__
 from .diagnose import Behaviour, diagnose, simulate_all
-from .errors import GraderError, UnreadableSubmission, UsageError
+from .errors import GraderError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
 from .report import SCHEMA_VERSION, warm_validator, write_json
 from .sandbox import Limits, Sandbox, SandboxKind, resolve
 from .scoring import exercise_totals, judge
-from .spec import Assignment, Case, Exercise, Mistake, TestResult
+from .spec import DEFAULT_ASSIGNMENT, Assignment, Case, Exercise, Mistake, TestResult
 
-DEFAULT_ASSIGNMENT = "forward"
 MAX_SOURCE_BYTES = 1 << 20
 Format = Literal["native", "gradescope"]
 
@@ -174,16 +173,38 @@ class Grader:
     numpy start once per worker and each submission is a fresh fork.
     """
 
-    def __init__(self, *, sandbox: SandboxKind = "auto", limits: Limits | None = None) -> None:
-        self.kind = resolve(sandbox)
-        self.limits = limits or Limits()
-        self._box: Sandbox | None = None
+    def __init__(
+        self,
+        *,
+        sandbox: SandboxKind = "auto",
+        limits: Limits | None = None,
+        box: Sandbox | None = None,
+    ) -> None:
+        self.requested = sandbox
+        self.kind = box.kind if box else resolve(sandbox)
+        self.limits = box.limits if box else (limits or Limits())
+        self._box = box
         self._plans: dict[tuple[str, int], Plan] = {}
 
     def warm(self) -> None:
         """Start the sandbox now, so its start-up overlaps the grader's own work."""
         if self._box is None:
             self._box = Sandbox(self.kind, self.limits)
+
+    def ready(self) -> Sandbox:
+        """The started sandbox; ``auto`` falls back to ``process`` if bubblewrap fails here."""
+        self.warm()
+        assert self._box is not None
+        try:
+            self._box.wait_ready()
+        except SandboxUnavailable:
+            self.close()
+            if self.requested != "auto" or self.kind == "process":
+                raise
+            self.kind = "process"
+            self._box = Sandbox(self.kind, self.limits)
+            self._box.wait_ready()
+        return self._box
 
     def plan(self, spec: Assignment, seed: int) -> Plan:
         key = (spec.name, seed)
@@ -192,10 +213,8 @@ class Grader:
         return self._plans[key]
 
     def execute(self, source: str, filename: str, plan: Plan) -> Execution:
-        self.warm()
-        assert self._box is not None
         execution, self._box = run(
-            source=source, filename=filename, batches=plan.batches, sandbox=self._box,
+            source=source, filename=filename, batches=plan.batches, sandbox=self.ready(),
             limits=self.limits,
         )  # fmt: skip
         return execution
@@ -250,6 +269,8 @@ def grade_submission(
         execution = grader.execute(data.decode("utf-8"), path.name, plan)
         report.update(sandbox=grader.kind, stdout=execution.stdout, stderr=execution.stderr)
         _judge_all(report, plan, execution, path.name, show_hidden)
+    except SandboxUnavailable:
+        raise
     except Exception as exc:  # the grader broke: say so in the report, never a traceback
         report.update(status="internal_error", score=0.0, tests=[], exercises=[])
         report["message"] = f"the grader failed ({type(exc).__name__}: {exc}); please report this"
@@ -342,17 +363,22 @@ def grade_file(
     sandbox: SandboxKind = "auto",
     show_hidden: bool = False,
     assignment: str = DEFAULT_ASSIGNMENT,
+    box: Sandbox | None = None,
 ) -> dict[str, Any]:
     """Grade ``submission`` and write its report to ``output``; return the native report.
 
     A report is written in every case. Afterwards UsageError is raised if the
     file could not be read, and InternalError if the grader itself failed.
+    ``box`` is a sandbox the caller started early (the CLI does, before heavy imports).
     """
-    report, unreadable = grade_path(
-        path=submission, assignment=assignment, seed=seed, sandbox=sandbox,
-        limits=Limits(call_timeout=timeout), show_hidden=show_hidden,
-    )  # fmt: skip
-    write_report(report, output=output, fmt=fmt)
+    with Grader(sandbox=sandbox, limits=Limits(call_timeout=timeout), box=box) as grader:
+        report, unreadable = grade_path(
+            path=submission, assignment=assignment, seed=seed, show_hidden=show_hidden,
+            grader=grader,
+        )  # fmt: skip
+        # Every student process is dead already (each run ends with a clean sandbox, where
+        # only the zygote is left), so the report can be written before the zygote goes.
+        write_report(report, output=output, fmt=fmt)
     if unreadable:
         raise UnreadableSubmission(unreadable)
     if report["status"] == "internal_error":

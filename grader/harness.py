@@ -383,6 +383,10 @@ def zygote(control_fd: int) -> None:
         pass
     become_subreaper()
     control = socket.socket(fileno=control_fd)
+
+    def reply(message: dict[str, Any]) -> None:
+        control.sendall((_dumps(message) + "\n").encode())
+
     workdir = os.getcwd()
     runner = last = 0
     # A runner's exit wakes select at once, through this pipe.
@@ -390,9 +394,7 @@ def zygote(control_fd: int) -> None:
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *_: None)
-
-    def reply(message: dict[str, Any]) -> None:
-        control.sendall((_dumps(message) + "\n").encode())
+    reply({"ev": "ready"})
 
     while True:
         if runner:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import json
 import os
 import shutil
@@ -30,8 +31,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
-
-import numpy
 
 from .errors import SandboxUnavailable
 from .reaper import ProcessGroup, become_subreaper, kill_tree
@@ -95,18 +94,26 @@ def bwrap_works() -> bool:
         return False
 
 
+def bwrap_installed() -> bool:
+    return sys.platform.startswith("linux") and shutil.which("bwrap") is not None
+
+
 def resolve(kind: SandboxKind) -> Literal["bwrap", "process"]:
-    """Turn ``auto`` into the strongest sandbox available; refuse an unavailable one."""
+    """The sandbox to try first: ``auto`` means bubblewrap where it is installed.
+
+    Whether it works here is learnt when it starts (``Sandbox.ready``), which
+    costs nothing on the fast path; ``open_sandbox`` falls back for ``auto``.
+    """
     if kind == "process":
         return "process"
-    if bwrap_works():
-        return "bwrap"
-    if kind == "bwrap":
-        raise SandboxUnavailable(
-            "bubblewrap is not usable here (install the 'bubblewrap' package, "
-            "or use --sandbox process)"
-        )
-    return "process"
+    if kind == "bwrap" and not bwrap_installed():
+        raise SandboxUnavailable(_NO_BWRAP)
+    return "bwrap" if bwrap_installed() else "process"
+
+
+_NO_BWRAP = (
+    "bubblewrap is not usable here (install the 'bubblewrap' package, or use --sandbox process)"
+)
 
 
 def _bwrap_base() -> list[str]:
@@ -134,8 +141,12 @@ def _system_binds() -> list[str]:
     return args
 
 
+@functools.cache
 def _numpy_dirs() -> list[Path]:
-    package = Path(numpy.__file__).resolve().parent
+    # Found without importing numpy: the sandbox starts before the grader's heavy imports.
+    spec = importlib.util.find_spec("numpy")
+    assert spec is not None and spec.origin is not None, "numpy is a dependency"
+    package = Path(spec.origin).resolve().parent
     libs = package.with_name("numpy.libs")
     return [package, libs] if libs.is_dir() else [package]
 
@@ -206,11 +217,12 @@ class Sandbox:
         command += [str(theirs.fileno()), libdir]
         self.group = ProcessGroup.create(max_processes=limits.max_processes)
         try:
+            self._log = open(Path(self._tmp.name) / "zygote.log", "w+b")  # noqa: SIM115
             self.proc = subprocess.Popen(
                 command,
                 stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=self._log,
                 pass_fds=(theirs.fileno(),),
                 start_new_session=True,
                 preexec_fn=self.group.join if self.group else None,
@@ -229,6 +241,24 @@ class Sandbox:
         self.control.setblocking(False)
         self._buffer = b""
         self.broken = False
+        self._ready = False
+
+    def wait_ready(self) -> None:
+        """Block until the zygote has started; SandboxUnavailable if it could not."""
+        if self._ready:
+            return
+        try:
+            self.control.setblocking(True)
+            self.control.settimeout(self.limits.load_timeout + 5)
+            while not self._ready:
+                self._ready = any(m.get("ev") == "ready" for m in self._drain_blocking())
+        except (OSError, ValueError):
+            self._log.seek(0)
+            said = self._log.read(2000).decode(errors="replace").strip().splitlines()
+            detail = f": {said[0]}" if said else ""
+            raise SandboxUnavailable(f"the {self.kind} sandbox did not start{detail}") from None
+        finally:
+            self.control.setblocking(False)
 
     def _process_libdir(self) -> str:
         """A folder holding only numpy (by symlink), so site-packages stays off sys.path."""
@@ -260,6 +290,7 @@ class Sandbox:
 
     def start(self, job: dict[str, Any]) -> Run:
         """Fork a runner for ``job``; the job is written to it as it starts reading."""
+        self.wait_ready()
         job_r, job_w = os.pipe()
         results_r, results_w = os.pipe()
         out_r, out_w = os.pipe()
@@ -338,6 +369,7 @@ class Sandbox:
         with contextlib.suppress(OSError):
             self.control.close()
         kill_tree(self.proc, self.group)
+        self._log.close()
         self._tmp.cleanup()
 
 

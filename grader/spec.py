@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+DEFAULT_ASSIGNMENT = "forward"
 Visibility = Literal["visible", "hidden"]
 TestStatus = Literal["passed", "failed", "error", "timeout", "not_implemented"]
 

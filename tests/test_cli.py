@@ -146,7 +146,7 @@ def test_installed_command_works_from_any_directory(tmp_path: Path, command: lis
 def test_auto_falls_back_to_process_and_warns_instructors(monkeypatch) -> None:
     from grader import sandbox
 
-    monkeypatch.setattr(sandbox, "bwrap_works", lambda: False)
+    monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     student = CliRunner().invoke(main, [SOLUTION, "-o", "-"])
     assert json.loads(student.stdout)["sandbox"] == "process"
     assert "Warning" not in student.stderr
@@ -154,3 +154,16 @@ def test_auto_falls_back_to_process_and_warns_instructors(monkeypatch) -> None:
     assert "Warning: bubblewrap is not available" in instructor.stderr
     forced = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", "-"])
     assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr
+
+
+def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch) -> None:
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
+    broken = ["bwrap", "--no-such-option"]
+    monkeypatch.setattr(sandbox, "_bwrap_base", lambda: broken)
+    result = CliRunner().invoke(main, [SOLUTION, "-o", "-"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["sandbox"] == "process"
+    forced = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", "-"])
+    assert forced.exit_code == 2
+    assert forced.stderr.startswith("Error: the bwrap sandbox did not start")
