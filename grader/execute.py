@@ -14,7 +14,7 @@ import os
 import selectors
 import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -205,11 +205,14 @@ def run(
     batches: Sequence[Batch],
     sandbox: Sandbox,
     limits: Limits,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[Execution, Sandbox]:
     """Call every batch's function on its arguments in the sandbox; never raises for the child.
 
     Returns what was observed, and the sandbox to use next: the same one, cleaned,
     or a fresh one if the submission broke it (the broken one is closed).
+    ``meanwhile`` runs once, after the first runner started: grader work that can
+    overlap the student's code running on another core.
     """
     execution = Execution()
     out, err = _Capped(limits.output_bytes), _Capped(limits.output_bytes)
@@ -228,6 +231,9 @@ def run(
             "max_values": limits.max_values,
         }
         handle = sandbox.start(job)
+        if meanwhile is not None:
+            meanwhile()
+            meanwhile = None
         reader = _Reader(sandbox, handle, limits, out, err)
         session = _Session(reader, batches, limits, execution, total_deadline)
         try:

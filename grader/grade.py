@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import importlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -212,10 +213,12 @@ class Grader:
             self._plans[key] = make_plan(spec, seed)
         return self._plans[key]
 
-    def execute(self, source: str, filename: str, plan: Plan) -> Execution:
+    def execute(
+        self, source: str, filename: str, plan: Plan, meanwhile: Callable[[], None] | None = None
+    ) -> Execution:
         execution, self._box = run(
             source=source, filename=filename, batches=plan.batches, sandbox=self.ready(),
-            limits=self.limits,
+            limits=self.limits, meanwhile=meanwhile,
         )  # fmt: skip
         return execution
 
@@ -265,8 +268,9 @@ def grade_submission(
     try:
         grader.warm()
         plan = grader.plan(spec, seed)
-        warm_validator("report")  # while the sandbox starts Python on the other core
-        execution = grader.execute(data.decode("utf-8"), path.name, plan)
+        # The validator is built while the student's code runs on the other core.
+        execution = grader.execute(data.decode("utf-8"), path.name, plan,
+                                   meanwhile=lambda: warm_validator("report"))  # fmt: skip
         report.update(sandbox=grader.kind, stdout=execution.stdout, stderr=execution.stderr)
         _judge_all(report, plan, execution, path.name, show_hidden)
     except SandboxUnavailable:

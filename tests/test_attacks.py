@@ -55,6 +55,9 @@ TABLE = {
     ),
     "big_file": Attack("reference", "lose: relu", "relu"),
     "fork_storm": Attack("reference", "score: 100", "relu"),
+    # Exercises share a process; one that leaves a thread or holds memory gets a fresh one.
+    "spinning_thread": Attack("reference", "score: 100", "relu"),
+    "memory_hoard": Attack("reference", "score: 100", "relu"),
     "setsid_orphans": Attack("reference", "score: 100", "relu"),
     "daemon_overwrites_report": Attack("reference", "score: 100"),
     "fake_report_stdout": Attack("stub", "score: 0"),
