@@ -52,9 +52,13 @@ def _id_for(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "submission"
 
 
+SUFFIXES = (".py", ".ipynb")
+
+
 def _pick_file(folder: Path) -> Path:
-    """A student's folder: its only .py file, or forward.py among several."""
-    files = sorted(p for p in folder.rglob("*.py") if p.is_file())
+    """A student's folder: its only .py (or .ipynb) file, or forward.py among several."""
+    files = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                   and ".ipynb_checkpoints" not in p.parts)  # fmt: skip
     if len(files) == 1:
         return files[0]
     preferred = [p for p in files if p.name == PREFERRED]
@@ -62,16 +66,17 @@ def _pick_file(folder: Path) -> Path:
 
 
 def discover(paths: Sequence[Path]) -> list[Submission]:
-    """Files as given; a folder means its .py files, or one submission per sub-folder."""
+    """Files as given; a folder means its .py and .ipynb files, or one per sub-folder."""
     found: list[tuple[str, Path]] = []
     for path in paths:
         if not path.is_dir():
             found.append((_id_for(path.stem), path))
             continue
-        files = sorted(p for p in path.iterdir() if p.suffix == ".py" and p.is_file())
+        files = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
         folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
         found += [(_id_for(f.stem), f) for f in files]
-        found += [(_id_for(d.name), _pick_file(d)) for d in folders if any(d.rglob("*.py"))]
+        found += [(_id_for(d.name), _pick_file(d)) for d in folders
+                  if any(p.suffix in SUFFIXES for p in d.rglob("*"))]  # fmt: skip
     submissions, seen = [], set()
     for ident, path in found:
         unique, n = ident, 1

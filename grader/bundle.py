@@ -31,7 +31,9 @@ build-backend = "setuptools.build_meta"
 name = "forward-grader"
 version = "{__version__}"
 requires-python = ">=3.11"
-dependencies = ["numpy>=1.24", "click>=8.1", "jsonschema>=4.18", "fastjsonschema>=2.19"]
+dependencies = [
+    "numpy>=1.24", "click>=8.1", "jsonschema>=4.18", "fastjsonschema>=2.19", "nbformat>=5.7"
+]
 
 [project.scripts]
 grade = "grader.cli:main"
@@ -61,14 +63,14 @@ fi
 
 RUN = """\
 #!/usr/bin/env bash
-# Runs for every submission: grade it into results/results.json, whatever happens.
+# Runs for every submission (one .py or .ipynb file): grade it into results/results.json.
 set -uo pipefail
 ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
 GRADE="${{GRADE_COMMAND:-$ROOT/venv/bin/grade}}"
 export GRADER_SEED="${{GRADER_SEED:-{seed}}}"
 mkdir -p "$ROOT/results"
 shopt -s nullglob
-files=("$ROOT"/submission/*.py)
+files=("$ROOT"/submission/*.py "$ROOT"/submission/*.ipynb)
 submission="$ROOT/submission/forward.py"
 if [ "${{#files[@]}}" -eq 1 ]; then submission="${{files[0]}}"; fi
 cd "$ROOT/submission" 2>/dev/null || cd "$ROOT"

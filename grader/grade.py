@@ -24,6 +24,8 @@ from .diagnose import Behaviour, diagnose, simulate_all
 from .errors import GraderError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
+from .notebook import Converted, NotebookError
+from .notebook import convert as convert_notebook
 from .report import SCHEMA_VERSION, warm_validator, write_json
 from .sandbox import Limits, Sandbox, SandboxKind, resolve
 from .scoring import exercise_totals, judge
@@ -156,9 +158,9 @@ class Plan:
         return self._simulated[mistake.name]
 
 
-def make_plan(spec: Assignment, seed: int) -> Plan:
+def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
     """Cases from the seed, and their expected values from the reference, here in the grader."""
-    cases = spec.make_cases(seed)
+    cases = [c for c in spec.make_cases(seed) if c.visibility == "visible" or not visible_only]
     expected = expected_values(spec, cases)
     groups = []
     for exercise in spec.exercises:
@@ -185,7 +187,7 @@ class Grader:
         self.kind = box.kind if box else resolve(sandbox)
         self.limits = box.limits if box else (limits or Limits())
         self._box = box
-        self._plans: dict[tuple[str, int], Plan] = {}
+        self._plans: dict[tuple[str, int, bool], Plan] = {}
 
     def warm(self) -> None:
         """Start the sandbox now, so its start-up overlaps the grader's own work."""
@@ -207,10 +209,10 @@ class Grader:
             self._box.wait_ready()
         return self._box
 
-    def plan(self, spec: Assignment, seed: int) -> Plan:
-        key = (spec.name, seed)
+    def plan(self, spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
+        key = (spec.name, seed, visible_only)
         if key not in self._plans:
-            self._plans[key] = make_plan(spec, seed)
+            self._plans[key] = make_plan(spec, seed, visible_only)
         return self._plans[key]
 
     def execute(
@@ -243,6 +245,7 @@ def grade_submission(
     limits: Limits | None = None,
     show_hidden: bool = False,
     grader: Grader | None = None,
+    visible_only: bool = False,
 ) -> dict[str, Any]:
     """Grade the file at ``path`` and return the native report (not yet validated or written).
 
@@ -250,14 +253,17 @@ def grade_submission(
     ``error_report`` gives the report to write) and when the assignment or the
     sandbox asked for do not exist. Problems of the submission itself become
     reports with status ``error``; failures of the grader, ``internal_error``.
-    ``grader`` reuses a sandbox across submissions (batch workers).
+    ``grader`` reuses a sandbox across submissions (batch workers); ``visible_only``
+    runs the visible cases alone (checks from a notebook). A ``.ipynb`` file is
+    graded as the module its code cells make, and messages name cells and lines.
     """
     started = time.monotonic()
     spec = load_assignment(assignment)
     if grader is None:
         with Grader(sandbox=sandbox, limits=limits) as own:
             return grade_submission(path=path, assignment=assignment, seed=seed,
-                                    show_hidden=show_hidden, grader=own)  # fmt: skip
+                                    show_hidden=show_hidden, grader=own,
+                                    visible_only=visible_only)  # fmt: skip
     data = read_submission(path)
     report = _base_report(path=path, data=data, assignment=spec.name, seed=seed, started=started)
     report["max_score"] = float(sum(e.points for e in spec.exercises))
@@ -265,20 +271,37 @@ def grade_submission(
     if problem is not None:
         report["message"] = f"cannot grade: {problem}"
         return _finish(report)
+    source, notebook = data.decode("utf-8"), None
+    if path.suffix == ".ipynb":
+        try:
+            notebook = convert_notebook(data)
+        except NotebookError as exc:
+            report["message"] = f"cannot grade: {exc}"
+            return _finish(report)
+        source = notebook.source
     try:
         grader.warm()
-        plan = grader.plan(spec, seed)
+        plan = grader.plan(spec, seed, visible_only)
         # The validator is built while the student's code runs on the other core.
-        execution = grader.execute(data.decode("utf-8"), path.name, plan,
+        execution = grader.execute(source, path.name, plan,
                                    meanwhile=lambda: warm_validator("report"))  # fmt: skip
         report.update(sandbox=grader.kind, stdout=execution.stdout, stderr=execution.stderr)
         _judge_all(report, plan, execution, path.name, show_hidden)
+        if notebook is not None:
+            _locate_in_cells(report, notebook, path.name)
     except SandboxUnavailable:
         raise
     except Exception as exc:  # the grader broke: say so in the report, never a traceback
         report.update(status="internal_error", score=0.0, tests=[], exercises=[])
         report["message"] = f"the grader failed ({type(exc).__name__}: {exc}); please report this"
     return _finish(report)
+
+
+def _locate_in_cells(report: dict[str, Any], notebook: Converted, filename: str) -> None:
+    """Name notebook cells and lines in messages, not lines of the generated module."""
+    report["message"] = notebook.locate(report["message"], filename)
+    for test in report["tests"]:
+        test["message"] = notebook.locate(test["message"], filename)
 
 
 def _judge_all(

@@ -1,0 +1,135 @@
+"""Notebooks: graded like .py files, located by cell and line, and checked from a kernel."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from assignments.forward import make_notebook
+from grader.notebook import check
+
+from .conftest import REFERENCE, ROOT, STUB
+
+SKIP = {"tags": ["skip-grading"]}
+
+
+def reference_functions() -> dict[str, str]:
+    tree = ast.parse(REFERENCE)
+    return {n.name: ast.get_source_segment(REFERENCE, n) or "" for n in tree.body
+            if isinstance(n, ast.FunctionDef)}  # fmt: skip
+
+
+def write(tmp_path: Path, cells: list, name: str = "work.ipynb") -> Path:
+    path = tmp_path / name
+    path.write_text(nbformat.writes(new_notebook(cells=cells)))
+    return path
+
+
+def test_the_exercise_notebook_is_generated_from_the_stubs() -> None:
+    committed = (ROOT / "exercises" / "forward.ipynb").read_text()
+    assert committed == make_notebook.text(), "run: python -m assignments.forward.make_notebook"
+    notebook = nbformat.reads(committed, as_version=4)
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    for name, source in make_notebook.stub_sources().items():
+        assert source in code and f'check("{name}")' in code
+
+
+def test_distributed_notebook_scores_zero_and_filled_scores_full(grade, tmp_path: Path) -> None:
+    empty = grade((ROOT / "exercises" / "forward.ipynb").read_bytes(), name="forward.ipynb")
+    assert empty["status"] == "graded" and empty["score"] == 0
+    assert {t["status"] for t in empty["tests"]} == {"not_implemented"}
+    filled = grade(make_notebook.text(reference_functions()), name="forward.ipynb")
+    assert filled["score"] == 100
+
+
+def test_same_score_as_the_equivalent_py_file(grade) -> None:
+    source = STUB.replace("def relu(x):", "def relu(x):\n    return abs(x)\n\ndef _old(x):")
+    as_py = grade(source)
+    notebook = nbformat.writes(new_notebook(cells=[new_code_cell(source)]))
+    as_ipynb = grade(notebook, name="forward.ipynb")
+    assert as_py["score"] == as_ipynb["score"]
+    assert [t["status"] for t in as_py["tests"]] == [t["status"] for t in as_ipynb["tests"]]
+
+
+def every_kind_of_cell(broken: bool) -> list:
+    relu = reference_functions()["relu"]
+    return [
+        new_markdown_cell("# My work\nSome *notes*."),
+        new_code_cell("%matplotlib inline\nimport numpy as np\n!pip install nothing\nfiles = !ls"),
+        new_code_cell("def relu(x)\n    return x" if broken else "np.sum?\n?np.mean\nx = 1"),
+        new_code_cell("%%time\nfor i in range(10**9):\n    pass"),
+        new_code_cell("while True:\n    pass  # a slow experiment", metadata=SKIP),
+        new_code_cell(
+            relu, outputs=[new_output("stream", name="stdout", text="hello\n")], execution_count=3
+        ),
+        new_code_cell("def softmax(z):\n    z = np.asarray(z)\n    return z / undefined_name"),
+    ]
+
+
+def test_magics_shell_help_skipped_cells_and_outputs(grade, tmp_path: Path) -> None:
+    report = grade(nbformat.writes(new_notebook(cells=every_kind_of_cell(broken=False))),
+                   name="work.ipynb")  # fmt: skip
+    assert report["status"] == "graded"
+    assert next(e for e in report["exercises"] if e["name"] == "relu")["score"] == 10
+    softmax = next(t for t in report["tests"] if t["exercise"] == "softmax")
+    assert "NameError" in softmax["message"]
+    assert 'File "work.ipynb", cell 7, line 3, in softmax' in softmax["message"]
+
+
+def test_a_syntax_error_is_located_by_cell_and_line(grade) -> None:
+    report = grade(nbformat.writes(new_notebook(cells=every_kind_of_cell(broken=True))),
+                   name="work.ipynb")  # fmt: skip
+    assert report["status"] == "error"
+    assert (
+        "SyntaxError" in report["message"] and "cell 3, line 1 of work.ipynb" in report["message"]
+    )
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"this is not json", "not a readable Jupyter notebook"),
+    (json.dumps({"nbformat": 5, "nbformat_minor": 0, "cells": [], "metadata": {}}).encode(),
+     "Unsupported nbformat version 5"),
+    (nbformat.writes(new_notebook(cells=[new_markdown_cell("only words")])).encode(),
+     "no code cells"),
+])  # fmt: skip
+def test_broken_notebooks_get_an_error_report(grade, content: bytes, words: str) -> None:
+    report = grade(content, name="broken.ipynb")
+    assert report["status"] == "error" and words in report["message"], report["message"]
+
+
+def load(tmp_path: Path, source: str) -> dict:
+    """A namespace like a kernel's: functions whose source inspect can find."""
+    path = tmp_path / "kernel_cells.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("kernel_cells", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return vars(module)
+
+
+def test_check_grades_kernel_functions_on_visible_cases_only(tmp_path: Path) -> None:
+    namespace = load(tmp_path, "import numpy as np\n\n" + reference_functions()["relu"]
+                     + "\n\ndef node_value(inputs, weights, bias=0.0):\n"
+                     "    return np.asarray(inputs) * np.asarray(weights)\n")  # fmt: skip
+    good = check("relu", namespace=namespace, sandbox="process")
+    assert good.passed and str(good).startswith("PASS  relu: 3/3 checks")
+    assert all(t["visibility"] == "visible" for t in good.report["tests"])
+    bad = check("node_value", namespace=namespace, sandbox="process")
+    assert not bad.passed and "FAIL  node_value" in str(bad)
+    assert "<pre" in bad._repr_html_()
+    everything = check(namespace=namespace, sandbox="process")
+    assert "FAIL  forward: 0/3 checks" in str(everything)
+
+
+def test_check_uses_helpers_and_modules_the_functions_need(tmp_path: Path) -> None:
+    namespace = load(tmp_path, "import numpy\nimport math as m\n\n"
+                     "def _positive(v):\n    return numpy.maximum(0, v) + m.floor(0.5)\n\n"
+                     "def relu(x):\n    return _positive(x)\n")  # fmt: skip
+    assert check("relu", namespace=namespace, sandbox="process").passed
