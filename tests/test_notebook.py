@@ -133,3 +133,21 @@ def test_check_uses_helpers_and_modules_the_functions_need(tmp_path: Path) -> No
                      "def _positive(v):\n    return numpy.maximum(0, v) + m.floor(0.5)\n\n"
                      "def relu(x):\n    return _positive(x)\n")  # fmt: skip
     assert check("relu", namespace=namespace, sandbox="process").passed
+
+
+def test_check_in_a_real_kernel(tmp_path: Path) -> None:
+    nbclient = pytest.importorskip("nbclient", reason="a real kernel needs nbclient")
+    pytest.importorskip("ipykernel", reason="a real kernel needs ipykernel")
+    functions = reference_functions()
+    notebook = new_notebook(cells=[
+        new_code_cell("import numpy as np\nfrom grader.notebook import check"),
+        new_code_cell(functions["relu"]),
+        new_code_cell('check("relu", sandbox="process")'),
+        new_code_cell("def softmax(z):\n    return np.exp(z) / np.exp(z).sum()"),
+        new_code_cell('check("softmax", sandbox="process")'),
+    ])  # fmt: skip
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    relu_out = notebook.cells[2].outputs[0]["data"]
+    assert "PASS  relu: 3/3 checks" in relu_out["text/plain"] and "<pre" in relu_out["text/html"]
+    softmax_out = notebook.cells[4].outputs[0]["data"]["text/plain"]
+    assert "FAIL  softmax" in softmax_out and "hint: np.exp overflows" in softmax_out
