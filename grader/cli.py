@@ -39,6 +39,21 @@ Examples:
 """
 
 
+def seed_option(help_text: str) -> Callable[[Any], Any]:
+    return click.option("--seed", type=int, default=0, envvar="GRADER_SEED", show_default=True,
+                        help=help_text)  # fmt: skip
+
+
+TIMEOUT_OPTION = click.option(
+    "--timeout", type=click.FloatRange(min=0.05), default=Limits.call_timeout, show_default=True,
+    metavar="SECONDS", help="Time allowed for each call of a student function, e.g. --timeout 5.",
+)  # fmt: skip
+ASSIGNMENT_OPTION = click.option(
+    "--assignment", default=DEFAULT_ASSIGNMENT, show_default=True,
+    help="Assignment to grade against: a name in assignments/ or a module path.",
+)  # fmt: skip
+
+
 class DefaultGroup(click.Group):
     """A group whose first argument, when it is not a subcommand, goes to ``run``."""
 
@@ -88,14 +103,9 @@ def main() -> None:
     help="Report file for one submission (default report.json; '-' for stdout), "
     "or folder for several (default reports/).",
 )
-@click.option(
-    "--seed",
-    type=int,
-    default=0,
-    envvar="GRADER_SEED",
-    show_default=True,
-    help="Seed of the randomized hidden cases (default: $GRADER_SEED, else 0). "
-    "The same seed gives the same cases, e.g. --seed 4711.",
+@seed_option(
+    "Seed of the randomized hidden cases (default: $GRADER_SEED, else 0). "
+    "The same seed gives the same cases, e.g. --seed 4711."
 )
 @click.option(
     "--format",
@@ -105,14 +115,7 @@ def main() -> None:
     show_default=True,
     help="Report format for one submission: ours, or Gradescope's.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.05),
-    default=Limits.call_timeout,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time allowed for each call of a student function, e.g. --timeout 5.",
-)
+@TIMEOUT_OPTION
 @click.option(
     "--sandbox",
     type=click.Choice(["auto", "bwrap", "process"]),
@@ -125,12 +128,7 @@ def main() -> None:
     is_flag=True,
     help="Show hidden tests' inputs and expected values (instructors).",
 )
-@click.option(
-    "--assignment",
-    default=DEFAULT_ASSIGNMENT,
-    show_default=True,
-    help="Assignment to grade against: a name in assignments/ or a module path.",
-)
+@ASSIGNMENT_OPTION
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -305,28 +303,9 @@ def export(**options: Any) -> None:
     show_default=True,
     help="The zip to write.",
 )
-@click.option(
-    "--seed",
-    type=int,
-    default=0,
-    envvar="GRADER_SEED",
-    show_default=True,
-    help="Seed of the hidden cases baked into the bundle (keep it secret).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.05),
-    default=Limits.call_timeout,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time allowed for each call.",
-)
-@click.option(
-    "--assignment",
-    default=DEFAULT_ASSIGNMENT,
-    show_default=True,
-    help="Assignment to grade against.",
-)
+@seed_option("Seed of the hidden cases baked into the bundle (keep it secret).")
+@TIMEOUT_OPTION
+@ASSIGNMENT_OPTION
 def bundle(target: str, **options: Any) -> None:
     """Write an autograder zip for TARGET (gradescope): upload it as the autograder."""
     from .bundle import build_gradescope_bundle
