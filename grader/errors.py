@@ -29,3 +29,7 @@ class Interrupted(GraderError):
     """The user stopped a batch; what was graded is kept."""
 
     exit_code = 130
+
+
+class InternalError(GraderError):
+    """The grader itself failed; the report says so."""

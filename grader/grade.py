@@ -21,7 +21,7 @@ import numpy as np
 
 from . import __version__
 from .diagnose import Behaviour, diagnose, simulate_all
-from .errors import GraderError, SandboxUnavailable, UnreadableSubmission, UsageError
+from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
 from .notebook import Converted, NotebookError
@@ -33,10 +33,6 @@ from .spec import DEFAULT_ASSIGNMENT, Assignment, Case, Exercise, Mistake, TestR
 
 MAX_SOURCE_BYTES = 1 << 20
 Format = Literal["native", "gradescope"]
-
-
-class InternalError(GraderError):
-    """The grader itself failed; the report says so."""
 
 
 def load_assignment(name: str) -> Assignment:

@@ -50,3 +50,19 @@ def grade(tmp_path: Path) -> Callable[..., dict[str, Any]]:
         return report
 
     return run
+
+
+def grade_class(root: Path, files: dict[str, str]) -> Path:
+    """Write students' files under ``root/subs``, grade them as a class, return the reports."""
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    subs = root / "subs"
+    subs.mkdir()
+    for name, text in files.items():
+        (subs / name).write_text(text)
+    out = root / "reports"
+    result = CliRunner().invoke(main, [str(subs), "-o", str(out), "--sandbox", "process"])
+    assert result.exit_code == 0, result.output
+    return out

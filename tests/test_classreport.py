@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from grader.cli import main
 
-from .conftest import REFERENCE, STUB, with_replaced
+from .conftest import REFERENCE, STUB, grade_class, with_replaced
 
 pytest.importorskip("matplotlib", reason="the class report needs the 'report' extra")
 
@@ -20,19 +20,12 @@ pytest.importorskip("matplotlib", reason="the class report needs the 'report' ex
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("class")
-    subs = root / "subs"
-    subs.mkdir()
-    (subs / "amy.py").write_text(REFERENCE)
-    (subs / "ben.py").write_text(STUB)
-    (subs / "cat.py").write_text(with_replaced(relu="def relu(x):\n    return np.abs(x)\n"))
-    (subs / "dan.py").write_text(with_replaced(relu="def relu(x):\n    return np.abs(x)\n"))
-    (subs / "eve.py").write_text("def relu(x)\n")
+    absolute = with_replaced(relu="def relu(x):\n    return np.abs(x)\n")
+    files = {"amy.py": REFERENCE, "ben.py": STUB, "cat.py": absolute, "dan.py": absolute,
+             "eve.py": "def relu(x)\n"}  # fmt: skip
+    reports = grade_class(root, files)
     runner = CliRunner()
-    assert (
-        runner.invoke(main, [str(subs), "-o", str(root / "r"), "--sandbox", "process"]).exit_code
-        == 0
-    )
-    result = runner.invoke(main, ["report", str(root / "r"), "-o", str(root / "class.html")])
+    result = runner.invoke(main, ["report", str(reports), "-o", str(root / "class.html")])
     assert result.exit_code == 0, result.output
     return root / "class.html"
 

@@ -14,21 +14,13 @@ from click.testing import CliRunner
 from grader.cli import main
 from grader.report import validate
 
-from .conftest import REFERENCE, STUB
+from .conftest import REFERENCE, STUB, grade_class
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("class")
-    subs = root / "subs"
-    subs.mkdir()
-    (subs / "ada.py").write_text(REFERENCE)
-    (subs / "bo.py").write_text(STUB)
-    (subs / "cy.py").write_text("def relu(x)\n")
-    out = root / "reports"
-    result = CliRunner().invoke(main, [str(subs), "-o", str(out), "--sandbox", "process"])
-    assert result.exit_code == 0, result.output
-    return out
+    files = {"ada.py": REFERENCE, "bo.py": STUB, "cy.py": "def relu(x)\n"}
+    return grade_class(tmp_path_factory.mktemp("class"), files)
 
 
 def export(*args: str):
