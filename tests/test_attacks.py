@@ -38,6 +38,7 @@ class Attack:
     sandboxes: tuple[str, ...] = ("process", "bwrap")
     bound_s: float = 6.0
     says: str = ""  # words in the message of the first test that lost points
+    timeout: float = TIMEOUT  # --timeout; more where honest work is slow (touching memory)
 
 
 TABLE = {
@@ -57,7 +58,7 @@ TABLE = {
     "fork_storm": Attack("reference", "score: 100", "relu"),
     # Exercises share a process; one that leaves a thread or holds memory gets a fresh one.
     "spinning_thread": Attack("reference", "score: 100", "relu"),
-    "memory_hoard": Attack("reference", "score: 100", "relu"),
+    "memory_hoard": Attack("reference", "score: 100", "relu", timeout=3.0),
     "setsid_orphans": Attack("reference", "score: 100", "relu"),
     "daemon_overwrites_report": Attack("reference", "score: 100"),
     "fake_report_stdout": Attack("stub", "score: 0"),
@@ -149,7 +150,7 @@ def test_attack(tmp_path: Path, name: str, sandbox: str) -> None:
     path.write_text(submission(name, attack, listener.port if listener else 0))
     grader_tmp = set(Path(tempfile.gettempdir()).glob("grader-*"))
     command = [sys.executable, "-m", "grader", str(path), "--sandbox", sandbox,
-               "--timeout", str(TIMEOUT), "-o", "report.json"]  # fmt: skip
+               "--timeout", str(attack.timeout), "-o", "report.json"]  # fmt: skip
     start = time.monotonic()
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=60,
                           env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
