@@ -254,12 +254,12 @@ def grade_submission(
     graded as the module its code cells make, and messages name cells and lines.
     """
     started = time.monotonic()
-    spec = load_assignment(assignment)
     if grader is None:
         with Grader(sandbox=sandbox, limits=limits) as own:
             return grade_submission(path=path, assignment=assignment, seed=seed,
                                     show_hidden=show_hidden, grader=own,
                                     visible_only=visible_only)  # fmt: skip
+    spec = load_assignment(assignment)
     data = read_submission(path)
     report = _base_report(path=path, data=data, assignment=spec.name, seed=seed, started=started)
     report["max_score"] = float(sum(e.points for e in spec.exercises))
@@ -352,24 +352,14 @@ def write_report(
 
 
 def grade_path(
-    *,
-    path: Path,
-    assignment: str = DEFAULT_ASSIGNMENT,
-    seed: int = 0,
-    sandbox: SandboxKind = "auto",
-    limits: Limits | None = None,
-    show_hidden: bool = False,
-    grader: Grader | None = None,
+    *, path: Path, assignment: str = DEFAULT_ASSIGNMENT, seed: int = 0, **options: Any
 ) -> tuple[dict[str, Any], str | None]:
-    """Like grade_submission, but a file that cannot be read gets an error report too.
+    """Like grade_submission (same options), but an unreadable file gets an error report too.
 
     Returns the report, and the reason when the file could not be read.
     """
     try:
-        report = grade_submission(
-            path=path, assignment=assignment, seed=seed, sandbox=sandbox,
-            limits=limits, show_hidden=show_hidden, grader=grader,
-        )  # fmt: skip
+        report = grade_submission(path=path, assignment=assignment, seed=seed, **options)
     except UnreadableSubmission as exc:
         name = load_assignment(assignment).name
         return error_report(path=path, message=str(exc), assignment=name, seed=seed), str(exc)
