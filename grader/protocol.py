@@ -1,21 +1,40 @@
 """The wire format between the grader and the sandboxed harness: plain JSON, never pickle.
 
 Arguments go in as tagged JSON values; events come back as JSON lines and are
-parsed strictly here: anything that is not exactly the expected shape of plain
-numbers and short strings is a ProtocolError, never a value to compare.
+parsed strictly here. The runner's result pipe is an open fd in the student's
+process, so a line may hold any bytes: ``parse_event`` is total. It returns an
+event whose every number is in range (indices, shapes, durations) and whose
+every string is cleaned and bounded (``text.clean``), or raises ProtocolError;
+nothing else, whatever the line.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 
+from .text import clean
+
 MAX_DIMS = 8
-MAX_TEXT = 4000
+MAX_INDEX = 2**31 - 1  # exercise, case, argument and line numbers, statuses
+MAX_AXIS = 2**63 - 1  # numpy's own bound on one axis (the shape of a too-large result)
+MAX_INT_VALUE = 2**63  # an integer in array data (the harness sends floats only)
+MAX_DURATION_S = 1e6  # far beyond any deadline of the grader's
+# Bounds on what the child may say, in characters after cleaning; the harness itself
+# clips messages to 2000 and keeps the last 20 traceback frames.
+ERROR_TEXT = 2000
+LINE_TEXT = 500
+MAX_LINES = 20
+TYPE_TEXT = 100
+REASON_TEXT = 500
+NAME_TEXT = 200
+MAX_NAMES = 256
+MAX_MUTATED = 16
 
 
 class ProtocolError(Exception):
@@ -101,6 +120,15 @@ def _constant(name: str) -> float:
     return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[name]
 
 
+def _show(value: Any) -> str:
+    """A child's value named in an error message: short, clean, never a huge repr."""
+    if isinstance(value, str):
+        return repr(clean(value, 40))
+    if type(value) is int and abs(value) <= MAX_INDEX:
+        return str(value)
+    return f"a {type(value).__name__}"
+
+
 def _get(obj: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
     value = obj.get(key)
     if isinstance(value, bool) or not isinstance(value, kind):
@@ -108,96 +136,151 @@ def _get(obj: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
-def _text(obj: dict[str, Any], key: str, default: str | None = None) -> str:
+def _index(obj: dict[str, Any], key: str, high: int = MAX_INDEX) -> int:
+    """A field that must be an integer in 0..high (checked before anything uses it)."""
+    value = obj.get(key)
+    if type(value) is not int or not 0 <= value <= high:
+        raise ProtocolError(f"field {key!r} is not an integer in 0..{high}")
+    return value
+
+
+def _text(obj: dict[str, Any], key: str, limit: int, default: str | None = None) -> str:
     if key not in obj and default is not None:
         return default
-    return str(_get(obj, key, str))[:MAX_TEXT]
+    return clean(_get(obj, key, str), limit)
+
+
+def _optional_text(obj: dict[str, Any], key: str, limit: int) -> str | None:
+    return None if obj.get(key) is None else _text(obj, key, limit)
 
 
 def _lines(obj: dict[str, Any], key: str) -> tuple[str, ...]:
+    """A list of text lines: the last MAX_LINES kept (the innermost frames), each cleaned."""
     items = obj.get(key, [])
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+    if not isinstance(items, list) or not all(type(i) is str for i in items):
         raise ProtocolError(f"field {key!r} is not a list of strings")
-    return tuple(i[:MAX_TEXT] for i in items[:50])
+    return tuple(clean(i, LINE_TEXT) for i in items[-MAX_LINES:])
 
 
-def _int_list(obj: dict[str, Any], key: str, limit: int) -> tuple[int, ...]:
+def _int_list(obj: dict[str, Any], key: str, limit: int, high: int) -> tuple[int, ...]:
     items = obj.get(key)
     if not isinstance(items, list) or len(items) > limit:
-        raise ProtocolError(f"field {key!r} is not a short list")
+        raise ProtocolError(f"field {key!r} is not a list of at most {limit} numbers")
     for item in items:
-        if type(item) is not int or item < 0:
-            raise ProtocolError(f"field {key!r} holds a non-index")
+        if type(item) is not int or not 0 <= item <= high:
+            raise ProtocolError(f"field {key!r} holds something other than an integer in 0..{high}")
     return tuple(items)
+
+
+def _duration(obj: dict[str, Any]) -> float:
+    value = obj.get("duration_s")
+    # The range test comes first: float() of a 400-digit integer would overflow.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ProtocolError("duration_s is not a number")
+    if not 0 <= value <= MAX_DURATION_S:  # NaN fails this too
+        raise ProtocolError(f"duration_s is not in 0..{MAX_DURATION_S:g} seconds")
+    return float(value)
+
+
+def _values(data: Any, shape: tuple[int, ...], max_values: int) -> np.ndarray:
+    """Array data as float64 in ``shape``; it must hold exactly that many plain numbers."""
+    size = math.prod(shape)  # shape is at most 8 axes, so this product is cheap
+    if size > max_values:
+        raise ProtocolError(f"the array holds more than {max_values} values")
+    if not isinstance(data, list) or len(data) != size:
+        raise ProtocolError("array data does not match its shape")
+    for item in data:
+        kind = type(item)
+        if kind is float:
+            continue
+        if kind is not int or not -MAX_INT_VALUE <= item <= MAX_INT_VALUE:
+            raise ProtocolError("array data holds something other than a number in range")
+    return np.array(data, dtype=np.float64).reshape(shape)
 
 
 def _returned(obj: Any, max_values: int) -> Returned:
     if not isinstance(obj, dict):
         raise ProtocolError("value is not an object")
     kind = obj.get("kind")
-    type_name = _text(obj, "type")
+    type_name = _text(obj, "type", TYPE_TEXT)
     if kind == "none":
         return Returned("none", type_name)
     if kind == "other":
-        reason = obj.get("reason")
-        return Returned("other", type_name, reason=str(reason)[:MAX_TEXT] if reason else None)
-    shape = _int_list(obj, "shape", MAX_DIMS)
+        reason = _optional_text(obj, "reason", REASON_TEXT)
+        return Returned("other", type_name, reason=reason or None)
     if kind == "too_large":
-        return Returned("too_large", type_name, shape=shape)
+        return Returned("too_large", type_name, shape=_int_list(obj, "shape", MAX_DIMS, MAX_AXIS))
     if kind != "array":
-        raise ProtocolError(f"unknown value kind {kind!r}")
-    data = obj.get("data")
-    size = math.prod(shape)
-    if not isinstance(data, list) or len(data) != size or size > max_values:
-        raise ProtocolError("array data does not match its shape")
-    for item in data:
-        if type(item) not in (float, int):
-            raise ProtocolError("array data holds a non-number")
-    values = np.array(data, dtype=np.float64).reshape(shape)
+        raise ProtocolError(f"unknown value kind {_show(kind)}")
+    # Every axis of an array with data fits in max_values, even when another axis is 0.
+    shape = _int_list(obj, "shape", MAX_DIMS, max_values)
+    values = _values(obj.get("data"), shape, max_values)
     return Returned("array", type_name, shape=shape, values=values)
 
 
 def parse_event(line: bytes, *, max_values: int) -> Event:
-    """Parse one JSON line from the harness, or raise ProtocolError."""
+    """Parse one JSON line from the harness, or raise ProtocolError (and nothing else)."""
     try:
         obj = json.loads(line, parse_constant=_constant)
-    except (ValueError, RecursionError) as exc:
-        raise ProtocolError(f"not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and too many digits too
+        raise ProtocolError(f"not JSON ({type(exc).__name__})") from None
     if not isinstance(obj, dict):
         raise ProtocolError("event is not an object")
     kind = obj.get("ev")
-    if kind == "call":
-        status = obj.get("status")
-        if status not in ("returned", "raised", "not_implemented"):
-            raise ProtocolError(f"unknown call status {status!r}")
-        duration = _get(obj, "duration_s", (float, int))
-        return CallEvent(
-            exercise=_get(obj, "ex", int),
-            case=_get(obj, "case", int),
-            status=status,
-            value=_returned(obj.get("value"), max_values) if status == "returned" else None,
-            error=_text(obj, "error", default=""),
-            traceback=_lines(obj, "traceback"),
-            mutated=_int_list(obj, "mutated", 16),
-            duration_s=float(duration),
-        )
-    if kind == "loaded":
-        missing = obj.get("missing")
-        if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-            raise ProtocolError("missing is not a list of names")
-        return Loaded(tuple(missing))
-    if kind == "load_error":
-        line_no = obj.get("line")
-        if line_no is not None and type(line_no) is not int:
-            raise ProtocolError("line is not a number")
-        return LoadError(
-            _text(obj, "kind"), line_no, _text(obj, "message"), _lines(obj, "traceback")
-        )
-    if kind == "exercise_end":
-        recycle = obj.get("recycle", False)
-        if not isinstance(recycle, bool):
-            raise ProtocolError("recycle is not a boolean")
-        return ExerciseEnd(_get(obj, "ex", int), _get(obj, "status", int), recycle)
-    if kind == "done":
-        return Done()
-    raise ProtocolError(f"unknown event {kind!r}")
+    parser = _PARSERS.get(kind) if isinstance(kind, str) else None
+    if parser is None:
+        raise ProtocolError(f"unknown event {_show(kind)}")
+    return parser(obj, max_values)
+
+
+def _call(obj: dict[str, Any], max_values: int) -> CallEvent:
+    status = obj.get("status")
+    if status not in ("returned", "raised", "not_implemented"):
+        raise ProtocolError(f"unknown call status {_show(status)}")
+    return CallEvent(
+        exercise=_index(obj, "ex"),
+        case=_index(obj, "case"),
+        status=status,
+        value=_returned(obj.get("value"), max_values) if status == "returned" else None,
+        error=_text(obj, "error", ERROR_TEXT, default=""),
+        traceback=_lines(obj, "traceback"),
+        mutated=_int_list(obj, "mutated", MAX_MUTATED, MAX_INDEX),
+        duration_s=_duration(obj),
+    )
+
+
+def _loaded(obj: dict[str, Any], max_values: int) -> Loaded:
+    missing = obj.get("missing")
+    if not isinstance(missing, list) or len(missing) > MAX_NAMES:
+        raise ProtocolError("missing is not a short list of names")
+    if not all(type(m) is str for m in missing):
+        raise ProtocolError("missing is not a list of names")
+    return Loaded(tuple(clean(m, NAME_TEXT) for m in missing))
+
+
+def _load_error(obj: dict[str, Any], max_values: int) -> LoadError:
+    line = None if obj.get("line") is None else _index(obj, "line")
+    return LoadError(
+        _text(obj, "kind", NAME_TEXT), line, _text(obj, "message", ERROR_TEXT),
+        _lines(obj, "traceback"),
+    )  # fmt: skip
+
+
+def _exercise_end(obj: dict[str, Any], max_values: int) -> ExerciseEnd:
+    recycle = obj.get("recycle", False)
+    if not isinstance(recycle, bool):
+        raise ProtocolError("recycle is not a boolean")
+    return ExerciseEnd(_index(obj, "ex"), _index(obj, "status"), recycle)
+
+
+def _done(obj: dict[str, Any], max_values: int) -> Done:
+    return Done()
+
+
+_PARSERS: dict[str, Callable[[dict[str, Any], int], Event]] = {
+    "call": _call,
+    "loaded": _loaded,
+    "load_error": _load_error,
+    "exercise_end": _exercise_end,
+    "done": _done,
+}

@@ -1,7 +1,24 @@
-"""Turn what a call did into a test result with points and a message for the student."""
+"""Turn what a call did into a test result with points and a message for the student.
+
+Every message is cleaned and bounded here, whatever the CallOutcome holds, so a
+report's size is bounded by the assignment. A submission shapes a test's message
+(an exception's text, traceback lines, a type name, a reason) but it is cut to
+MESSAGE_BYTES however it is written (``text.fit``: UTF-8, or ASCII JSON where one
+character can take 12 bytes); the test's other fields (name, hint, numbers) come
+from the assignment. So a graded report is at most
+
+    tests x (MESSAGE_BYTES + ~350 bytes of fixed fields and JSON)
+    + stdout + stderr (4 KB of bytes each, at most 6 JSON bytes per byte: ~25 KB each)
+    + ~1 KB of header,
+
+for forward's 44 tests 44 x 2350 + 50 KB + 1 KB = ~155 KB (measured: see
+tests/test_text_boundary.py). Before these bounds the same submission could
+make 44 messages of 4000 + 50 x 4000 characters: ~108 MB in ASCII JSON.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,7 +26,13 @@ import numpy as np
 
 from .compare import compare
 from .execute import CallOutcome
+from .protocol import Returned
 from .spec import Case, Exercise, TestResult, TestStatus
+from .text import clean, fit, size
+
+MESSAGE_BYTES = 2000  # one test's message, traceback included
+HEAD_BYTES = 800  # "f(...) raised Error: text", before the traceback
+LINE_BYTES = 300  # one traceback line
 
 
 def render_arg(value: Any) -> str:
@@ -29,9 +52,29 @@ def render_call(case: Case, limit: int = 160) -> str:
 
 
 def _error_message(name: str, outcome: CallOutcome) -> str:
-    lines = [f"{name} raised {outcome.error}"]
-    lines += [f"  {line}" for line in outcome.traceback]
-    return "\n".join(lines)
+    """The exception, then as many of the innermost traceback lines as the budget holds."""
+    head = fit(clean(f"{name} raised {outcome.error}", HEAD_BYTES), HEAD_BYTES)
+    room = MESSAGE_BYTES - size(head) - size("\n  ... 100 earlier lines")
+    kept: list[str] = []
+    for line in reversed(outcome.traceback[-100:]):
+        shown = "\n  " + fit(clean(line, LINE_BYTES), LINE_BYTES)
+        room -= size(shown)
+        if room < 0:
+            break
+        kept.append(shown)
+    dropped = min(len(outcome.traceback), 100) - len(kept)
+    skipped = [f"\n  ... {dropped} earlier lines"] if dropped else []
+    return head + "".join(skipped + kept[::-1])
+
+
+def _bounded(message: str) -> str:
+    """Any message, cleaned and cut to MESSAGE_BYTES: the last guard before the report."""
+    return fit(clean(message, MESSAGE_BYTES), MESSAGE_BYTES)
+
+
+def _duration(outcome: CallOutcome) -> float:
+    value = outcome.duration_s
+    return value if math.isfinite(value) and value >= 0 else 0.0
 
 
 def judge(
@@ -57,13 +100,13 @@ def judge(
         status = "timeout" if outcome.status == "timeout" else "error"
         message = f"{name}: {outcome.error}"
     else:
-        assert outcome.value is not None
+        value = outcome.value or Returned("other", "value the grader could not read")
         verdict = compare(
-            expected, outcome.value, name=name, reveal=shown, rtol=exercise.rtol, atol=exercise.atol
+            expected, value, name=name, reveal=shown, rtol=exercise.rtol, atol=exercise.atol
         )
         status, message = ("passed" if verdict.passed else "failed"), verdict.message
         if outcome.mutated:
-            which = ", ".join(f"argument {k + 1}" for k in outcome.mutated)
+            which = ", ".join(f"argument {k + 1}" for k in sorted(set(outcome.mutated))[:16])
             status = "failed"
             message = f"{name} changed {which} in place; functions must not modify their inputs" + (
                 "" if verdict.passed else f"; also: {verdict.message}"
@@ -75,8 +118,8 @@ def judge(
         score=points if status == "passed" else 0.0,
         max_score=points,
         visibility=case.visibility,
-        message=message,
-        duration_s=outcome.duration_s,
+        message=_bounded(message),
+        duration_s=_duration(outcome),
     )
 
 
