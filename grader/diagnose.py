@@ -33,7 +33,7 @@ class Behaviour:
     """What a call did, reduced to what can be compared across implementations."""
 
     values: np.ndarray | None = None
-    raised: str | None = None
+    raised: str | None = None  # the exception's type and message: a type alone proves little
     mutated: bool = False
 
 
@@ -41,7 +41,7 @@ def observed(outcome: CallOutcome) -> Behaviour | None:
     """The student's behaviour on one call, or None when there is nothing to compare."""
     mutated = bool(outcome.mutated)
     if outcome.status == "raised":
-        return Behaviour(raised=outcome.error.split(":", 1)[0], mutated=mutated)
+        return Behaviour(raised=_error_key(outcome.error), mutated=mutated)
     value = outcome.value
     if outcome.status == "returned" and value is not None and value.values is not None:
         return Behaviour(values=value.values, mutated=mutated)
@@ -50,7 +50,7 @@ def observed(outcome: CallOutcome) -> Behaviour | None:
 
 def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
     """Run a catalogued (trusted) implementation here, on copies of the arguments."""
-    copies = copy.deepcopy(args)
+    copies = _read_only(copy.deepcopy(args))
     before = [encode_arg(a) for a in copies]
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -58,8 +58,24 @@ def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
             result = function(*copies)
             values = np.asarray(result, dtype=np.float64)
         except Exception as exc:
-            return Behaviour(raised=type(exc).__name__, mutated=_changed(before, copies))
+            text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            return Behaviour(raised=_error_key(text), mutated=_changed(before, copies))
     return Behaviour(values=values, mutated=_changed(before, copies))
+
+
+def _error_key(text: str) -> str:
+    """An exception as compared across implementations: its type and first line, bounded."""
+    return text.splitlines()[0][:300] if text else ""
+
+
+def _read_only(value: Any) -> Any:
+    """Arguments as the sandbox hands them over: arrays that cannot be written into."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _read_only(item)
+    return value
 
 
 def _changed(before: list[dict[str, Any]], after: Sequence[Any]) -> bool:

@@ -227,7 +227,7 @@ def run(
             "exercises": [
                 {"index": i, "function": batches[i].function, "calls": encoded[i]} for i in pending
             ],
-            "limits": limits.for_harness(int(limits.total_timeout) + 1),
+            "limits": sandbox.harness_limits(int(limits.total_timeout) + 1),
             "max_values": limits.max_values,
         }
         handle = sandbox.start(job)

@@ -1,25 +1,30 @@
 """The child side of grading: runs inside the sandbox, next to the student's code.
 
-This file is executed as a script (``python -I -S -B -u harness.py CONTROL_FD LIBDIR``)
-and must stay standalone: standard library and numpy only, nothing from the grader package,
-so that the sandbox can expose this one file and nothing else of ours.
+This file is executed as a script (``python -I -S -B -u harness.py CONTROL_FD LIBDIR CONFIG``)
+and must stay standalone: standard library, numpy and confine.py (next to it) only, nothing
+else from the grader package, so that the sandbox can expose these two files and nothing else.
 
 It starts as a zygote: numpy imported, no student code, waiting for commands
 on a socket. For each job the grader sends it pipes; the zygote forks a
-runner that reads the job (with the submission's source) on stdin, loads the
-submission, then for every exercise forks a child that calls the student's
-function on each case and writes one JSON line per call to the result pipe. It never sees an
-expected value: judging happens in the grader, which trusts nothing written
-here beyond well-formed numbers.
+runner that first confines itself (fresh user, mount, IPC and network namespaces
+with its own sized /tmp and /dev/shm, no capabilities, a seccomp filter), then reads
+the job (with the submission's source) on stdin, loads the submission and calls the
+student's functions on each case, writing one JSON line per call to the result pipe.
+Arguments are read-only memory: a function that writes into its input fails at the
+write, so no check of ours has to run next to student code. It never sees an expected
+value: judging happens in the grader, which trusts nothing written here beyond
+well-formed numbers.
 """
 
 from __future__ import annotations
 
+import base64
 import builtins
-import copy
 import ctypes
+import fcntl
 import json
 import linecache
+import mmap
 import os
 import resource
 import select
@@ -36,8 +41,13 @@ from typing import Any
 # grader passes a folder that holds numpy and nothing else of its own.
 if len(sys.argv) > 2:
     sys.path.insert(0, sys.argv[2])
+# confine.py lies next to this file; -I keeps this folder off the path, so add it last.
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
+import confine
 import numpy as np
+
+CONFIG: dict[str, Any] = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
 
 # Keep private references: student code may monkeypatch numpy, json or builtins
 # at import time, and the harness must still encode results faithfully.
@@ -53,7 +63,6 @@ _kill = os.kill
 _listdir = os.listdir
 _exit = os._exit
 _perf_counter = time.perf_counter
-_deepcopy = copy.deepcopy
 _extract_tb = traceback.extract_tb
 _BaseException = BaseException
 _NotImplementedError = NotImplementedError
@@ -75,8 +84,83 @@ def emit(fd: int, event: dict[str, Any]) -> None:
         data = data[_write(fd, data) :]
 
 
-def decode(value: dict[str, Any]) -> Any:
-    """Turn the grader's tagged JSON back into Python and numpy values."""
+class ArgumentList(list):  # type: ignore[type-arg]
+    """A list argument the student's function may read but not change."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("this argument is read-only: functions must not modify their inputs "
+                        "(make a copy first, e.g. list(weights))")  # fmt: skip
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+
+def _readonly_memory(data: bytes) -> Any:
+    """``data`` in memory that cannot be made writable again, even with mprotect.
+
+    A sealed memfd mapped shared and read-only: numpy refuses to set WRITEABLE on
+    it, and the kernel refuses PROT_WRITE on the mapping. Where memfd seals are not
+    available, a bytes object (numpy still refuses the flag).
+    """
+    if not data:
+        return data
+    try:
+        fd = os.memfd_create("arguments", os.MFD_ALLOW_SEALING | os.MFD_CLOEXEC)
+    except (AttributeError, OSError):
+        return data
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        seals = fcntl.F_SEAL_WRITE | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SEAL
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, seals)
+        return mmap.mmap(fd, len(data), mmap.MAP_SHARED, mmap.PROT_READ)
+    finally:
+        os.close(fd)
+
+
+class Arguments:
+    """Every array of a job, decoded once into read-only memory; fresh lists per call."""
+
+    def __init__(self, calls: list[list[dict[str, Any]]]) -> None:
+        self._chunks: list[bytes] = []
+        self._size = 0
+        self.calls = [[self._plan(a) for a in call] for call in calls]
+        self._memory = _readonly_memory(b"".join(self._chunks))
+
+    def _plan(self, value: dict[str, Any]) -> Any:
+        tag = value["t"]
+        if tag == "array":
+            dtype = {"float64": _float64, "int64": _int64}[value["dtype"]]
+            data = _asarray(value["data"], dtype=dtype).tobytes()
+            placed = ("array", dtype, self._size, len(data) // 8, tuple(value["shape"]))
+            pad = -len(data) % 64  # keep every array aligned
+            self._chunks += [data, bytes(pad)]
+            self._size += len(data) + pad
+            return placed
+        if tag == "list":
+            return ("list", [self._plan(item) for item in value["items"]])
+        return ("value", _scalar(value))
+
+    def args(self, number: int) -> list[Any]:
+        return [self._build(a) for a in self.calls[number]]
+
+    def _build(self, planned: Any) -> Any:
+        kind = planned[0]
+        if kind == "array":
+            _, dtype, offset, count, shape = planned
+            if count == 0:
+                array = _asarray([], dtype=dtype)
+                array.flags.writeable = False
+                return array.reshape(shape)
+            flat = np.frombuffer(self._memory, dtype=dtype, count=count, offset=offset)
+            return flat.reshape(shape)
+        if kind == "list":
+            return ArgumentList(self._build(item) for item in planned[1])
+        return planned[1]
+
+
+def _scalar(value: dict[str, Any]) -> Any:
     tag = value["t"]
     if tag == "none":
         return None
@@ -84,12 +168,26 @@ def decode(value: dict[str, Any]) -> Any:
         return int(value["v"])
     if tag == "float":
         return float(value["v"])
-    if tag == "array":
-        dtype = {"float64": _float64, "int64": _int64}[value["dtype"]]
-        return _asarray(value["data"], dtype=dtype).reshape(value["shape"])
-    if tag == "list":
-        return [decode(item) for item in value["items"]]
     raise ValueError(f"unknown tag {tag!r}")
+
+
+def confine_runner(libdir: str) -> None:
+    """Before any student code: own namespaces, sized /tmp and /dev/shm, no privileges, seccomp.
+
+    Where the grader requires it (bubblewrap, or a grader started as root) a failure
+    here ends the runner before the submission is read; elsewhere it is best effort.
+    """
+    confine.set_oom_first()
+    try:
+        confine.enter_namespaces(CONFIG["tmp_bytes"], CONFIG["shm_bytes"], keep=(libdir,))
+        confine.drop_capabilities()
+        program = base64.b64decode(CONFIG.get("seccomp", ""))
+        if program:
+            confine.load_seccomp(program)
+    except (OSError, KeyError, ValueError) as exc:
+        if CONFIG.get("required", False):
+            os.write(2, f"the sandbox could not confine the runner: {exc}\n".encode())
+            _exit(72)
 
 
 def clip(text: str) -> str:
@@ -132,27 +230,18 @@ def encode_result(result: Any, max_values: int) -> dict[str, Any]:
     return {"kind": "array", "type": type_name, "shape": shape, "data": array.ravel().tolist()}
 
 
-def changed(before: Any, after: Any) -> bool:
-    """Whether a call modified an argument in place (compared by exact bytes)."""
-    if isinstance(before, list):
-        return len(before) != len(after) or any(
-            changed(b, a) for b, a in zip(before, after, strict=False)
-        )
-    if isinstance(before, _ndarray):
-        return not (
-            isinstance(after, _ndarray)
-            and after.shape == before.shape
-            and after.tobytes() == before.tobytes()
-        )
-    return False
+def changed(before: list[Any], after: Any) -> bool:
+    """Whether a list argument lost, gained or swapped an item (arrays are read-only memory)."""
+    return len(before) != len(after) or any(b is not a for b, a in zip(before, after, strict=False))
 
 
 def run_exercise(
-    fd: int, index: int, function: Any, calls: list[list[Any]], filename: str, max_values: int
+    fd: int, index: int, function: Any, calls: Arguments, filename: str, max_values: int
 ) -> None:
     """Call the student's function on each case and emit one event per call."""
-    for number, pristine in enumerate(calls):
-        args = _deepcopy(pristine)
+    for number in range(len(calls.calls)):
+        args = calls.args(number)
+        lists = {k: list(a) for k, a in enumerate(args) if isinstance(a, list)}
         event: dict[str, Any] = {"ev": "call", "ex": index, "case": number}
         start = _perf_counter()
         try:
@@ -170,7 +259,7 @@ def run_exercise(
                 event.update(status="raised", error=describe(exc), traceback=[])
         restore_builtins()
         event["duration_s"] = _perf_counter() - start
-        event["mutated"] = [k for k, arg in enumerate(args) if changed(pristine[k], arg)]
+        event["mutated"] = [k for k, items in lists.items() if changed(items, args[k])]
         emit(fd, event)
 
 
@@ -231,6 +320,7 @@ def set_limits(limits: dict[str, int | None]) -> None:
         ("RLIMIT_CPU", "cpu_seconds"),
         ("RLIMIT_NPROC", "processes"),
         ("RLIMIT_CORE", "core_bytes"),
+        ("RLIMIT_NOFILE", "open_files"),
     ):
         value = limits.get(key)
         if value is None or not hasattr(resource, name):
@@ -294,8 +384,7 @@ def run_job(fd: int, zygote: int) -> None:
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     exercises = [
-        (entry["index"], entry["function"], [[decode(a) for a in c] for c in entry["calls"]])
-        for entry in job["exercises"]
+        (entry["index"], entry["function"], Arguments(entry["calls"])) for entry in job["exercises"]
     ]
     set_limits(job["limits"])
     become_subreaper()
@@ -352,6 +441,8 @@ def start_runner(fds: list[int], control: socket.socket, private: tuple[int, ...
             os.dup2(source, target)
         for stale in (job_fd, out_fd, err_fd):
             os.close(stale)
+        if CONFIG:
+            confine_runner(sys.argv[2] if len(sys.argv) > 2 else "")
         run_job(result_fd, zygote_pid)
     finally:
         _exit(70)

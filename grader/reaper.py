@@ -5,7 +5,9 @@ Three mechanisms, used together where the platform has them:
 * the child's own session and process group (``killpg``), everywhere;
 * a pids cgroup (Linux, where /sys/fs/cgroup is writable, as for root): caps
   the number of processes and threads, and lists every member however it
-  was started, so ``setsid`` and double forks cannot hide;
+  was started, so ``setsid`` and double forks cannot hide; with it a memory
+  cgroup bounds the memory of all the sandbox's processes together, tmpfs
+  pages included (cgroup v1 or v2, whichever the machine has);
 * the grader as a child subreaper (Linux): orphans of our children are
   re-parented to us, found in /proc and killed until none remain.
 """
@@ -23,40 +25,70 @@ import time
 import uuid
 from pathlib import Path
 
-CGROUP_ROOTS = (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup"))
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def _make(path: Path, settings: dict[str, str]) -> Path | None:
+    """A new cgroup folder with ``settings`` written, or None (and nothing left) if refused."""
+    try:
+        path.mkdir()
+    except OSError:
+        return None
+    try:
+        for name, value in settings.items():
+            (path / name).write_text(value)
+        return path
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.rmdir()
+        return None
+
+
+def _v2_controllers() -> set[str]:
+    try:
+        return set((CGROUP / "cgroup.subtree_control").read_text().split())
+    except OSError:
+        return set()
 
 
 class ProcessGroup:
-    """A pids cgroup holding one sandboxed child and all its descendants."""
+    """The cgroups holding one sandboxed child and all its descendants: pids, and memory."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, memory: Path | None = None) -> None:
+        self.path, self.memory = path, memory
 
     @classmethod
-    def create(cls, *, max_processes: int) -> ProcessGroup | None:
-        """A new cgroup capped at ``max_processes``, or None where cgroups are not writable."""
+    def create(cls, *, max_processes: int, memory_bytes: int | None = None) -> ProcessGroup | None:
+        """Cgroups capped at ``max_processes`` (and ``memory_bytes``); None where not writable."""
         if not sys.platform.startswith("linux"):
             return None
-        for root in CGROUP_ROOTS:
-            if not (root / "cgroup.procs").exists():
-                continue
-            path = root / f"forward-grader-{uuid.uuid4().hex[:12]}"
-            try:
-                path.mkdir()
-            except OSError:
-                continue
-            try:
-                (path / "pids.max").write_text(str(max_processes))
-                return cls(path)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    path.rmdir()
-        return None
+        name = f"forward-grader-{uuid.uuid4().hex[:12]}"
+        pids = {"pids.max": str(max_processes)}
+        if (CGROUP / "cgroup.controllers").exists():  # cgroup v2: one folder, both limits
+            controllers = _v2_controllers()
+            if "pids" not in controllers:
+                return None
+            if memory_bytes and "memory" in controllers:
+                pids |= {"memory.max": str(memory_bytes), "memory.swap.max": "0"}
+            path = _make(CGROUP / name, pids)
+            return cls(path, path if path and "memory.max" in pids else None) if path else None
+        path = _make(CGROUP / "pids" / name, pids)  # cgroup v1: one folder per controller
+        if path is None:
+            return None
+        memory = None
+        if memory_bytes and (CGROUP / "memory" / "cgroup.procs").exists():
+            limits = {"memory.limit_in_bytes": str(memory_bytes)}
+            if (CGROUP / "memory" / "memory.memsw.limit_in_bytes").exists():
+                limits["memory.memsw.limit_in_bytes"] = str(memory_bytes)
+            memory = _make(CGROUP / "memory" / name, limits)
+        return cls(path, memory)
 
     def join(self) -> None:
-        """Run in the child before exec: move the calling process into the group."""
-        with open(self.path / "cgroup.procs", "w") as handle:
-            handle.write(str(os.getpid()))
+        """Run in the child before exec: move the calling process into the groups."""
+        for folder in {self.path, self.memory} - {None}:
+            assert folder is not None
+            with open(folder / "cgroup.procs", "w") as handle:
+                handle.write(str(os.getpid()))
 
     def members(self) -> list[int]:
         try:
@@ -76,14 +108,16 @@ class ProcessGroup:
             time.sleep(0.001)
 
     def remove(self) -> None:
-        for _ in range(200):
-            try:
-                self.path.rmdir()
-                return
-            except FileNotFoundError:
-                return
-            except OSError:  # members still exiting
-                time.sleep(0.005)
+        for folder in {self.path, self.memory} - {None}:
+            assert folder is not None
+            for _ in range(200):
+                try:
+                    folder.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:  # members still exiting
+                    time.sleep(0.005)
 
 
 @functools.cache

@@ -3,18 +3,23 @@
 Two kinds of sandbox:
 
 * ``bwrap``: bubblewrap with every namespace unshared (no network, own PID
-  namespace), a read-only view of the Python runtime, numpy, the harness and
-  the submission, and small private tmpfs for ``/tmp`` and the working folder.
+  namespace), a read-only view of the Python runtime, numpy and the harness.
   Killing bubblewrap kills the whole PID namespace.
 * ``process``: a plain child in its own session with resource limits; on Linux
   the grader becomes a child subreaper so that processes which escape with
   ``setsid`` or a double fork are re-parented to it and killed.
 
-Both apply the same resource limits inside the harness.
+In both, each runner (one per submission, or more when an exercise breaks one)
+confines itself before it reads the submission (see confine.py): new user,
+mount, IPC and network namespaces with its own sized ``/tmp`` and ``/dev/shm``,
+no capabilities, a seccomp filter. Started as root, the grader runs the sandbox
+as a uid of its own (users.py), in a private mount namespace where only the
+paths the sandbox needs are reachable. Cgroups bound processes and memory.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import importlib.util
@@ -32,11 +37,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from . import confine, seccomp
 from .errors import SandboxUnavailable
 from .reaper import ProcessGroup, become_subreaper, kill_tree
+from .users import SandboxUser
 
 SandboxKind = Literal["auto", "bwrap", "process"]
 HARNESS = Path(__file__).with_name("harness.py")
+CONFINE = Path(__file__).with_name("confine.py")
 INSIDE = Path("/sandbox")
 
 
@@ -47,22 +55,27 @@ class Limits:
     call_timeout: float = 2.0
     load_timeout: float = 10.0
     total_timeout: float = 60.0  # the whole submission, whatever happens
-    memory_bytes: int = 1 << 30
+    memory_bytes: int = 1 << 30  # each process (RLIMIT_AS), and all of them (memory cgroup)
     file_bytes: int = 8 << 20
+    tmp_bytes: int = 16 << 20  # the runner's own /tmp
+    shm_bytes: int = 16 << 20  # the runner's own /dev/shm
+    open_files: int = 256
     max_processes: int = 32  # processes and threads of one submission, where cgroups allow
     extra_processes: int = 64  # otherwise RLIMIT_NPROC: the user's current count plus this
     output_bytes: int = 4096
     result_bytes: int = 64 << 20
     max_values: int = 1_000_000
 
-    def for_harness(self, cpu_seconds: int) -> dict[str, int | None]:
+    def for_harness(self, cpu_seconds: int, *, own_uid: bool = False) -> dict[str, int | None]:
         return {
             "memory_bytes": self.memory_bytes,
             "file_bytes": self.file_bytes,
             "cpu_seconds": cpu_seconds,
-            "processes": _process_cap(self.extra_processes),
+            # A uid of the sandbox's own counts only the sandbox's processes.
+            "processes": self.max_processes if own_uid else _process_cap(self.extra_processes),
             "max_processes": self.max_processes,
             "core_bytes": 0,
+            "open_files": self.open_files,
         }
 
 
@@ -122,8 +135,10 @@ def _bwrap_base() -> list[str]:
     A user namespace as "nobody" with no capabilities: even when the grader runs
     as root, the child cannot mount, create devices or make further namespaces.
     """
+    # No --disable-userns: each runner makes its own namespaces below this one, then
+    # forbids any further one (a seccomp filter, and max_user_namespaces set to 0).
     return [
-        "bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+        "bwrap", "--unshare-all", "--unshare-user",
         "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
         "--die-with-parent", "--new-session", *_system_binds(),
     ]  # fmt: skip
@@ -202,11 +217,15 @@ class Sandbox:
     def __init__(self, kind: Literal["bwrap", "process"], limits: Limits) -> None:
         self.kind, self.limits = kind, limits
         self._tmp = tempfile.TemporaryDirectory(prefix="grader-")
+        self.user = SandboxUser.allocate() if confine.supported() else None
         ours, theirs = socket.socketpair()
         python = os.path.realpath(sys.executable)
+        # What the sandbox's own uid must be able to reach (when root hands over to it).
+        needed = [str(p) for p in _numpy_dirs()] + [sys.base_prefix, sys.prefix]
         if kind == "bwrap":
             command, cwd, env = self._bwrap_command(python), None, _child_env("/tmp")
             libdir = str(INSIDE / "lib")
+            needed += [str(HARNESS), str(CONFINE)]
         else:
             become_subreaper()
             work = Path(self._tmp.name) / "work"
@@ -214,8 +233,11 @@ class Sandbox:
             libdir = self._process_libdir()
             command = [python, "-I", "-S", "-B", "-u", str(HARNESS)]
             cwd, env = str(work), _child_env(str(work))
-        command += [str(theirs.fileno()), libdir]
-        self.group = ProcessGroup.create(max_processes=limits.max_processes)
+            needed += [str(HARNESS.parent), libdir, str(work)]
+        command += [str(theirs.fileno()), libdir, json.dumps(self._runner_config())]
+        self.group = ProcessGroup.create(
+            max_processes=limits.max_processes, memory_bytes=limits.memory_bytes + (64 << 20)
+        )
         try:
             self._log = open(Path(self._tmp.name) / "zygote.log", "w+b")  # noqa: SIM115
             self.proc = subprocess.Popen(
@@ -225,7 +247,7 @@ class Sandbox:
                 stderr=self._log,
                 pass_fds=(theirs.fileno(),),
                 start_new_session=True,
-                preexec_fn=self.group.join if self.group else None,
+                preexec_fn=functools.partial(_enter_child, self.group, self.user, needed),
                 cwd=cwd,
                 env=env,
             )
@@ -234,6 +256,8 @@ class Sandbox:
             self._tmp.cleanup()
             if self.group:
                 self.group.remove()
+            if self.user:
+                self.user.release()
             raise SandboxUnavailable(f"cannot start the sandbox: {exc}") from None
         finally:
             theirs.close()
@@ -260,6 +284,18 @@ class Sandbox:
         finally:
             self.control.setblocking(False)
 
+    def _runner_config(self) -> dict[str, Any]:
+        """How each runner confines itself; required where the grader can promise it."""
+        return {
+            "tmp_bytes": self.limits.tmp_bytes,
+            "shm_bytes": self.limits.shm_bytes,
+            "seccomp": base64.b64encode(seccomp.program()).decode(),
+            "required": self.kind == "bwrap" or self.user is not None,
+        }
+
+    def harness_limits(self, cpu_seconds: int) -> dict[str, int | None]:
+        return self.limits.for_harness(cpu_seconds, own_uid=self.user is not None)
+
     def _process_libdir(self) -> str:
         """A folder holding only numpy (by symlink), so site-packages stays off sys.path."""
         libdir = Path(self._tmp.name) / "lib"
@@ -280,6 +316,7 @@ class Sandbox:
             args += ["--ro-bind", str(path), str(INSIDE / "lib" / path.name)]
         args += [
             "--ro-bind", str(HARNESS), str(INSIDE / "harness.py"),
+            "--ro-bind", str(CONFINE), str(INSIDE / "confine.py"),
             "--proc", "/proc",
             "--dev", "/dev",
             "--size", str(16 << 20), "--tmpfs", "/tmp",
@@ -371,6 +408,23 @@ class Sandbox:
         kill_tree(self.proc, self.group)
         self._log.close()
         self._tmp.cleanup()
+        if self.user:
+            self.user.release()
+
+
+def _enter_child(group: ProcessGroup | None, user: SandboxUser | None, needed: list[str]) -> None:
+    """In the sandbox's first process, before exec: join the cgroups, leave root behind.
+
+    As root: a private mount namespace in which only ``needed`` is reachable
+    through folders other users cannot enter, then the sandbox's own uid.
+    """
+    if group is not None:
+        group.join()
+    if user is not None:
+        confine.unshare(confine.CLONE_NEWNS)
+        confine.make_private()
+        confine.reveal(needed)
+        confine.drop_to(user.uid, user.gid)
 
 
 def _write_all(fd: int, data: bytes) -> None:
