@@ -4,6 +4,11 @@ Score histogram and per-exercise pass rates (matplotlib, inlined as SVG, so
 the page works offline), per-test pass rates, the most common diagnosed
 mistakes, and a table of submissions sortable by any column (click a header,
 or open the page with ``#sort=score-desc``).
+
+Every string from a report (ids, statuses, names, hints) reaches the page
+through ``_h``: cleaned (``text.clean``), then HTML-escaped, quotes included,
+so it is safe in text and in attributes. Plot labels are cleaned too, and
+their ``$`` escaped, since matplotlib would parse them as math.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from typing import Any
 from .errors import UsageError
 from .export import load_reports
 from .report import write_text
+from .text import clean
+
+NAME_TEXT = 200  # ids, names and statuses on the page
+HINT_TEXT = 2000
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
@@ -52,6 +61,16 @@ if (wanted) sortBy(wanted[1], wanted[2] === 'desc');
 """
 
 
+def _h(value: object, limit: int = NAME_TEXT) -> str:
+    """Report text for the page: cleaned, then escaped for text and attributes alike."""
+    return html.escape(clean(str(value), limit), quote=True)
+
+
+def _label(name: str) -> str:
+    """A plot label: cleaned (matplotlib's fonts refuse surrogates), ``$`` not math."""
+    return clean(name, NAME_TEXT).replace("$", r"\$")
+
+
 def _svg(figure: Any) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight")
@@ -76,7 +95,8 @@ def _figures(scores: list[float], maximum: float, rates: dict[str, float]) -> li
     ax.set(xlabel="score", ylabel="submissions", title="Scores")
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     bars, bx = plt.subplots(figsize=(6, 3.2))
-    bx.barh(list(rates)[::-1], [100 * v for v in rates.values()][::-1], color="#55a868")
+    bx.barh([_label(n) for n in rates][::-1], [100 * v for v in rates.values()][::-1],
+            color="#55a868")  # fmt: skip
     bx.set(xlabel="% of submissions with full marks", xlim=(0, 100), title="Exercises")
     svgs = [_svg(histogram), _svg(bars)]
     plt.close("all")
@@ -85,7 +105,7 @@ def _figures(scores: list[float], maximum: float, rates: dict[str, float]) -> li
 
 def _rate_rows(rates: dict[str, float]) -> str:
     return "".join(
-        f"<tr><td>{html.escape(name)}</td><td class=n>{100 * rate:.0f}%</td>"
+        f"<tr><td>{_h(name)}</td><td class=n>{100 * rate:.0f}%</td>"
         f'<td><span class=bar style="width:{10 * rate:.2f}rem"></span></td></tr>'
         for name, rate in rates.items()
     )
@@ -121,7 +141,7 @@ def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
                 hints[(test["exercise"], test["hint"])] += 1
     test_rates = {name: test_passes[name] / test_counts[name] for name in test_counts}
     figures = _figures(scores, maximum, exercise_rates)
-    title = html.escape(f"{first['assignment']}: {len(reports)} submissions")
+    title = _h(f"{first['assignment']}: {len(reports)} submissions")
     stats = (
         f"<span>mean {statistics.fmean(scores):.1f} / {maximum:g}</span>"
         f"<span>median {statistics.median(scores):.1f}</span>"
@@ -130,13 +150,13 @@ def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
     )
     mistakes = (
         "".join(
-            f"<tr><td class=n>{count}</td><td>{html.escape(exercise)}</td>"
-            f"<td>{html.escape(hint)}</td></tr>"
+            f"<tr><td class=n>{count}</td><td>{_h(exercise)}</td>"
+            f"<td>{_h(hint, HINT_TEXT)}</td></tr>"
             for (exercise, hint), count in hints.most_common(15)
         )
         or "<tr><td colspan=3>no mistake diagnosed</td></tr>"
     )
-    head = "".join(f'<th class=n data-key="{_key(e)}">{html.escape(e)}</th>' for e in exercises)
+    head = "".join(f'<th class=n data-key="{_h(_key(e))}">{_h(e)}</th>' for e in exercises)
     rows = "".join(_submission_row(i, r, exercises) for i, r in reports.items())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -168,10 +188,10 @@ def _submission_row(ident: str, report: dict[str, Any], exercises: Sequence[str]
     points = {e["name"]: e["score"] for e in report["exercises"]}
     data = {"id": ident, "status": report["status"], "score": f"{report['score']:g}"}
     data |= {_key(e): f"{points.get(e, 0):g}" for e in exercises}
-    attributes = " ".join(f'data-{k}="{html.escape(v)}"' for k, v in data.items())
+    attributes = " ".join(f'data-{k}="{_h(v)}"' for k, v in data.items())
     cells = "".join(f"<td class=n>{points[e]:g}</td>" if e in points else "<td class=n>-</td>"
                     for e in exercises)  # fmt: skip
-    return (f"<tr {attributes}><td>{html.escape(ident)}</td><td>{report['status']}</td>"
+    return (f"<tr {attributes}><td>{_h(ident)}</td><td>{_h(report['status'])}</td>"
             f"<td class=n>{report['score']:g}</td>{cells}</tr>")  # fmt: skip
 
 

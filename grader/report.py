@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GraderError
+from .text import valid_unicode
 
 SCHEMA_VERSION = "1.0"
 
@@ -66,16 +67,31 @@ def write_json(document: Any, name: str, destination: str, *, indent: int | None
     """Validate, then write atomically (temp file, then rename); ``-`` means stdout.
 
     ``indent=None`` is for machines (batches): json's fast C encoder only runs without it.
+    A lone surrogate (a file name's undecodable byte, or text that slipped past
+    ``text.clean``) is replaced by U+FFFD rather than refused: an odd string must never
+    cost a student the report. The file is ASCII JSON (json escapes the rest), so it is
+    valid UTF-8 and decodes to valid Unicode, whatever the reader's locale.
     """
+    document = valid_unicode(document)
     validate(document, name)
     write_text(json.dumps(document, indent=indent, allow_nan=False) + "\n", destination)
 
 
 def write_text(text: str, destination: str) -> None:
-    """Write atomically (temp file, fsync, rename) so a reader never sees half a file."""
+    """Write atomically (temp file, fsync, rename) so a reader never sees half a file.
+
+    The text is written as UTF-8, to a file or to stdout whatever its encoding;
+    lone surrogates, which UTF-8 cannot hold, become U+FFFD instead of a crash.
+    """
+    data = valid_unicode(text).encode("utf-8")
     if destination == "-":
-        sys.stdout.write(text)
         sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a text-only stream (some test runners): it takes str
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            out.write(data)
+            out.flush()
         return
     target = Path(destination)
     try:
@@ -83,8 +99,8 @@ def write_text(text: str, destination: str) -> None:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide reports from the rest of a course team
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temp, target)

@@ -1,15 +1,35 @@
-"""The terminal summary: the student's main view of a report, readable in 80 columns."""
+"""The terminal summary: the student's main view of a report, readable in 80 columns.
+
+Text is cleaned again here, at the point of printing: a report may come from
+disk, and a file name may hold escapes, so nothing but our own colours ever
+reaches the terminal as a control character.
+"""
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Mapping
 from typing import Any
 
 import click
 
+from .text import clean
+
 WIDTH = 80
 SHOWN = 2  # failure messages shown per exercise; the report has them all
+SHOWN_TEXT = 10_000  # characters of any one string of a report; a message is ~2000
+
+
+def _cleaned(value: Any) -> Any:
+    """A report (or part of one) with every string cleaned for the terminal."""
+    if isinstance(value, str):
+        return clean(value, SHOWN_TEXT)
+    if isinstance(value, Mapping):
+        return {k: _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -21,7 +41,14 @@ def _wrap(text: str, indent: str) -> list[str]:
     return lines
 
 
+def _one_line(text: str) -> str:
+    """A name or path shown on a line of its own: a newline in it must not start another."""
+    return text.replace("\n", " ").replace("\t", " ")
+
+
 def _points(value: float) -> str:
+    if not math.isfinite(value):  # only from a tampered report, but int(inf) would raise
+        return str(value)
     return f"{value:.4g}" if value != int(value) else str(int(value))
 
 
@@ -51,8 +78,9 @@ def render(report: Mapping[str, Any], *, tips: Mapping[str, str], color: bool) -
     def style(text: str, **kw: Any) -> str:
         return click.style(text, **kw) if color else text
 
-    head = f"{report['assignment']}: "
-    path = report["submission"]["path"]
+    report, tips = _cleaned(report), _cleaned(tips)
+    head = f"{_one_line(report['assignment'])}: "
+    path = _one_line(report["submission"]["path"])
     if len(head) + len(path) > WIDTH:
         path = "..." + path[-(WIDTH - len(head) - 3) :]
     lines = [head + path]
@@ -65,7 +93,7 @@ def render(report: Mapping[str, Any], *, tips: Mapping[str, str], color: bool) -
         mark = style("PASS", fg="green", bold=True) if ok else style("FAIL", fg="red", bold=True)
         score = f"{_points(exercise['score'])}/{_points(exercise['max_score'])}"
         counts = f"{exercise['passed']}/{exercise['tests']} tests"
-        lines.append(f"  {mark}  {exercise['name']:<20} {score:>11}   {counts}")
+        lines.append(f"  {mark}  {_one_line(exercise['name']):<20} {score:>11}   {counts}")
         if ok:
             continue
         failed = [t for t in report["tests"] if t["exercise"] == exercise["name"]

@@ -2,12 +2,17 @@
 
 Hidden tests keep Gradescope visibility ``visible``: their native messages
 already reveal neither inputs nor expected values, and students learn which
-exercise lost points.
+exercise lost points. Every string is cleaned (``text.clean``): Gradescope shows
+them to students.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from ..text import clean
+
+OUTPUT_TEXT = 20_000  # a test's message is ~2000 bytes; this bounds a tampered report
 
 
 def to_gradescope(report: dict[str, Any]) -> dict[str, Any]:
@@ -18,20 +23,20 @@ def to_gradescope(report: dict[str, Any]) -> dict[str, Any]:
             output += f"\nHint: {test['hint']}"
         tests.append(
             {
-                "name": test["name"],
+                "name": clean(test["name"], 200),
                 "number": str(number),
                 "score": test["score"],
                 "max_score": test["max_score"],
                 "status": "passed" if test["status"] == "passed" else "failed",
-                "output": output.strip(),
+                "output": clean(output, OUTPUT_TEXT).strip(),
                 "visibility": "visible",
-                "tags": [test["exercise"]],
+                "tags": [clean(test["exercise"], 200)],
             }
         )
     return {
         "score": report["score"],
         "execution_time": report["duration_s"],
-        "output": report["message"],
+        "output": clean(report["message"], OUTPUT_TEXT),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
