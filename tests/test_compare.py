@@ -95,3 +95,40 @@ def test_hidden_messages_never_show_expected_values() -> None:
     for returned in (got([1.0, 2.0]), got([1.0]), got([np.inf, 0.0])):
         message = compare(expected, returned, name="f", reveal=False).message
         assert "123.456" not in message and "789" not in message
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.zeros((0,)),
+        np.zeros((0, 3)),
+        np.zeros((3, 0, 2)),
+        np.ones((1,) * 8),
+        np.ones((2,) * 8),
+        np.array([-0.0, 5e-324, 1e308, -1e308]),
+        np.array([np.nan, np.inf, -np.inf]),
+        np.array(1e308),
+    ],
+    ids=lambda v: f"shape{v.shape}",
+)
+def test_compare_is_total_on_edge_values(values: np.ndarray) -> None:
+    """Whatever the protocol accepts is judged, against any expected shape, even under raise."""
+    returned = Returned("array", "ndarray", values.shape, values)
+    with np.errstate(all="raise"):
+        for expected in (np.zeros(values.shape), -np.full(values.shape, 1e308), np.array(0.0)):
+            for reveal in (True, False):
+                verdict = compare(expected, returned, name="f", reveal=reveal)
+                assert verdict.message and len(verdict.message) < 1000
+
+
+def test_empty_arrays_of_the_right_shape_pass() -> None:
+    assert compare(np.zeros((0, 3)), got(np.zeros((0, 3))), name="f", reveal=True).passed
+
+
+def test_negative_zero_and_subnormals_equal_zero() -> None:
+    assert compare(np.zeros(2), got([-0.0, 5e-324]), name="f", reveal=True).passed
+
+
+def test_a_returned_value_that_disagrees_with_its_shape_is_refused() -> None:
+    odd = Returned("array", "ndarray", (2,), np.zeros(3))
+    assert not compare(np.zeros(2), odd, name="f", reveal=True).passed
