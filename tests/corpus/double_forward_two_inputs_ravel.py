@@ -1,0 +1,40 @@
+import numpy as np
+
+
+def relu(x):
+    return np.maximum(0, x)
+
+
+def node_value(inputs, weights, bias=0.0):
+    return np.dot(inputs, weights) + bias
+
+
+def hidden_layer(inputs, weights, biases=None):
+    z = np.dot(inputs, weights)
+    if biases is not None:
+        z = z + biases
+    return relu(z)
+
+
+def forward(inputs, weights, biases=None):
+    # rows of (children, accounts)
+    data = np.reshape(np.asarray(inputs, dtype=float), (-1, 2))
+    for i, W in enumerate(weights):
+        data = np.dot(data, W)
+        if biases is not None:
+            data = data + biases[i]
+        if i < len(weights) - 1:
+            data = relu(data)
+    return data.ravel()
+
+
+def softmax(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def cross_entropy_loss(scores, labels):
+    s = np.asarray(scores, dtype=float)
+    s = s - s.max(axis=1, keepdims=True)
+    return float(np.mean(np.log(np.exp(s).sum(axis=1)) - s[np.arange(len(s)), labels]))

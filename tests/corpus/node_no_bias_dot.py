@@ -1,0 +1,42 @@
+import numpy as np
+
+
+def relu(x):
+    return np.maximum(0, x)
+
+
+def node_value(inputs, weights, bias=0.0):
+    # weighted sum = dot product
+    return np.dot(inputs, weights)
+
+
+def hidden_layer(inputs, weights, biases=None):
+    z = np.dot(inputs, weights)
+    if biases is not None:
+        z = z + biases
+    return relu(z)
+
+
+def forward(inputs, weights, biases=None):
+    if biases is None:
+        biases = [None] * len(weights)
+    h = np.asarray(inputs, dtype=float)
+    for W, b in zip(weights[:-1], biases[:-1]):
+        h = hidden_layer(h, W, b)
+    out = np.dot(h, weights[-1])
+    if biases[-1] is not None:
+        out = out + biases[-1]
+    return out
+
+
+def softmax(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def cross_entropy_loss(scores, labels):
+    z = np.asarray(scores, dtype=float)
+    z = z - np.max(z, axis=1, keepdims=True)
+    logp = z - np.log(np.sum(np.exp(z), axis=1, keepdims=True))
+    return -np.mean(logp[np.arange(len(labels)), labels])

@@ -1,0 +1,38 @@
+import numpy as np
+
+
+def relu(x):
+    return np.maximum(0, x)
+
+
+def node_value(inputs, weights, bias=0.0):
+    return np.dot(inputs, weights) + bias
+
+
+def hidden_layer(inputs, weights, biases=None):
+    z = np.dot(inputs, weights)
+    if biases is not None:
+        z += biases
+    return relu(z)
+
+
+def forward(inputs, weights, biases=None):
+    a = np.asarray(inputs, dtype=float)
+    for i, W in enumerate(weights):
+        a = np.dot(a, W) + (biases[i] if biases is not None else 0)
+        if i < len(weights) - 1:
+            a = relu(a)
+    return a
+
+
+def softmax(z):
+    # e^z_j / sum_k e^z_k
+    exp_z = np.exp(z)
+    return exp_z / np.sum(exp_z, axis=-1, keepdims=True)
+
+
+def cross_entropy_loss(scores, labels):
+    s = np.asarray(scores, dtype=float)
+    s = s - s.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    return float(-logp[np.arange(len(labels)), labels].mean())
