@@ -30,6 +30,7 @@ from .protocol import (
     parse_event,
 )
 from .sandbox import Limits, Run, Sandbox
+from .text import decode
 
 OutcomeStatus = Literal[
     "returned", "raised", "not_implemented", "missing", "timeout", "crashed", "not_run"
@@ -79,7 +80,7 @@ class _Capped:
             self.kept += data[:room]
 
     def text(self) -> str:
-        text = self.kept.decode("utf-8", errors="replace")
+        text = decode(bytes(self.kept), limit=None)  # the student's text, cleaned as it enters
         if self.total > len(self.kept):
             text += f"\n[... output truncated: {self.total} bytes in all]"
         return text
