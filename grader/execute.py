@@ -287,8 +287,9 @@ class _Session:
         queue = []
         for i in pending:
             if self.batches[i].function in loaded.missing:
+                kind = dict(loaded.bound).get(self.batches[i].function, "")
                 for j in range(len(self.batches[i].calls)):
-                    self.outcomes[(i, j)] = CallOutcome("missing")
+                    self.outcomes[(i, j)] = CallOutcome("missing", error=kind)
             else:
                 queue.append(i)
         for position, i in enumerate(queue):

@@ -396,7 +396,9 @@ def run_job(fd: int, zygote: int) -> None:
     restore_builtins()
     check_zygote(zygote)
     missing = [name for _, name, _ in exercises if not callable(getattr(module, name, None))]
-    emit(fd, {"ev": "loaded", "missing": missing})
+    # A name rebound to a value at module level (relu = relu(3)) is not the same as no function.
+    bound = {n: clip(type(getattr(module, n)).__name__) for n in missing if hasattr(module, n)}
+    emit(fd, {"ev": "loaded", "missing": missing, "bound": bound})
     baseline = footprint()
     for index, name, calls in exercises:
         if name in missing:

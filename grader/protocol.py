@@ -91,6 +91,7 @@ class CallEvent:
 @dataclass(frozen=True)
 class Loaded:
     missing: tuple[str, ...]
+    bound: tuple[tuple[str, str], ...] = ()  # missing names bound to a value, and its type
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,13 @@ def _loaded(obj: dict[str, Any], max_values: int) -> Loaded:
         raise ProtocolError("missing is not a short list of names")
     if not all(type(m) is str for m in missing):
         raise ProtocolError("missing is not a list of names")
-    return Loaded(tuple(clean(m, NAME_TEXT) for m in missing))
+    bound = obj.get("bound", {})
+    if not isinstance(bound, dict) or len(bound) > MAX_NAMES:
+        raise ProtocolError("bound is not a short object of names")
+    if not all(type(k) is str and type(v) is str for k, v in bound.items()):
+        raise ProtocolError("bound does not map names to type names")
+    pairs = tuple((clean(k, NAME_TEXT), clean(v, NAME_TEXT)) for k, v in bound.items())
+    return Loaded(tuple(clean(m, NAME_TEXT) for m in missing), pairs)
 
 
 def _load_error(obj: dict[str, Any], max_values: int) -> LoadError:

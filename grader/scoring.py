@@ -92,7 +92,12 @@ def judge(
     shown = reveal or case.visibility == "visible"
     name = render_call(case) if shown else exercise.name
     status: TestStatus
-    if outcome.status == "missing":
+    if outcome.status == "missing" and outcome.error:
+        status = "not_implemented"
+        message = (f"{exercise.name} is a {outcome.error} when the file has run, not a function: "
+                   f"a line at module level (like {exercise.name} = {exercise.name}(3)) replaced "
+                   "it; rename that variable")  # fmt: skip
+    elif outcome.status == "missing":
         status, message = "not_implemented", f"{exercise.name} is not defined in the submission"
     elif outcome.status == "not_implemented":
         status, message = "not_implemented", f"{exercise.name} still raises NotImplementedError"
