@@ -59,23 +59,43 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 "$PYTHON" -m venv /autograder/venv
 /autograder/venv/bin/pip install -q /autograder/source
+# Students' code runs only under bubblewrap: fail the build now if it cannot work here.
+if ! /autograder/venv/bin/python -c \
+    'import sys; from grader.sandbox import bwrap_works; sys.exit(not bwrap_works())'; then
+  echo "setup.sh: bubblewrap is installed but cannot create its namespaces in this image;" \
+       "the autograder refuses to run students' code without it" >&2
+  exit 1
+fi
 """
 
 RUN = """\
 #!/usr/bin/env bash
 # Runs for every submission (one .py or .ipynb file): grade it into results/results.json.
+# Only under bubblewrap (--sandbox bwrap): without it the grade fails, and says so.
 set -uo pipefail
 ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
 GRADE="${{GRADE_COMMAND:-$ROOT/venv/bin/grade}}"
+RESULTS="$ROOT/results/results.json"
 export GRADER_SEED="${{GRADER_SEED:-{seed}}}"
 mkdir -p "$ROOT/results"
+rm -f "$RESULTS"
 shopt -s nullglob
 files=("$ROOT"/submission/*.py "$ROOT"/submission/*.ipynb)
 submission="$ROOT/submission/forward.py"
 if [ "${{#files[@]}}" -eq 1 ]; then submission="${{files[0]}}"; fi
 cd "$ROOT/submission" 2>/dev/null || cd "$ROOT"
-"$GRADE" "$submission" --assignment {assignment} --timeout {timeout} \\
-  --format gradescope -o "$ROOT/results/results.json"
+errors="$(mktemp)"
+"$GRADE" "$submission" --assignment {assignment} --timeout {timeout} --sandbox bwrap \\
+  --format gradescope -o "$RESULTS" 2>"$errors"
+cat "$errors" >&2
+if [ ! -s "$RESULTS" ]; then
+  # The grader wrote nothing (it could not even start): results that say so, score 0.
+  reason="$(head -c 500 "$errors" | tr -cd ' -~' | tr -d '\\\\"')"
+  reason="The autograder could not grade this submission: ${{reason:-no reason given}}"
+  printf '{{"score": 0, "execution_time": 0, "visibility": "visible", %s, %s, %s}}\\n' \\
+    '"stdout_visibility": "hidden"' '"tests": []' "\\"output\\": \\"$reason\\"" > "$RESULTS"
+fi
+rm -f "$errors"
 exit 0
 """
 

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import GraderError
+from .errors import GraderError, SandboxUnavailable
 from .sandbox import Limits, Sandbox, resolve
 from .spec import DEFAULT_ASSIGNMENT
 from .summary import render
@@ -161,25 +161,26 @@ def run(paths: tuple[Path, ...], **options: Any) -> None:
 
 def _run_single(path: Path, options: dict[str, Any]) -> None:
     output = options["output"] or "report.json"
-    box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
+    try:
+        box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
+    except SandboxUnavailable:
+        box = None  # grade_file meets it again, and writes a report that says so
     from .grade import grade_file, load_assignment
 
     report = grade_file(
         submission=path, output=output, fmt=options["fmt"], seed=options["seed"],
         timeout=options["timeout"], sandbox=options["sandbox"],
         show_hidden=options["show_hidden"], assignment=options["assignment"], box=box,
+        on_fallback=_warn,
     )  # fmt: skip
     tips = load_assignment(options["assignment"]).tips
     click.echo(render(report, tips=tips, color=_color()), err=output == "-", color=_color())
-    if (
-        report["sandbox"] == "process"
-        and options["sandbox"] == "auto"
-        and (options["show_hidden"] or options["seed"])
-    ):
-        click.echo("Warning: bubblewrap is not available, so the submission ran in the weaker "
-                   "'process' sandbox (see the README's security section).", err=True)  # fmt: skip
     if output != "-":
         click.echo(f"Report written to {output}")
+
+
+def _warn(message: str) -> None:
+    click.echo(f"Warning: {message}", err=True)
 
 
 def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
@@ -206,7 +207,7 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
             paths=list(paths), output=output, jobs=options["jobs"], seed=options["seed"],
             timeout=options["timeout"], sandbox=options["sandbox"],
             assignment=options["assignment"], shard=options["shard"], force=options["force"],
-            on_start=on_start, on_done=on_done,
+            on_start=on_start, on_done=on_done, on_warning=_warn,
         )  # fmt: skip
     finally:
         if bar is not None:

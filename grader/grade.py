@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import errno
 import hashlib
 import importlib
+import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,6 +23,7 @@ from typing import Any, Literal
 import numpy as np
 
 from . import __version__
+from . import sandbox as sandboxes
 from .diagnose import Behaviour, diagnose, simulate_all
 from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
@@ -30,8 +34,10 @@ from .report import SCHEMA_VERSION, warm_validator, write_json
 from .sandbox import Limits, Sandbox, SandboxKind, resolve
 from .scoring import exercise_totals, judge
 from .spec import DEFAULT_ASSIGNMENT, Assignment, Case, Exercise, Mistake, TestResult
+from .text import clean
 
 MAX_SOURCE_BYTES = 1 << 20
+MAX_NOTEBOOK_BYTES = 16 << 20  # outputs (plots) make notebooks far larger than their code
 Format = Literal["native", "gradescope"]
 
 
@@ -48,18 +54,95 @@ def load_assignment(name: str) -> Assignment:
     return assignment
 
 
-def read_submission(path: Path) -> bytes:
-    """The submission's bytes, or UsageError when there is no readable file."""
-    if not path.exists():
-        raise UnreadableSubmission(f"no such file: {path}")
-    if path.is_dir():
-        raise UnreadableSubmission(f"{path} is a directory, not a Python file")
+def read_submission(path: Path, root: Path | None = None, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """Up to ``limit + 1`` bytes of the regular file at ``path``, read without following links.
+
+    ``root`` is where the student's material starts (default: the file's folder): links in
+    the path up to it are the instructor's and are followed; below it, a symbolic link is
+    refused, so a submission cannot be a link to the reference solution or anything else.
+    Raises UnreadableSubmission saying why there is nothing to read.
+    """
+    base = path.parent if root is None else root
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES + 1)
+        parts = path.relative_to(base).parts
+    except ValueError:
+        raise UnreadableSubmission(f"{shown(path)} is outside {shown(base)}") from None
+    if not parts or any(part in (".", "..") for part in parts):
+        raise UnreadableSubmission(f"{shown(path)} does not name a file")
+    try:
+        folder = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as exc:
-        raise UnreadableSubmission(f"cannot read {path}: {exc.strerror or exc}") from None
-    return data
+        raise _unreadable(path, exc) from None
+    try:
+        for part in parts[:-1]:
+            inner = _open_below(folder, part, path, os.O_DIRECTORY)
+            os.close(folder)
+            folder = inner
+        _check_kind(folder, parts[-1], path)
+        handle = _open_below(folder, parts[-1], path, os.O_NONBLOCK | os.O_NOCTTY)
+    finally:
+        os.close(folder)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped since the check
+            raise UnreadableSubmission(f"{shown(path)} is not a regular file")
+        try:
+            return stream.read(limit + 1)
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+
+
+def _open_below(folder: int, name: str, path: Path, flags: int) -> int:
+    """Open ``name`` in the open ``folder`` without following a link."""
+    try:
+        return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | flags, dir_fd=folder)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK) and _is_link(folder, name):
+            raise UnreadableSubmission(_LINK.format(shown(path), name)) from None
+        raise _unreadable(path, exc) from None
+
+
+def _is_link(folder: int, name: str) -> bool:
+    try:
+        return stat.S_ISLNK(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
+
+
+def _check_kind(folder: int, name: str, path: Path) -> None:
+    """Refuse, before opening it, what is not a regular file: opening a FIFO could block."""
+    try:
+        mode = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if stat.S_ISLNK(mode):
+        raise UnreadableSubmission(_LINK.format(shown(path), name))
+    if stat.S_ISDIR(mode):
+        raise UnreadableSubmission(f"{shown(path)} is a directory, not a Python file")
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "special file")
+        raise UnreadableSubmission(f"{shown(path)} is not a regular file (it is a {kind})")
+
+
+_LINK = ("{} is not read: {!r} is a symbolic link, and links in a submission are not "
+         "followed (submit the file itself)")  # fmt: skip
+_KINDS = {stat.S_IFIFO: "named pipe", stat.S_IFCHR: "character device",
+          stat.S_IFBLK: "block device", stat.S_IFSOCK: "socket"}  # fmt: skip
+
+
+def _unreadable(path: Path, exc: OSError) -> UnreadableSubmission:
+    if exc.errno == errno.ENOENT:
+        return UnreadableSubmission(f"no such file: {shown(path)}")
+    return UnreadableSubmission(f"cannot read {shown(path)}: {exc.strerror or exc}")
+
+
+def shown(path: Path) -> str:
+    """A path as reports and messages show it: file names are the student's text."""
+    return clean(str(path))
+
+
+def size_limit(path: Path) -> int:
+    """How many bytes of this submission are read: notebooks carry outputs besides code."""
+    return MAX_NOTEBOOK_BYTES if path.suffix == ".ipynb" else MAX_SOURCE_BYTES
 
 
 def source_problem(data: bytes) -> str | None:
@@ -102,7 +185,7 @@ def _base_report(
         "seed": seed,
         "sandbox": "none",
         "submission": {
-            "path": str(path),
+            "path": shown(path),
             "sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
         },
         "status": "error",
@@ -154,6 +237,27 @@ class Plan:
         return self._simulated[mistake.name]
 
 
+FALLBACK = (
+    "bubblewrap is not usable here, so submissions run in the weaker 'process' sandbox, "
+    "which does not hide your files, the seed or the network from them "
+    "(see the README's Security section; --sandbox bwrap refuses to grade without it)"
+)
+
+
+def check_sandbox(requested: SandboxKind) -> str | None:
+    """Before grading: the warning to give when ``auto`` will fall back to ``process``.
+
+    Raises SandboxUnavailable when bubblewrap was asked for and cannot work here.
+    """
+    if requested == "process":
+        return None
+    if resolve(requested) == "bwrap" and sandboxes.bwrap_works():
+        return None
+    if requested == "bwrap":
+        raise SandboxUnavailable("bubblewrap is installed but cannot create its namespaces here")
+    return FALLBACK
+
+
 def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
     """Cases from the seed, and their expected values from the reference, here in the grader."""
     cases = [c for c in spec.make_cases(seed) if c.visibility == "visible" or not visible_only]
@@ -170,7 +274,11 @@ class Grader:
 
     A single ``grade`` uses it once; a batch worker keeps it, so Python and
     numpy start once per worker and each submission is a fresh fork.
+    ``on_fallback(message)``, if set, hears once, before any student code runs, that
+    ``auto`` is using the weaker ``process`` sandbox.
     """
+
+    on_fallback: Callable[[str], None] | None = None
 
     def __init__(
         self,
@@ -203,7 +311,13 @@ class Grader:
             self.kind = "process"
             self._box = Sandbox(self.kind, self.limits)
             self._box.wait_ready()
+        self._announce_fallback()
         return self._box
+
+    def _announce_fallback(self) -> None:
+        if self.on_fallback and self.requested == "auto" and self.kind == "process":
+            notify, self.on_fallback = self.on_fallback, None
+            notify(FALLBACK)
 
     def plan(self, spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
         key = (spec.name, seed, visible_only)
@@ -242,6 +356,7 @@ def grade_submission(
     show_hidden: bool = False,
     grader: Grader | None = None,
     visible_only: bool = False,
+    root: Path | None = None,
 ) -> dict[str, Any]:
     """Grade the file at ``path`` and return the native report (not yet validated or written).
 
@@ -252,45 +367,57 @@ def grade_submission(
     ``grader`` reuses a sandbox across submissions (batch workers); ``visible_only``
     runs the visible cases alone (checks from a notebook). A ``.ipynb`` file is
     graded as the module its code cells make, and messages name cells and lines.
+    ``root`` is where the student's material starts (see ``read_submission``).
     """
     started = time.monotonic()
     if grader is None:
         with Grader(sandbox=sandbox, limits=limits) as own:
             return grade_submission(path=path, assignment=assignment, seed=seed,
                                     show_hidden=show_hidden, grader=own,
-                                    visible_only=visible_only)  # fmt: skip
+                                    visible_only=visible_only, root=root)  # fmt: skip
     spec = load_assignment(assignment)
-    data = read_submission(path)
+    is_notebook = path.suffix == ".ipynb"
+    data = read_submission(path, root, size_limit(path))
     report = _base_report(path=path, data=data, assignment=spec.name, seed=seed, started=started)
     report["max_score"] = float(sum(e.points for e in spec.exercises))
-    problem = source_problem(data)
+    filename = clean(path.name)  # the student's file name, as messages and tracebacks show it
+    source, notebook, problem = _source_of(data, is_notebook)
     if problem is not None:
         report["message"] = f"cannot grade: {problem}"
         return _finish(report)
-    source, notebook = data.decode("utf-8"), None
-    if path.suffix == ".ipynb":
-        try:
-            notebook = convert_notebook(data)
-        except NotebookError as exc:
-            report["message"] = f"cannot grade: {exc}"
-            return _finish(report)
-        source = notebook.source
     try:
         grader.warm()
         plan = grader.plan(spec, seed, visible_only)
         # The validator is built while the student's code runs on the other core.
-        execution = grader.execute(source, path.name, plan,
+        execution = grader.execute(source, filename, plan,
                                    meanwhile=lambda: warm_validator("report"))  # fmt: skip
         report.update(sandbox=grader.kind, stdout=execution.stdout, stderr=execution.stderr)
-        _judge_all(report, plan, execution, path.name, show_hidden)
+        _judge_all(report, plan, execution, filename, show_hidden)
         if notebook is not None:
-            _locate_in_cells(report, notebook, path.name)
+            _locate_in_cells(report, notebook, filename)
     except SandboxUnavailable:
         raise
     except Exception as exc:  # the grader broke: say so in the report, never a traceback
         report.update(status="internal_error", score=0.0, tests=[], exercises=[])
         report["message"] = f"the grader failed ({type(exc).__name__}: {exc}); please report this"
     return _finish(report)
+
+
+def _source_of(data: bytes, is_notebook: bool) -> tuple[str, Converted | None, str | None]:
+    """The module source to run, the notebook it came from, or why there is none."""
+    if not is_notebook:
+        problem = source_problem(data)
+        return ("", None, problem) if problem else (data.decode("utf-8"), None, None)
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        return "", None, f"the notebook is larger than {MAX_NOTEBOOK_BYTES >> 20} MiB"
+    try:
+        notebook = convert_notebook(data)
+    except NotebookError as exc:
+        return "", None, clean(str(exc))
+    problem = source_problem(notebook.source.encode("utf-8", errors="surrogatepass"))
+    if problem is not None:
+        return "", None, f"the notebook's code cells: {problem}"
+    return notebook.source, notebook, None
 
 
 def _locate_in_cells(report: dict[str, Any], notebook: Converted, filename: str) -> None:
@@ -377,21 +504,32 @@ def grade_file(
     show_hidden: bool = False,
     assignment: str = DEFAULT_ASSIGNMENT,
     box: Sandbox | None = None,
+    on_fallback: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Grade ``submission`` and write its report to ``output``; return the native report.
 
     A report is written in every case. Afterwards UsageError is raised if the
-    file could not be read, and InternalError if the grader itself failed.
-    ``box`` is a sandbox the caller started early (the CLI does, before heavy imports).
+    file could not be read, SandboxUnavailable if the sandbox asked for cannot run
+    here, and InternalError if the grader itself failed. ``box`` is a sandbox the
+    caller started early (the CLI does, before heavy imports); ``on_fallback`` hears,
+    before the student's code runs, that ``auto`` uses the weaker sandbox.
     """
-    with Grader(sandbox=sandbox, limits=Limits(call_timeout=timeout), box=box) as grader:
-        report, unreadable = grade_path(
-            path=submission, assignment=assignment, seed=seed, show_hidden=show_hidden,
-            grader=grader,
-        )  # fmt: skip
-        # Every student process is dead already (each run ends with a clean sandbox, where
-        # only the zygote is left), so the report can be written before the zygote goes.
+    try:
+        with Grader(sandbox=sandbox, limits=Limits(call_timeout=timeout), box=box) as grader:
+            grader.on_fallback = on_fallback
+            report, unreadable = grade_path(
+                path=submission, assignment=assignment, seed=seed, show_hidden=show_hidden,
+                grader=grader,
+            )  # fmt: skip
+            # Every student process is dead already (each run ends with a clean sandbox, where
+            # only the zygote is left), so the report can be written before the zygote goes.
+            write_report(report, output=output, fmt=fmt)
+    except SandboxUnavailable as exc:
+        name = load_assignment(assignment).name
+        report = error_report(path=submission, message="", assignment=name, seed=seed)
+        report.update(status="internal_error", message=f"not graded: {exc}")
         write_report(report, output=output, fmt=fmt)
+        raise
     if unreadable:
         raise UnreadableSubmission(unreadable)
     if report["status"] == "internal_error":

@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import html
 import inspect
+import json
+import logging
 import re
 import sys
 import tempfile
 import textwrap
 import types
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import GraderError
+from .text import clean
 
 SKIP_TAG = "skip-grading"
+UNREADABLE = "this is not a readable Jupyter notebook"
 IPYTHON_ONLY = re.compile(r"^\s*([%!?]|\w+\s*=\s*[!%])|\?\s*$")
 
 
@@ -55,24 +60,102 @@ class Converted:
 
 
 def convert(data: bytes) -> Converted:
-    """The graded code of a notebook, or NotebookError saying why there is none."""
+    """The graded code of a notebook, or NotebookError saying why there is none.
+
+    Notebooks are the student's JSON: every field is checked here, and anything
+    unexpected, even an error of ours, is this notebook's NotebookError.
+    """
+    try:
+        return _module(_code_cells(_parse(data)))
+    except NotebookError:
+        raise
+    except Exception as exc:  # e.g. RecursionError, MemoryError in a library: still the file's
+        raise NotebookError(f"{UNREADABLE} ({_first_line(exc)})") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return clean(text.splitlines()[0] if text else type(exc).__name__, 200)
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    """The notebook as a version 4 JSON object."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise NotebookError(f"{UNREADABLE} (its JSON is nested too deeply)") from None
+    except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError among them
+        raise NotebookError(f"{UNREADABLE} ({_first_line(exc)})") from None
+    if not isinstance(document, dict):
+        kind = type(document).__name__
+        raise NotebookError(f"this is not a Jupyter notebook: its JSON is a {kind}, not an object")
+    version = document.get("nbformat")
+    if version == 4 and type(version) is int:
+        return document
+    if version in (1, 2, 3) and type(version) is int:
+        return _upgrade(data)
+    raise NotebookError(f"{UNREADABLE} (Unsupported nbformat version {clean(repr(version), 40)})")
+
+
+def _upgrade(data: bytes) -> dict[str, Any]:
+    """An old notebook converted to version 4 by nbformat, quietly (it warns and logs)."""
     import nbformat
 
-    try:
-        notebook = nbformat.reads(data.decode("utf-8"), as_version=4)  # type: ignore[no-untyped-call]
-    except Exception as exc:  # nbformat raises many kinds; each means "not a notebook"
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise NotebookError(f"this is not a readable Jupyter notebook ({first[:200]})") from None
-    lines: list[str] = []
-    origin: list[tuple[int, int] | None] = []
-    code_cells = 0
-    for number, cell in enumerate(notebook.cells, start=1):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.disable(logging.ERROR)
+        try:
+            notebook = nbformat.reads(data.decode("utf-8"), as_version=4)  # type: ignore[no-untyped-call]
+        finally:
+            logging.disable(logging.NOTSET)
+    if not isinstance(notebook, dict):
+        raise NotebookError(f"{UNREADABLE} (not a notebook object)")
+    return notebook
+
+
+def _code_cells(document: dict[str, Any]) -> list[tuple[int, str]]:
+    """(cell number, source) of each graded code cell, checking each field it reads."""
+    cells = document.get("cells")
+    if not isinstance(cells, list):
+        raise NotebookError('the notebook has no list of cells ("cells" is missing or not a list)')
+    graded = []
+    for number, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict):
+            raise NotebookError(f"cell {number} is not a JSON object")
         if cell.get("cell_type") != "code":
             continue
-        if SKIP_TAG in cell.get("metadata", {}).get("tags", []):
+        metadata = cell.get("metadata", {})
+        if not isinstance(metadata, dict):
+            raise NotebookError(f'cell {number}: its "metadata" is not a JSON object')
+        tags = metadata.get("tags", [])
+        if not isinstance(tags, list):
+            raise NotebookError(f'cell {number}: its "tags" are not a list')
+        if SKIP_TAG in tags:
             continue
-        code_cells += 1
-        cell_lines = cell.get("source", "").splitlines()
+        graded.append((number, _cell_text(number, cell)))
+    if not graded:
+        raise NotebookError("the notebook has no code cells to grade")
+    return graded
+
+
+def _cell_text(number: int, cell: dict[str, Any]) -> str:
+    """A cell's source: a string, or a list of strings as notebooks are stored on disk."""
+    if "source" not in cell:
+        raise NotebookError(f'cell {number} is a code cell without "source"')
+    source = cell["source"]
+    if isinstance(source, list) and all(isinstance(line, str) for line in source):
+        return "".join(source)
+    if not isinstance(source, str):
+        raise NotebookError(f'cell {number}: its "source" is not text')
+    return source
+
+
+def _module(cells: list[tuple[int, str]]) -> Converted:
+    """The module the code cells make, blanking IPython-only lines so that lines map back."""
+    lines: list[str] = []
+    origin: list[tuple[int, int] | None] = []
+    for number, source in cells:
+        cell_lines = source.splitlines()
         if cell_lines and cell_lines[0].lstrip().startswith("%%"):
             cell_lines = [""] * len(cell_lines)  # a cell magic: the cell is not Python
         for row, line in enumerate(cell_lines, start=1):
@@ -80,8 +163,6 @@ def convert(data: bytes) -> Converted:
             origin.append((number, row))
         lines.append("")
         origin.append(None)
-    if not code_cells:
-        raise NotebookError("the notebook has no code cells to grade")
     return Converted("\n".join(lines) + "\n", origin)
 
 

@@ -143,20 +143,41 @@ def test_installed_command_works_from_any_directory(tmp_path: Path, command: lis
     assert "Score: 100/100" in done.stdout and (tmp_path / "report.json").exists()
 
 
-def test_auto_falls_back_to_process_and_warns_instructors(monkeypatch) -> None:
+FALLBACK_WARNING = "Warning: bubblewrap is not usable here, so submissions run in the weaker"
+
+
+def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> None:
     from grader import sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
-    student = CliRunner().invoke(main, [SOLUTION, "-o", "-"])
-    assert json.loads(student.stdout)["sandbox"] == "process"
-    assert "Warning" not in student.stderr
-    instructor = CliRunner().invoke(main, [SOLUTION, "-o", "-", "--seed", "9"])
-    assert "Warning: bubblewrap is not available" in instructor.stderr
-    forced = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", "-"])
-    assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr
+    for extra in ([], ["--seed", "9"]):  # students and instructors alike
+        result = CliRunner().invoke(main, [SOLUTION, "-o", "-", *extra])
+        assert result.exit_code == 0 and json.loads(result.stdout)["sandbox"] == "process"
+        first, rest = result.stderr.split("\n", 1)  # one line, before the grade's summary
+        assert first.startswith(FALLBACK_WARNING) and "Warning" not in rest, result.stderr
+        assert "Score: 100/100" in rest
+    chosen = CliRunner().invoke(main, [SOLUTION, "-o", "-", "--sandbox", "process"])
+    assert "Warning" not in chosen.stderr  # asked for by name: no surprise to announce
 
 
-def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch) -> None:
+def test_bwrap_asked_for_and_missing_is_an_error_with_a_report(monkeypatch, tmp_path) -> None:
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
+    for fmt, schema in (("native", "report"), ("gradescope", "gradescope")):
+        out = tmp_path / f"{fmt}.json"
+        result = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", str(out),
+                                           "--format", fmt])  # fmt: skip
+        assert result.exit_code == 2 and "Error: bubblewrap is not usable here" in result.stderr
+        assert "Traceback" not in result.output and "Score" not in result.output
+        written = json.loads(out.read_text())
+        validate(written, schema)
+        message = written["message" if fmt == "native" else "output"]
+        assert "not graded: bubblewrap is not usable here" in message
+        assert written["score"] == 0
+
+
+def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch, tmp_path) -> None:
     from grader import sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
@@ -164,6 +185,24 @@ def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch) -> None:
     monkeypatch.setattr(sandbox, "_bwrap_base", lambda: broken)
     result = CliRunner().invoke(main, [SOLUTION, "-o", "-"])
     assert result.exit_code == 0 and json.loads(result.stdout)["sandbox"] == "process"
-    forced = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", "-"])
+    assert result.stderr.startswith(FALLBACK_WARNING), result.stderr
+    out = tmp_path / "r.json"
+    forced = CliRunner().invoke(main, [SOLUTION, "--sandbox", "bwrap", "-o", str(out)])
     assert forced.exit_code == 2
     assert forced.stderr.startswith("Error: the bwrap sandbox did not start")
+    assert json.loads(out.read_text())["status"] == "internal_error"
+
+
+def test_a_class_hears_of_the_fallback_before_grading(monkeypatch, tmp_path: Path) -> None:
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for name in ("a.py", "b.py"):
+        (subs / name).write_text("")
+    result = CliRunner().invoke(main, [str(subs), "-o", str(tmp_path / "reports")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(FALLBACK_WARNING) and result.stderr.count("Warning") == 1
+    forced = CliRunner().invoke(main, [str(subs), "--sandbox", "bwrap", "-o", str(tmp_path)])
+    assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import csv
 import importlib.util
 import json
 from pathlib import Path
@@ -151,3 +152,84 @@ def test_check_in_a_real_kernel(tmp_path: Path) -> None:
     assert "PASS  relu: 3/3 checks" in relu_out["text/plain"] and "<pre" in relu_out["text/html"]
     softmax_out = notebook.cells[4].outputs[0]["data"]["text/plain"]
     assert "FAIL  softmax" in softmax_out and "hint: np.exp overflows" in softmax_out
+
+
+RELU = "def relu(x):\n    return np.maximum(0, x)\n"
+
+
+def notebook_json(cells: object = None, **top: object) -> bytes:
+    """A version 4 notebook's JSON with the given cells, and top-level fields replaced."""
+    document = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells, **top}
+    return json.dumps(document).encode()
+
+
+def code_cell(**fields: object) -> dict:
+    return {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": "import numpy as np\n" + RELU, **fields}  # fmt: skip
+
+
+NESTED = b"[" * 100_000 + b"]" * 100_000
+MALFORMED = {
+    "a list": (b"[1, 2, 3]", "its JSON is a list, not an object"),
+    "a string": (b'"forward"', "its JSON is a str, not an object"),
+    "deeply nested": (NESTED, "nested too deeply"),
+    "deep inside": (b'{"nbformat": 4, "cells": [], "x": ' + NESTED + b"}", "nested too deeply"),
+    "cells not a list": (notebook_json(cells={"0": code_cell()}), '"cells" is missing or not'),
+    "no cells": (json.dumps({"nbformat": 4}).encode(), '"cells" is missing or not a list'),
+    "cell not an object": (notebook_json(cells=[code_cell(), "print(1)"]), "cell 2 is not"),
+    "source a number": (notebook_json(cells=[code_cell(source=5)]), '"source" is not text'),
+    "source a list of numbers": (notebook_json(cells=[code_cell(source=[1])]), "not text"),
+    "no source": (notebook_json(cells=[{"cell_type": "code"}]), 'cell without "source"'),
+    "metadata a list": (notebook_json(cells=[code_cell(metadata=[])]), '"metadata" is not'),
+    "tags a string": (notebook_json(cells=[code_cell(metadata={"tags": 7})]), '"tags" are not'),
+    "version a string": (notebook_json(cells=[code_cell()], nbformat="4"), "version '4'"),
+    "version true": (notebook_json(cells=[code_cell()], nbformat=True), "version True"),
+    "version 3, broken": (json.dumps({"nbformat": 3, "worksheets": 5}).encode(), "readable"),
+    "lone surrogate": (notebook_json(cells=[code_cell(source="x = '\ud800'")]), "UTF-8"),
+    "NUL in a cell": (notebook_json(cells=[code_cell(source="x = 1\0")]), "NUL bytes"),
+    "not UTF-8": (b'{"nbformat": 4, "cells": ["\xff"]}', "not a readable Jupyter notebook"),
+    "huge": (b" " * (17 << 20), "larger than 16 MiB"),
+}
+
+
+@pytest.mark.parametrize("name", list(MALFORMED))
+def test_malformed_notebooks_get_an_error_report(grade, name: str) -> None:
+    content, words = MALFORMED[name]
+    report = grade(content, name="work.ipynb")
+    assert report["status"] == "error" and report["score"] == 0 and report["tests"] == []
+    message = report["message"]
+    assert message.startswith("cannot grade: ") and words in message, message
+
+
+def test_well_formed_variants_are_graded(grade) -> None:
+    lines = ["import numpy as np\n", *RELU.splitlines(keepends=True)]  # as stored on disk
+    report = grade(notebook_json(cells=[code_cell(source=lines)]), name="work.ipynb")
+    assert report["status"] == "graded" and report["exercises"][0]["score"] == 10
+    image = {"output_type": "display_data", "metadata": {},
+             "data": {"image/png": "A" * (3 << 20)}}  # fmt: skip
+    big = notebook_json(cells=[code_cell(outputs=[image])])  # a plot: 3 MiB, 2 lines of code
+    assert grade(big, name="work.ipynb")["exercises"][0]["score"] == 10
+    cell = {"cell_type": "code", "input": "".join(lines), "language": "python", "outputs": []}
+    v3 = {"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": [cell]}]}
+    assert grade(json.dumps(v3), name="work.ipynb")["exercises"][0]["score"] == 10
+
+
+def test_a_class_of_malformed_notebooks_finishes_with_every_row(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from grader.cli import main
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    names = [name for name in MALFORMED if name != "huge"]
+    for k, name in enumerate(names):
+        (subs / f"s{k:02d}.ipynb").write_bytes(MALFORMED[name][0])
+    (subs / "good.ipynb").write_text(make_notebook.text(reference_functions()))
+    out = tmp_path / "reports"
+    for _ in range(2):  # and again: a re-run must not trip over the same files
+        result = CliRunner().invoke(main, [str(subs), "-o", str(out), "--sandbox", "process"])
+        assert result.exit_code == 0, result.output
+    with (out / "summary.csv").open() as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert len(rows) == len(names) + 1 and rows["good"]["score"] == "100.0"
+    assert {rows[f"s{k:02d}"]["status"] for k in range(len(names))} == {"error"}
