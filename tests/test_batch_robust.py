@@ -1,0 +1,89 @@
+"""A batch outlives its own machinery failing: a worker that dies, or a grader bug, costs
+only the submission it was grading; every other one gets its graded report."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from grader import batch
+from grader.batch import Submission
+from grader.report import validate
+from grader.sandbox import Limits
+
+from .conftest import REFERENCE
+
+DIES = "dies"  # the worker grading this one exits on the spot
+RAISES = "raises"  # grading this one raises, as a bug of ours would
+
+
+def failing_grade_one(submission: Submission, report_path: Path, options: Any) -> dict[str, Any]:
+    """Stands in for batch._grade_one in the workers (they import it from here by name)."""
+    if submission.id == DIES:
+        _while_another_is_graded(submission, getattr(options, "markers", ""))
+        os._exit(3)
+    if submission.id == RAISES:
+        raise RuntimeError("a bug in the grader")
+    return batch._grade_one(submission, report_path, options)
+
+
+def _while_another_is_graded(submission: Submission, markers: str) -> None:
+    """Wait (a little) until another worker is grading, so that its work is lost too."""
+    deadline = time.monotonic() + 5
+    while markers and time.monotonic() < deadline:
+        if [p for p in Path(markers).iterdir() if not p.name.startswith(submission.id)]:
+            return
+        time.sleep(0.005)
+
+
+def grade_pool(tmp_path: Path, ids: list[str], jobs: int) -> tuple[dict[str, Any], Path]:
+    subs, out = tmp_path / "subs", tmp_path / "reports"
+    subs.mkdir()
+    out.mkdir()
+    for ident in ids:
+        (subs / f"{ident}.py").write_text(f"# {ident}\n{REFERENCE}")
+    submissions = [Submission(ident, subs / f"{ident}.py") for ident in ids]
+    options = batch._Options("forward", 0, "process", Limits(call_timeout=0.5))
+    rows: dict[str, Any] = {}
+    batch._run_pool(submissions, out, options, jobs, rows, None)
+    return rows, out
+
+
+def assert_graded(rows: dict[str, Any], out: Path, ids: list[str]) -> None:
+    for ident in ids:
+        assert rows[ident]["status"] == "graded" and rows[ident]["score"] == 100, rows[ident]
+        report = json.loads((out / f"{ident}.json").read_text())
+        validate(report, "report")
+        assert report["status"] == "graded"
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_a_dying_worker_costs_only_its_own_submission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    monkeypatch.setattr(batch, "_grade_one", failing_grade_one)
+    others = [f"s{k}" for k in range(7)]
+    ids = [*others[:2], DIES, *others[2:]]
+    rows, out = grade_pool(tmp_path, ids, jobs)
+    assert set(rows) == set(ids)
+    assert_graded(rows, out, others)
+    dead = json.loads((out / f"{DIES}.json").read_text())
+    validate(dead, "report")
+    assert dead["status"] == "internal_error" and "worker died twice" in dead["message"]
+
+
+def test_a_grader_bug_on_one_submission_does_not_stop_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "_grade_one", failing_grade_one)
+    others = ["s0", "s1", "s2"]
+    rows, out = grade_pool(tmp_path, [others[0], RAISES, *others[1:]], 2)
+    assert_graded(rows, out, others)
+    failed = json.loads((out / f"{RAISES}.json").read_text())
+    validate(failed, "report")
+    assert failed["status"] == "internal_error" and "RuntimeError" in failed["message"]
