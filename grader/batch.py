@@ -31,6 +31,7 @@ from .grade import (
     Grader,
     check_sandbox,
     error_report,
+    failure_message,
     grade_path,
     load_assignment,
     now_iso,
@@ -187,7 +188,7 @@ def reusable(report_path: Path, submission: Submission, assignment: str, seed: i
 def summary_row(ident: str, report: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": ident,
-        "path": report["submission"]["path"],
+        "path": clean(report["submission"]["path"]),  # reports may come from an older grader
         "status": report["status"],
         "score": report["score"],
         "max_score": report["max_score"],
@@ -224,7 +225,7 @@ def _grade_one(submission: Submission, report_path: Path, options: _Options) -> 
             grader=_worker, root=submission.root,
         )  # fmt: skip
     except Exception as exc:  # a bug of ours costs this submission, not the batch
-        return _failed_row(submission, report_path, options, _failure(exc))
+        return _failed_row(submission, report_path, options, failure_message(exc))
     write_report(report, output=str(report_path), compact=True)
     return summary_row(submission.id, report)
 
@@ -249,10 +250,6 @@ def _in_worker(
         return task(submission, report_path, options)
     finally:
         marker.unlink(missing_ok=True)
-
-
-def _failure(exc: BaseException) -> str:
-    return f"the grader failed ({type(exc).__name__}: {clean(str(exc), 300)}); please report this"
 
 
 def _failed_row(
@@ -399,7 +396,7 @@ def _pool_round(
                     continue
                 except Exception as exc:  # e.g. its report could not be written
                     row = _failed_row(submission, output / f"{submission.id}.json", options,
-                                      _failure(exc))  # fmt: skip
+                                      failure_message(exc))  # fmt: skip
                 _record(row, rows, on_done)
         except KeyboardInterrupt:
             pool.shutdown(wait=True, cancel_futures=True)

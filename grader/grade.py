@@ -399,7 +399,7 @@ def grade_submission(
         raise
     except Exception as exc:  # the grader broke: say so in the report, never a traceback
         report.update(status="internal_error", score=0.0, tests=[], exercises=[])
-        report["message"] = f"the grader failed ({type(exc).__name__}: {exc}); please report this"
+        report["message"] = failure_message(exc)
     return _finish(report)
 
 
@@ -418,6 +418,11 @@ def _source_of(data: bytes, is_notebook: bool) -> tuple[str, Converted | None, s
     if problem is not None:
         return "", None, f"the notebook's code cells: {problem}"
     return notebook.source, notebook, None
+
+
+def failure_message(exc: BaseException) -> str:
+    """What a report says when the grader broke; the exception may quote student text."""
+    return f"the grader failed ({type(exc).__name__}: {clean(str(exc), 300)}); please report this"
 
 
 def _locate_in_cells(report: dict[str, Any], notebook: Converted, filename: str) -> None:
