@@ -64,8 +64,29 @@ def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
 
 
 def _error_key(text: str) -> str:
-    """An exception as compared across implementations: its type and first line, bounded."""
+    """An exception as compared across implementations: its type and first line, bounded.
+
+    Writing into a read-only argument reads differently by how it was written (an
+    assignment, an ``out=``, ``-=``): all of them are one behaviour.
+    """
+    for marker, key in SAME_ERRORS:
+        if marker in text:
+            return key
     return text.splitlines()[0][:300] if text else ""
+
+
+# Messages that say the same thing in different words, depending on how the code was written.
+SAME_ERRORS = (
+    ("read-only", "read-only"),
+    ("not aligned", "shapes do not match"),  # np.dot
+    ("mismatch in its core dimension", "shapes do not match"),  # @ and np.matmul
+    ("could not be broadcast", "shapes do not match"),
+    ("truth value of an array", "an array where a number was expected"),
+    ("only length-1 arrays", "an array where a number was expected"),
+    ("only size-1 arrays", "an array where a number was expected"),
+    ("math range error", "overflow"),
+    ("out of bounds", "index out of bounds"),
+)
 
 
 def _read_only(value: Any) -> Any:
@@ -117,23 +138,97 @@ def shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str | None:
     return None
 
 
-def course_only_hint(results: Sequence[TestResult]) -> str | None:
-    """Every visible example passes and every hidden case fails: answers written in?"""
-    visible = [r for r in results if r.visibility == "visible"]
-    hidden = [r for r in results if r.visibility == "hidden"]
-    if (
-        visible
-        and len(hidden) >= 2
-        and all(r.status == "passed" for r in visible)
-        and all(r.status in JUDGED for r in hidden)
-    ):
-        return COURSE_ONLY
-    return None
+def course_only_hint(
+    results: Sequence[TestResult], outcomes: Sequence[CallOutcome], expected: Sequence[np.ndarray]
+) -> str | None:
+    """Answers written in: only when every hidden output really is one of the course answers.
+
+    Passing the worked examples proves nothing; returning the examples' answers for
+    other inputs does.
+    """
+    visible = [k for k, r in enumerate(results) if r.visibility == "visible"]
+    hidden = [k for k, r in enumerate(results) if r.visibility == "hidden"]
+    if not visible or len(hidden) < 2 or any(results[k].status != "passed" for k in visible):
+        return None
+    answers = [expected[k] for k in visible]
+    for k in hidden:
+        value = outcomes[k].value
+        if results[k].status not in JUDGED or value is None or value.values is None:
+            return None
+        got = value.values
+        if not any(a.shape == got.shape and np.allclose(a, got) for a in answers):
+            return None
+    return COURSE_ONLY
 
 
-def simulate_all(mistake: Mistake, cases: Sequence[Case]) -> list[Behaviour]:
-    """A mistake's behaviour on each case (the same for every submission: cache it)."""
-    return [simulated(mistake.implementation, c.args) for c in cases]
+def simulate_all(implementation: Callable[..., Any], cases: Sequence[Case]) -> list[Behaviour]:
+    """A known wrong implementation's behaviour on each case (the same for every submission)."""
+    return [simulated(implementation, c.args) for c in cases]
+
+
+Simulator = Callable[[tuple[Mistake, ...]], list[Behaviour]]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The mistakes that reproduce a function's behaviour, and which of them are a callee's."""
+
+    own: tuple[Mistake, ...]
+    callee: tuple[Mistake, ...] = ()
+
+    def hint(self, exercise: str) -> str:
+        parts = []
+        for mistake in self.callee:
+            parts.append(f"Your {exercise} calls your {mistake.exercise}, which is wrong: fix "
+                         f"{mistake.exercise} first ({mistake.hint})")  # fmt: skip
+        if len(self.own) > 1:
+            parts.append("Two mistakes here. " + " Also: ".join(m.hint for m in self.own))
+        elif self.own:
+            parts.append(self.own[0].hint)
+        return " ".join(parts)
+
+
+def candidates(
+    exercise: str, mistakes: Sequence[Mistake], found: dict[str, Explanation],
+    calls: Sequence[str], combine: bool,
+) -> list[tuple[Mistake, ...]]:
+    """Combinations to try, simplest first: one mistake, a callee's, then pairs."""
+    own = [m for m in mistakes if m.exercise == exercise]
+    callee = [m for name in calls if name in found for m in found[name].own]
+    tried: list[tuple[Mistake, ...]] = [(m,) for m in own]
+    if combine:
+        tried += [(m,) for m in callee]
+        tried += [(a, b) for i, a in enumerate(own) for b in own[i + 1 :]]
+        tried += [(c, m) for c in callee for m in own]
+    return tried  # fmt: skip
+
+
+def explains(
+    theirs: Sequence[Behaviour],
+    behaviours: Sequence[Behaviour | None],
+    passed: Sequence[bool],
+    exercise: Exercise,
+    *,
+    exact: bool,
+) -> bool:
+    """Whether simulated behaviour accounts for the student's on every observed call.
+
+    Exactly: the same values or error on every call, passed ones included. Loosely
+    (a student writes the same mistake in many ways, and fails differently where the
+    mistake makes the function fail): the same verdict on every call, and the very
+    same wrong values on most of the failed ones, at least two of them.
+    """
+    pairs = [(b, t, ok) for b, t, ok in zip(behaviours, theirs, passed, strict=True) if b]
+    if exact:
+        return all(same(b, t, exercise) for b, t, _ in pairs)
+    failed = [(b, t) for b, t, ok in pairs if not ok]
+    for b, t, ok in pairs:
+        if ok and not same(b, t, exercise):
+            return False  # the student passed where this combination would fail
+        if not ok and t.values is None and t.raised is None:
+            return False
+    matched = sum(b.values is not None and same(b, t, exercise) for b, t in failed)
+    return matched >= 2 and 2 * matched > len(failed)
 
 
 def diagnose(
@@ -143,31 +238,74 @@ def diagnose(
     expected: Sequence[np.ndarray],
     outcomes: Sequence[CallOutcome],
     results: Sequence[TestResult],
-    behaviours_of: Callable[[Mistake], list[Behaviour]] | None = None,
+    behaviours_of: Simulator | None = None,
+    *,
+    found: dict[str, Explanation] | None = None,
+    calls: Sequence[str] = (),
+    combine: bool = False,
 ) -> list[str | None]:
-    """A hint for each of one exercise's tests (None where there is nothing to say)."""
+    """A hint for each of one exercise's tests (None where there is nothing to say).
+
+    A combination of known mistakes is named only when it reproduces what the
+    student's function did on every test where that could be observed: values,
+    exceptions (type and message), passed tests included. ``found`` holds what
+    was already explained for other exercises (updated here), so that a function
+    failing because it calls another broken one is sent to fix that one first.
+    """
+    found = found if found is not None else {}
     behaviours = [observed(o) for o in outcomes]
     failed = [k for k, r in enumerate(results) if r.status in JUDGED and behaviours[k]]
     hints: list[str | None] = [None] * len(results)
     if not failed:
         return hints
-    best, best_agreement = None, -1
-    for mistake in mistakes:
-        if mistake.exercise != exercise.name:
-            continue
-        theirs = behaviours_of(mistake) if behaviours_of else simulate_all(mistake, cases)
-        agree = [
-            b is not None and same(b, t, exercise) for b, t in zip(behaviours, theirs, strict=True)
-        ]
-        if all(agree[k] for k in failed) and sum(agree) > best_agreement:
-            best, best_agreement = mistake, sum(agree)
-    if best is not None:
-        for k in failed:
-            hints[k] = best.hint
-        return hints
-    general = course_only_hint(results)
+    simulate = behaviours_of or (lambda ms: simulate_all(ms[0].implementation, cases))
+    passed = [r.status == "passed" for r in results]
+    tried = candidates(exercise.name, mistakes, found, calls, combine)
+    for exact in (True, False):
+        for combination in tried:
+            if explains(simulate(combination), behaviours, passed, exercise, exact=exact):
+                callee = tuple(m for m in combination if m.exercise != exercise.name)
+                own = tuple(m for m in combination if m.exercise == exercise.name)
+                found[exercise.name] = Explanation(own, callee)
+                for k in failed:
+                    hints[k] = found[exercise.name].hint(exercise.name)
+                return hints
+    general = course_only_hint(results, outcomes, expected)
     for k in failed:
-        value = outcomes[k].value
-        shape = value.shape if value is not None else None
-        hints[k] = general or (shape_hint(shape, expected[k].shape) if shape is not None else None)
+        hints[k] = general or symptom_hint(outcomes[k], expected[k])
     return hints
+
+
+def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
+    """What a failure's symptom says when no known mistake explains it."""
+    if outcome.status == "raised":
+        return error_hint(outcome.error)
+    value = outcome.value
+    if value is None or value.shape is None:
+        return None
+    return shape_hint(value.shape, expected.shape)
+
+
+ERROR_HINTS = (
+    ("read-only", "Your function writes into an argument it was given (the grader hands "
+     "arguments over read-only): compute a new array instead, e.g. z = z - z.max(...) rather "
+     "than z -= ..., or copy first with np.array(x)."),
+    ("OverflowError", "A number grew too large for math: math.exp overflows past about 709. "
+     "Use numpy (np.exp works on arrays), and subtract the row's maximum before exponentiating."),
+    ("object is not callable", "A name that should be your function is bound to a value: "
+     "something at module level (e.g. relu = relu(3)) replaced the function. Remove it or "
+     "rename the variable."),
+    ("only length-1 arrays", "A function for single numbers (math.exp, math.log, float) got "
+     "an array: use the numpy version (np.exp, np.log), which works elementwise."),
+    ("only size-1 arrays", "A function for single numbers (math.exp, math.log, float) got "
+     "an array: use the numpy version (np.exp, np.log), which works elementwise."),
+    ("truth value of an array", "An if, max() or min() meant for one number got an array: "
+     "use elementwise numpy functions (np.maximum, np.where) instead."),
+)  # fmt: skip
+
+
+def error_hint(error: str) -> str | None:
+    for marker, hint in ERROR_HINTS:
+        if marker in error:
+            return hint
+    return None

@@ -40,15 +40,16 @@ class Case:
 
 @dataclass(frozen=True)
 class Mistake:
-    """A known wrong implementation of an exercise, and the hint that explains it."""
+    """A known misconception about an exercise: a wrong implementation and the hint for it."""
 
     exercise: str
     implementation: Callable[..., Any]
     hint: str
+    id: str = ""  # a stable name, e.g. "softmax.no_shift"; the implementation's name if empty
 
     @property
     def name(self) -> str:
-        return str(self.implementation.__name__)
+        return self.id or str(getattr(self.implementation, "__name__", "mistake"))
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,11 @@ class Assignment:
     # What to try, per exercise, shown when that exercise loses points.
     tips: Mapping[str, str] = field(default_factory=dict)
     mistakes: tuple[Mistake, ...] = ()
+    # An implementation with several mistakes at once (of the exercise, or of the
+    # exercises it calls): lets the diagnosis name two mistakes, or blame a callee.
+    combine: Callable[[str, tuple[Mistake, ...]], Callable[..., Any]] | None = None
+    # Which exercises' functions each exercise's reference calls (hidden_layer: relu).
+    calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def exercise(self, name: str) -> Exercise:
         return next(e for e in self.exercises if e.name == name)

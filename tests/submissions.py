@@ -40,7 +40,9 @@ def make_class(folder: Path, n: int, *, loops: float = 0.0, hostile: bool = Fals
     """``n`` submissions: correct, buggy (each catalogued mistake in turn), stubs, broken,
     and a share ``loops`` whose softmax never returns; ``hostile`` adds the attack suite's
     submissions in turn. Each file differs (a comment), as students' files do."""
-    from assignments.forward.mistakes import MISTAKES
+    from assignments.forward.mistakes import EXAMPLES, MISTAKES
+
+    examples = [(m.exercise, EXAMPLES[m.id]) for m in MISTAKES if m.id in EXAMPLES]
 
     attacks = sorted((ROOT / "tests" / "attacks").glob("*.py")) if hostile else []
     folder.mkdir(parents=True, exist_ok=True)
@@ -53,8 +55,8 @@ def make_class(folder: Path, n: int, *, loops: float = 0.0, hostile: bool = Fals
         elif k % 20 < 9:
             text = REFERENCE
         elif k % 20 < 16:
-            mistake = MISTAKES[k % len(MISTAKES)]
-            text = as_submission(mistake.exercise, mistake.implementation)
+            exercise, example = examples[k % len(examples)]
+            text = as_submission(exercise, example)
         elif k % 20 < 18:
             text = STUB
         else:

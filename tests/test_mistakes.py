@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assignments.forward.mistakes import MISTAKES
+from assignments.forward.mistakes import EXAMPLES, MISTAKES
 from grader.diagnose import COURSE_ONLY
 
 from .conftest import REFERENCE, as_submission, full_marks_except, with_replaced
@@ -20,10 +20,14 @@ def check(report: dict, exercise: str, hint: str) -> None:
     assert all(t["hint"] is None for t in report["tests"] if t["status"] == "passed")
 
 
+BY_ID = {m.id: m for m in MISTAKES}
+
+
 @pytest.mark.parametrize("seed", [0, 7])
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_catalogued_mistake_is_named_by_its_hint(grade, mistake, seed: int) -> None:
-    report = grade(as_submission(mistake.exercise, mistake.implementation), seed=seed)
+@pytest.mark.parametrize("key", EXAMPLES)
+def test_catalogued_mistake_is_named_by_its_hint(grade, key: str, seed: int) -> None:
+    mistake = BY_ID[key]
+    report = grade(as_submission(mistake.exercise, EXAMPLES[key]), seed=seed)
     check(report, mistake.exercise, mistake.hint)
 
 

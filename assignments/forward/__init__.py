@@ -16,6 +16,7 @@ import numpy as np
 from grader.spec import Assignment, Case, Exercise, Visibility
 from solutions import forward as reference
 
+from . import deviations
 from .mistakes import MISTAKES
 
 EXERCISES = (
@@ -166,4 +167,6 @@ ASSIGNMENT = Assignment(
     make_cases=make_cases,
     tips=TIPS,
     mistakes=MISTAKES,
+    combine=deviations.combine,
+    calls=deviations.CALLS,
 )

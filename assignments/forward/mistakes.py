@@ -1,10 +1,11 @@
-"""Known mistakes of the forward-propagation exercises, each a small wrong implementation.
+"""Known misconceptions of the forward-propagation exercises, each with the hint for it.
 
-When a student's function fails, the grader runs these (in the grader, like the
-reference) on the same cases; the mistake whose outputs match the student's on
-every failed test names the misconception, and its hint says what to change.
-Each function is written the way a student would, self-contained, so the
-tests can also submit it as a student's code.
+``MISTAKES`` is what the grader searches: each misconception is a switch of the
+parameterised reference in deviations.py (alone, in pairs, or inside a function
+that calls another), run in the grader on the same cases as the student's code.
+``EXAMPLES`` are wrong implementations written the way a student would,
+self-contained, so the tests can submit them as a student's code and check that
+each is named by its own hint.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from grader.spec import Mistake
+
+from . import deviations
 
 # relu
 
@@ -148,61 +151,102 @@ def loss_per_row(scores, labels):
     return -log_p[np.arange(len(labels)), labels]
 
 
-MISTAKES = (
-    Mistake("relu", relu_scalar_max,
-            "max(0, x) only works for a single number; for arrays use np.maximum(0, x), "
-            "which handles scalars and arrays alike."),
-    Mistake("relu", relu_abs,
-            "ReLU is not the absolute value: negative inputs must become 0, not positive."),
-    Mistake("relu", relu_in_place,
-            "Your relu changes the array it was given (x[x < 0] = 0 writes into the caller's "
-            "data); return a new array instead, e.g. np.maximum(0, x)."),
-    Mistake("node_value", node_value_no_bias,
-            "The bias is missing: a node's value is the weighted sum of its inputs plus the "
-            "bias."),
-    Mistake("node_value", node_value_no_sum,
-            "You return the products inputs[i] * weights[i] one by one; add them up (.sum() or "
-            "np.dot) to get the node's single value."),
-    Mistake("hidden_layer", hidden_layer_no_relu,
-            "ReLU is missing: a hidden layer applies relu to inputs @ weights + biases, so "
-            "negative sums become 0."),
-    Mistake("hidden_layer", hidden_layer_bias_after_relu,
-            "The bias is added after ReLU; add it to inputs @ weights first, then apply relu "
-            "to the sum."),
-    Mistake("hidden_layer", hidden_layer_transposed,
-            "The weight matrix is used transposed: weights has shape (n_in, n_out), so compute "
-            "inputs @ weights (not weights.T)."),
-    Mistake("forward", forward_relu_on_output,
-            "Your output layer applies ReLU; the last layer of forward is linear, so negative "
-            "scores must stay negative."),
-    Mistake("forward", forward_no_relu,
-            "No layer applies ReLU: every layer but the last must pass its sums through relu."),
-    Mistake("forward", forward_no_biases,
-            "The biases are ignored: when biases is given, add biases[l] to layer l's sums."),
-    Mistake("forward", forward_first_and_last_only,
-            "Only the first and the last layer are used; loop over all the layers, so a "
-            "network of 3 or 4 layers works too."),
-    Mistake("forward", forward_flattened,
-            "The output is flattened: inputs of shape (m, n_in) must give (m, n_out), one row "
-            "per example even when n_out is 1."),
-    Mistake("softmax", softmax_unstable,
-            "np.exp overflows for large scores (above about 709) and gives nan; subtract each "
-            "row's maximum first: the result does not change."),
-    Mistake("softmax", softmax_wrong_axis,
-            "The normalisation runs down the columns (axis=0); each row is one example, so use "
-            "axis=-1 with keepdims=True."),
-    Mistake("softmax", softmax_whole_array,
-            "The whole array is normalised at once; each row must sum to 1 on its own: use "
-            "max and sum with axis=-1, keepdims=True."),
-    Mistake("cross_entropy_loss", loss_summed,
-            "The loss is summed over the rows; take the mean, so it does not grow with the "
-            "number of examples."),
-    Mistake("cross_entropy_loss", loss_no_softmax,
-            "-log is taken of the raw scores; turn scores into probabilities with softmax "
-            "first (better: a stable log-softmax)."),
-    Mistake("cross_entropy_loss", loss_unstable,
-            "The softmax inside the loss overflows for large scores; subtract the row maximum "
-            "and use log-softmax: s - max - log(sum(exp(s - max)))."),
-    Mistake("cross_entropy_loss", loss_per_row,
-            "You return one loss per row; the loss is a single number: their mean."),
+HINTS = {
+    "relu.scalar_only": "max(0, x) (or an if) only works for a single number; for arrays use "
+    "np.maximum(0, x), which handles scalars and arrays alike.",
+    "relu.abs": "ReLU is not the absolute value: negative inputs must become 0, not positive.",
+    "relu.in_place": "Your relu changes the array it was given (x[x < 0] = 0 writes into the "
+    "caller's data); return a new array instead, e.g. np.maximum(0, x).",
+    "relu.vectorize_int": "np.vectorize takes its output type from the first result: a "
+    "negative first element gives 0 (an int) and every other value is cut to an integer. "
+    "Use np.maximum(0, x).",
+    "node_value.no_bias": "The bias is missing: a node's value is the weighted sum of its "
+    "inputs plus the bias.",
+    "node_value.no_sum": "You return the products inputs[i] * weights[i] one by one; add them "
+    "up (.sum() or np.dot) to get the node's single value.",
+    "node_value.rounded": "The result is rounded: return the exact value and round only when "
+    "you print it.",
+    "node_value.activation": "A node's value is the weighted sum plus the bias, before any "
+    "activation: apply relu later, in the layer, not inside node_value.",
+    "hidden_layer.no_relu": "ReLU is missing: a hidden layer applies relu to inputs @ weights "
+    "+ biases, so negative sums become 0.",
+    "hidden_layer.bias_after_relu": "The bias is added after ReLU; add it to inputs @ weights "
+    "first, then apply relu to the sum.",
+    "hidden_layer.transposed": "The weight matrix is used transposed: weights has shape "
+    "(n_in, n_out), so compute inputs @ weights (not weights.T).",
+    "hidden_layer.bias_twice": "The biases are added twice: add them once, to inputs @ "
+    "weights, before relu.",
+    "forward.relu_on_output": "Your output layer applies ReLU; the last layer of forward is "
+    "linear, so negative scores must stay negative.",
+    "forward.no_relu": "No layer applies ReLU: every layer but the last must pass its sums "
+    "through relu.",
+    "forward.no_biases": "The biases are ignored: when biases is given, add biases[l] to layer "
+    "l's sums.",
+    "forward.skipped_layers": "Only the first and the last layer are used; loop over all the "
+    "layers, so a network of 3 or 4 layers works too.",
+    "forward.fixed_layer_count": "The network is assumed to have exactly two layers; loop "
+    "over zip(weights, biases) so any number of layers works.",
+    "forward.flattened": "The output is flattened: inputs of shape (m, n_in) must give (m, "
+    "n_out), one row per example even when n_out is 1.",
+    "forward.only_2d": "A single data point (shape (n_in,)) must give shape (n_out,): don't "
+    "turn it into a row of a 2-D array for good (np.atleast_2d), or undo it at the end.",
+    "softmax.no_shift": "np.exp overflows for large scores (above about 709) and gives nan; "
+    "subtract each row's maximum first: the result does not change.",
+    "softmax.wrong_axis": "The normalisation runs down the columns (axis=0); each row is one "
+    "example, so use axis=-1 with keepdims=True.",
+    "softmax.whole_array": "The whole array is normalised at once; each row must sum to 1 on "
+    "its own: use max and sum with axis=-1, keepdims=True.",
+    "softmax.divide_by_max": "Divide the exponentials by their sum, not by their maximum: "
+    "each row of probabilities must sum to 1.",
+    "softmax.in_place": "Your softmax writes into the array it was given (z -= ... or "
+    "np.exp(z, out=z)); compute new arrays instead: z = z - z.max(axis=-1, keepdims=True).",
+    "loss.summed": "The loss is summed over the rows; take the mean, so it does not grow with "
+    "the number of examples.",
+    "loss.no_softmax_probs": "-log is taken of the raw scores as if they were probabilities; "
+    "turn scores into probabilities with softmax first (better: a stable log-softmax).",
+    "loss.raw_scores": "The loss uses the raw scores without softmax and log: it is -log of "
+    "the label's softmax probability, i.e. log(sum(exp(s))) - s[label].",
+    "loss.unstable_log": "softmax first, then log: for large scores a probability underflows "
+    "to 0 (or exp overflows) and log gives inf. Use a stable log-softmax: s - max - "
+    "log(sum(exp(s - max))).",
+    # The same misconception, with a softmax that overflows (nan) instead of underflowing.
+    "loss.unstable_softmax": "softmax first, then log: for large scores a probability "
+    "underflows to 0 (or exp overflows) and log gives inf. Use a stable log-softmax: s - max - "
+    "log(sum(exp(s - max))).",
+    "loss.one_hot_labels": "labels are class indices (one integer per row), not one-hot rows: "
+    "pick each row's probability with log_probs[np.arange(m), labels].",
+    "loss.large_epsilon": "The epsilon added inside the log is large enough to change the "
+    "answer; use a stable log-softmax instead of log(p + eps).",
+    "loss.math_overflow": "math.exp overflows for large scores (above about 709); subtract "
+    "the row maximum first, or use numpy's stable log-softmax.",
+    "loss.per_row": "You return one loss per row; the loss is a single number: their mean.",
+}
+
+MISTAKES = tuple(
+    Mistake(deviations._exercise(key), deviations.variant(key), hint, key)
+    for key, hint in HINTS.items()
 )  # fmt: skip
+
+# The catalogue's student-style examples, and the misconception each one shows.
+EXAMPLES = {
+    "relu.scalar_only": relu_scalar_max,
+    "relu.abs": relu_abs,
+    "relu.in_place": relu_in_place,
+    "node_value.no_bias": node_value_no_bias,
+    "node_value.no_sum": node_value_no_sum,
+    "hidden_layer.no_relu": hidden_layer_no_relu,
+    "hidden_layer.bias_after_relu": hidden_layer_bias_after_relu,
+    "hidden_layer.transposed": hidden_layer_transposed,
+    "forward.relu_on_output": forward_relu_on_output,
+    "forward.no_relu": forward_no_relu,
+    "forward.no_biases": forward_no_biases,
+    "forward.skipped_layers": forward_first_and_last_only,
+    "forward.flattened": forward_flattened,
+    "softmax.no_shift": softmax_unstable,
+    "softmax.wrong_axis": softmax_wrong_axis,
+    "softmax.whole_array": softmax_whole_array,
+    "loss.summed": loss_summed,
+    "loss.no_softmax_probs": loss_no_softmax,
+    "loss.unstable_softmax": loss_unstable,
+    "loss.per_row": loss_per_row,
+}
