@@ -50,8 +50,11 @@ def named(hint: str, exercise: str) -> set[str]:
         found.add("forward.hard_coded")
     for marker, text in ERROR_HINTS:
         if text in hint:
-            found |= {k for k in SYMPTOMS.get(marker, set()) if exercise_of(k) == exercise
-                      or k.startswith(("module.", "type."))}
+            found |= {
+                k
+                for k in SYMPTOMS.get(marker, set())
+                if exercise_of(k) == exercise or k.startswith(("module.", "type."))
+            }
     if "calls your relu" in hint:
         found.add("hidden_layer.broken_relu_dependency")
     return found
@@ -109,10 +112,15 @@ def main() -> None:
                 report = grade_submission(path=CORPUS / name, seed=seed, grader=grader)
                 result = evaluate(report, label) | {"file": name, "seed": seed}
                 rows.append(result)
-                if args.verbose and ((not result["main_named"] and result["main"])
-                                     or result["misleading"] or not result["scores_right"]):
-                    print(f"{name} seed {seed}: main {result['main']} named {result['named']}"
-                          f" misleading {result['misleading']} scores {result['scores_right']}")
+                if args.verbose and (
+                    (not result["main_named"] and result["main"])
+                    or result["misleading"]
+                    or not result["scores_right"]
+                ):
+                    print(
+                        f"{name} seed {seed}: main {result['main']} named {result['named']}"
+                        f" misleading {result['misleading']} scores {result['scores_right']}"
+                    )
     buggy = [r for r in rows if r["main"]]
     two = [r for r in rows if r["two"]]
     correct = [r for r in rows if not r["main"]]
@@ -126,8 +134,10 @@ def main() -> None:
     print(f"any mistake named   {pct(sum(r['any_named'] for r in buggy), len(buggy))}")
     print(f"both named (2 bugs) {pct(sum(r['both_named'] for r in two), len(two))}")
     print(f"misleading hints    {sum(bool(r['misleading']) for r in rows)} gradings")
-    print(f"false hints         {sum(r['false_hint'] for r in correct)} of {len(correct)} "
-          "correct gradings")
+    print(
+        f"false hints         {sum(r['false_hint'] for r in correct)} of {len(correct)} "
+        "correct gradings"
+    )
     per: dict[str, Counter[str]] = defaultdict(Counter)
     for r in buggy:
         per[r["main"]]["files"] += 1

@@ -189,8 +189,11 @@ class Explanation:
 
 
 def candidates(
-    exercise: str, mistakes: Sequence[Mistake], found: dict[str, Explanation],
-    calls: Sequence[str], combine: bool,
+    exercise: str,
+    mistakes: Sequence[Mistake],
+    found: dict[str, Explanation],
+    calls: Sequence[str],
+    combine: bool,
 ) -> list[tuple[Mistake, ...]]:
     """Combinations to try, simplest first: one mistake, a callee's, then pairs."""
     own = [m for m in mistakes if m.exercise == exercise]

@@ -155,7 +155,6 @@ IMPLEMENTATIONS: dict[str, Callable[..., Any]] = {
 }
 
 
-
 def _exercise(key: str) -> str:
     prefix = key.split(".")[0]
     return "cross_entropy_loss" if prefix == "loss" else prefix
