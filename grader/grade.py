@@ -17,7 +17,6 @@ import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,7 +24,7 @@ import numpy as np
 
 from . import __version__
 from . import sandbox as sandboxes
-from .diagnose import Behaviour, Explanation, diagnose, simulate_all
+from .diagnose import Behaviour, diagnose, simulate_all
 from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
@@ -98,7 +97,7 @@ def _open_below(folder: int, name: str, path: Path, flags: int) -> int:
         return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | flags, dir_fd=folder)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK) and _is_link(folder, name):
-            raise UnreadableSubmission(_LINK.format(shown(path), name)) from None
+            raise UnreadableSubmission(_LINK.format(shown(path), clean(name))) from None
         raise _unreadable(path, exc) from None
 
 
@@ -116,7 +115,7 @@ def _check_kind(folder: int, name: str, path: Path) -> None:
     except OSError as exc:
         raise _unreadable(path, exc) from None
     if stat.S_ISLNK(mode):
-        raise UnreadableSubmission(_LINK.format(shown(path), name))
+        raise UnreadableSubmission(_LINK.format(shown(path), clean(name)))
     if stat.S_ISDIR(mode):
         raise UnreadableSubmission(f"{shown(path)} is a directory, not a Python file")
     if not stat.S_ISREG(mode):
@@ -124,7 +123,7 @@ def _check_kind(folder: int, name: str, path: Path) -> None:
         raise UnreadableSubmission(f"{shown(path)} is not a regular file (it is a {kind})")
 
 
-_LINK = ("{} is not read: {!r} is a symbolic link, and links in a submission are not "
+_LINK = ("{} is not read: '{}' is a symbolic link, and links in a submission are not "
          "followed (submit the file itself)")  # fmt: skip
 _KINDS = {stat.S_IFIFO: "named pipe", stat.S_IFCHR: "character device",
           stat.S_IFBLK: "block device", stat.S_IFSOCK: "socket"}  # fmt: skip
@@ -224,25 +223,18 @@ class Plan:
 
     spec: Assignment
     groups: list[tuple[Exercise, list[Case], list[np.ndarray]]]
-    _simulated: dict[tuple[str, ...], list[Behaviour]] = field(default_factory=dict,
-                                                               compare=False)  # fmt: skip
+    _simulated: dict[str, list[Behaviour]] = field(default_factory=dict, compare=False)
 
     @property
     def batches(self) -> list[Batch]:
         return [Batch(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
 
-    def behaviours(self, exercise: str, mistakes: tuple[Mistake, ...]) -> list[Behaviour]:
-        """Known mistakes' behaviour on an exercise's cases, computed once per plan."""
-        key = (exercise, *(m.name for m in mistakes))
-        if key not in self._simulated:
-            cases = next(c for e, c, _ in self.groups if e.name == exercise)
-            if len(mistakes) == 1 and mistakes[0].exercise == exercise:
-                implementation = mistakes[0].implementation
-            else:
-                assert self.spec.combine is not None
-                implementation = self.spec.combine(exercise, mistakes)
-            self._simulated[key] = simulate_all(implementation, cases)
-        return self._simulated[key]
+    def behaviours(self, mistake: Mistake) -> list[Behaviour]:
+        """A catalogued mistake's behaviour on its exercise's cases, computed once per plan."""
+        if mistake.name not in self._simulated:
+            cases = next(c for e, c, _ in self.groups if e.name == mistake.exercise)
+            self._simulated[mistake.name] = simulate_all(mistake, cases)
+        return self._simulated[mistake.name]
 
 
 FALLBACK = (
@@ -447,7 +439,6 @@ def _judge_all(
         report["message"] = _load_error_message(execution, filename)
         return
     results: list[TestResult] = []
-    found: dict[str, Explanation] = {}  # what explains each exercise so far, for its callers
     for i, (exercise, cases, expected) in enumerate(plan.groups):
         outcomes = [execution.outcomes[(i, j)] for j in range(len(cases))]
         points = exercise.points / len(cases)
@@ -455,11 +446,8 @@ def _judge_all(
             judge(case, exercise, points, outcome, value, reveal=show_hidden)
             for case, outcome, value in zip(cases, outcomes, expected, strict=True)
         ]
-        hints = diagnose(
-            exercise, plan.spec.mistakes, cases, expected, outcomes, judged,
-            behaviours_of=partial(plan.behaviours, exercise.name), found=found,
-            calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
-        )  # fmt: skip
+        hints = diagnose(exercise, plan.spec.mistakes, cases, expected, outcomes, judged,
+                         behaviours_of=plan.behaviours)  # fmt: skip
         results += [replace(r, hint=h) for r, h in zip(judged, hints, strict=True)]
     totals = exercise_totals(plan.spec.exercises, results)
     score = round(sum(t["score"] for t in totals), 6)
