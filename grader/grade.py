@@ -17,6 +17,7 @@ import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,7 +25,7 @@ import numpy as np
 
 from . import __version__
 from . import sandbox as sandboxes
-from .diagnose import Behaviour, diagnose, simulate_all
+from .diagnose import Behaviour, Explanation, diagnose, simulate_all
 from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .execute import Batch, Execution, run
 from .lms.gradescope import to_gradescope
@@ -223,18 +224,25 @@ class Plan:
 
     spec: Assignment
     groups: list[tuple[Exercise, list[Case], list[np.ndarray]]]
-    _simulated: dict[str, list[Behaviour]] = field(default_factory=dict, compare=False)
+    _simulated: dict[tuple[str, ...], list[Behaviour]] = field(default_factory=dict,
+                                                               compare=False)  # fmt: skip
 
     @property
     def batches(self) -> list[Batch]:
         return [Batch(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
 
-    def behaviours(self, mistake: Mistake) -> list[Behaviour]:
-        """A catalogued mistake's behaviour on its exercise's cases, computed once per plan."""
-        if mistake.name not in self._simulated:
-            cases = next(c for e, c, _ in self.groups if e.name == mistake.exercise)
-            self._simulated[mistake.name] = simulate_all(mistake, cases)
-        return self._simulated[mistake.name]
+    def behaviours(self, exercise: str, mistakes: tuple[Mistake, ...]) -> list[Behaviour]:
+        """Known mistakes' behaviour on an exercise's cases, computed once per plan."""
+        key = (exercise, *(m.name for m in mistakes))
+        if key not in self._simulated:
+            cases = next(c for e, c, _ in self.groups if e.name == exercise)
+            if len(mistakes) == 1 and mistakes[0].exercise == exercise:
+                implementation = mistakes[0].implementation
+            else:
+                assert self.spec.combine is not None
+                implementation = self.spec.combine(exercise, mistakes)
+            self._simulated[key] = simulate_all(implementation, cases)
+        return self._simulated[key]
 
 
 FALLBACK = (
@@ -439,6 +447,7 @@ def _judge_all(
         report["message"] = _load_error_message(execution, filename)
         return
     results: list[TestResult] = []
+    found: dict[str, Explanation] = {}  # what explains each exercise so far, for its callers
     for i, (exercise, cases, expected) in enumerate(plan.groups):
         outcomes = [execution.outcomes[(i, j)] for j in range(len(cases))]
         points = exercise.points / len(cases)
@@ -446,8 +455,11 @@ def _judge_all(
             judge(case, exercise, points, outcome, value, reveal=show_hidden)
             for case, outcome, value in zip(cases, outcomes, expected, strict=True)
         ]
-        hints = diagnose(exercise, plan.spec.mistakes, cases, expected, outcomes, judged,
-                         behaviours_of=plan.behaviours)  # fmt: skip
+        hints = diagnose(
+            exercise, plan.spec.mistakes, cases, expected, outcomes, judged,
+            behaviours_of=partial(plan.behaviours, exercise.name), found=found,
+            calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
+        )  # fmt: skip
         results += [replace(r, hint=h) for r, h in zip(judged, hints, strict=True)]
     totals = exercise_totals(plan.spec.exercises, results)
     score = round(sum(t["score"] for t in totals), 6)
