@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -204,6 +205,7 @@ class _Options:
     sandbox: SandboxKind
     limits: Limits
     markers: str = ""  # where workers mark the submission they are grading
+    announce: bool = False  # whether a worker must say that auto fell back (none said so yet)
 
 
 _worker: Grader | None = None  # one per worker process: its sandbox outlives submissions
@@ -213,8 +215,14 @@ def _start_worker(options: _Options) -> None:
     """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
     global _worker
     _worker = Grader(sandbox=options.sandbox, limits=options.limits)
+    if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
+        _worker.on_fallback = _warn
     _worker.warm()
     atexit.register(_worker.close)
+
+
+def _warn(message: str) -> None:
+    print(f"Warning: {message}", file=sys.stderr, flush=True)
 
 
 def _grade_one(submission: Submission, report_path: Path, options: _Options) -> dict[str, Any]:
@@ -296,7 +304,8 @@ def grade_many(
     if slice_:
         submissions = [s for s in submissions if in_shard(s, slice_)]
     output.mkdir(parents=True, exist_ok=True)
-    options = _Options(name, seed, sandbox, Limits(call_timeout=timeout))
+    options = _Options(name, seed, sandbox, Limits(call_timeout=timeout),
+                       announce=sandbox == "auto" and warning is None)  # fmt: skip
     rows: dict[str, dict[str, Any]] = {}
     todo = []
     for submission in submissions:

@@ -87,3 +87,25 @@ def test_a_grader_bug_on_one_submission_does_not_stop_the_batch(
     failed = json.loads((out / f"{RAISES}.json").read_text())
     validate(failed, "report")
     assert failed["status"] == "internal_error" and "RuntimeError" in failed["message"]
+
+
+def test_a_worker_whose_bubblewrap_fails_says_so_before_grading(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The parent's probe passed, so no one has warned yet: the worker that falls back does."""
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
+    monkeypatch.setattr(sandbox, "_bwrap_base", lambda: ["bwrap", "--no-such-option"])
+    options = batch._Options("forward", 0, "auto", Limits(), announce=True)
+    batch._start_worker(options)
+    worker = batch._worker
+    assert worker is not None
+    try:
+        worker.ready()
+        assert worker.kind == "process"
+    finally:
+        worker.close()
+        monkeypatch.setattr(batch, "_worker", None)
+    said = capsys.readouterr().err
+    assert said.startswith("Warning: bubblewrap is not usable here") and said.count("\n") == 1
