@@ -30,9 +30,16 @@ def grade_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[st
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
 
 
-def test_a_linked_file_is_refused_not_read(tmp_path: Path) -> None:
-    link = tmp_path / "forward.py"
-    link.symlink_to(SOLUTION)
+@pytest.mark.parametrize("name, target", [
+    ("forward.py", SOLUTION),
+    ("forward.ipynb", ROOT / "exercises" / "forward.ipynb"),
+    ("relative.py", Path("..") / "elsewhere.py"),
+])  # fmt: skip
+def test_a_linked_file_is_refused_not_read(tmp_path: Path, name: str, target: Path) -> None:
+    (tmp_path / "elsewhere.py").write_text(REFERENCE)
+    (tmp_path / "sub").mkdir()
+    link = tmp_path / "sub" / name
+    link.symlink_to(target)
     report, reason = grade_path(path=link, sandbox="process", limits=FAST)
     validate(report, "report")
     assert reason and "symbolic link" in reason
