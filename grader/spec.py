@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 DEFAULT_ASSIGNMENT = "forward"
@@ -23,6 +24,12 @@ class Exercise:
     points: float
     rtol: float = 1e-5
     atol: float = 1e-8
+    # Where tolerance is not the right idea: (expected, returned) -> (passed, message), both
+    # plain values as they crossed the boundary (numbers, arrays, str, bool, None, and
+    # tuples, lists and str-keyed dicts of them).
+    compare: Callable[[Any, Any], tuple[bool, str]] | None = None
+    # Names of the items of a returned tuple, for messages ("grad_weights[1] has shape ...").
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,16 @@ class Assignment:
     combine: Callable[[str, tuple[Mistake, ...]], Callable[..., Any]] | None = None
     # Which exercises' functions each exercise's reference calls (hidden_layer: relu).
     calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The file students hand in (default NAME.py), and the packages their code may import
+    # besides the standard library: mounted read-only in the sandbox, nothing else is.
+    filename: str = ""
+    packages: tuple[str, ...] = ("numpy",)
+    # The reference solution with its markers: the single source of stubs and notebook.
+    solution: Path | None = None
+
+    @property
+    def submission_name(self) -> str:
+        return self.filename or f"{self.name}.py"
 
     def exercise(self, name: str) -> Exercise:
         return next(e for e in self.exercises if e.name == name)
