@@ -69,6 +69,7 @@ import numpy as np
 # The network cannot decide. The exercises below compute, step by step, which
 # way each weight has to move so that it says "busy".
 
+
 # %%
 def softmax(z):
     """Probabilities along the last axis, computed stably (given: from forward propagation)."""
@@ -87,6 +88,7 @@ def softmax(z):
 # whose first layer computes `Z1 = [26, -13]`, `relu_grad([[26, -13]]) ==
 # [[1, 0]]`: the second node was switched off, so no change of its weights can
 # change the output.
+
 
 # %%
 def relu_grad(z):
@@ -124,6 +126,7 @@ def relu_grad(z):
 # each row's `[-0.5, 0.5]` or `[0.5, -0.5]` is divided by m = 2:
 # `[[-0.25, 0.25], [0.25, -0.25]]`. Use the stable `softmax` above: for scores
 # `[[1000, 0]]` and label 1 the gradient is `[[1, -1]]`, not nan.
+
 
 # %%
 def softmax_cross_entropy_grad(scores, labels):
@@ -177,6 +180,7 @@ def softmax_cross_entropy_grad(scores, labels):
 # So the busy node's weights should grow (their gradient is negative) and the
 # quiet node's shrink, most of all those from the first hidden node, whose
 # value 5 is largest.
+
 
 # %%
 def dense_backward(inputs, weights, grad_out):
@@ -237,6 +241,7 @@ def dense_backward(inputs, weights, grad_out):
 # two are the same. And since the loss is a mean, a batch of the same customer
 # twice has exactly the same gradients as the customer once.
 
+
 # %%
 def backward(inputs, weights, biases, labels):
     """Return the gradients of the mean cross-entropy loss for every parameter.
@@ -294,6 +299,7 @@ def backward(inputs, weights, biases, labels):
 # `[12.875, 4.225]`. The network now says "busy" with probability 0.99982, and
 # the loss fell from 0.693 to 0.00018. Return new lists; the arguments must
 # not change (`w -= ...` would write into the caller's arrays).
+
 
 # %%
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
