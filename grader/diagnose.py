@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .compare import close, normalize, plain
 from .execute import CallOutcome
 from .protocol import encode_arg
 from .spec import Case, Exercise, Mistake, TestResult
@@ -32,7 +33,7 @@ COURSE_ONLY = (
 class Behaviour:
     """What a call did, reduced to what can be compared across implementations."""
 
-    values: np.ndarray | None = None
+    values: Any = None  # plain data, as results cross the boundary (compare.normalize)
     raised: str | None = None  # the exception's type and message: a type alone proves little
     mutated: bool = False
 
@@ -43,9 +44,12 @@ def observed(outcome: CallOutcome) -> Behaviour | None:
     if outcome.status == "raised":
         return Behaviour(raised=_error_key(outcome.error), mutated=mutated)
     value = outcome.value
-    if outcome.status == "returned" and value is not None and value.values is not None:
-        return Behaviour(values=value.values, mutated=mutated)
+    if outcome.status == "returned" and value is not None and value.kind in READABLE:
+        return Behaviour(values=plain(value), mutated=mutated)
     return None
+
+
+READABLE = ("array", "seq", "map", "str", "bool")
 
 
 def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
@@ -56,7 +60,7 @@ def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
         warnings.simplefilter("ignore")
         try:
             result = function(*copies)
-            values = np.asarray(result, dtype=np.float64)
+            values = normalize(result)
         except Exception as exc:
             text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             return Behaviour(raised=_error_key(text), mutated=_changed(before, copies))
@@ -111,9 +115,7 @@ def same(a: Behaviour, b: Behaviour, exercise: Exercise) -> bool:
         return False
     if a.values is None or b.values is None:
         return a.values is None and b.values is None
-    return a.values.shape == b.values.shape and bool(
-        np.allclose(a.values, b.values, rtol=exercise.rtol, atol=exercise.atol, equal_nan=True)
-    )
+    return close(a.values, b.values, exercise.rtol, exercise.atol)
 
 
 def shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str | None:

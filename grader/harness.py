@@ -84,15 +84,23 @@ def emit(fd: int, event: dict[str, Any]) -> None:
         data = data[_write(fd, data) :]
 
 
+def _refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
+    raise TypeError("this argument is read-only: functions must not modify their inputs "
+                    "(make a copy first, e.g. list(weights))")  # fmt: skip
+
+
 class ArgumentList(list):  # type: ignore[type-arg]
     """A list argument the student's function may read but not change."""
 
-    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
-        raise TypeError("this argument is read-only: functions must not modify their inputs "
-                        "(make a copy first, e.g. list(weights))")  # fmt: skip
-
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
     append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+
+class ArgumentDict(dict):  # type: ignore[type-arg]
+    """A dict argument the student's function may read but not change."""
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    update = pop = popitem = clear = setdefault = _refuse
 
 
 def _readonly_memory(data: bytes) -> Any:
@@ -131,15 +139,18 @@ class Arguments:
     def _plan(self, value: dict[str, Any]) -> Any:
         tag = value["t"]
         if tag == "array":
-            dtype = {"float64": _float64, "int64": _int64}[value["dtype"]]
+            dtype = {"float64": _float64, "int64": _int64, "bool": np.bool_}[value["dtype"]]
             data = _asarray(value["data"], dtype=dtype).tobytes()
-            placed = ("array", dtype, self._size, len(data) // 8, tuple(value["shape"]))
+            count = len(data) // np.dtype(dtype).itemsize
+            placed = ("array", dtype, self._size, count, tuple(value["shape"]))
             pad = -len(data) % 64  # keep every array aligned
             self._chunks += [data, bytes(pad)]
             self._size += len(data) + pad
             return placed
-        if tag == "list":
-            return ("list", [self._plan(item) for item in value["items"]])
+        if tag in ("list", "tuple"):
+            return (tag, [self._plan(item) for item in value["items"]])
+        if tag == "dict":
+            return ("dict", [(k, self._plan(v)) for k, v in value["items"]])
         return ("value", _scalar(value))
 
     def args(self, number: int) -> list[Any]:
@@ -157,6 +168,10 @@ class Arguments:
             return flat.reshape(shape)
         if kind == "list":
             return ArgumentList(self._build(item) for item in planned[1])
+        if kind == "tuple":
+            return tuple(self._build(item) for item in planned[1])
+        if kind == "dict":
+            return ArgumentDict((k, self._build(v)) for k, v in planned[1])
         return planned[1]
 
 
@@ -168,6 +183,10 @@ def _scalar(value: dict[str, Any]) -> Any:
         return int(value["v"])
     if tag == "float":
         return float(value["v"])
+    if tag == "bool":
+        return bool(value["v"])
+    if tag == "str":
+        return str(value["v"])
     raise ValueError(f"unknown tag {tag!r}")
 
 
@@ -213,21 +232,59 @@ def describe(exc: BaseException) -> str:
     return clip(f"{name}: {text}" if text else name)
 
 
-def encode_result(result: Any, max_values: int) -> dict[str, Any]:
-    """Encode a returned value as plain numbers, or say why it is not numbers."""
+MAX_DEPTH = 8
+MAX_ITEMS = 10_000
+
+
+def encode_result(result: Any, max_values: int, depth: int = 0) -> dict[str, Any]:
+    """Encode a returned value as plain data: numbers, text, and tuples, lists, dicts of them.
+
+    Numbers and anything numpy can read as a rectangular float array become an
+    "array"; other tuples and lists become a "seq", str-keyed dicts a "map".
+    Everything else is "other", with its type's name.
+    """
     type_name = clip(type(result).__name__)
     if result is None:
         return {"kind": "none", "type": "NoneType"}
-    if isinstance(result, (str, bytes, dict, set, frozenset)):
+    if isinstance(result, (bool, np.bool_)):
+        return {"kind": "bool", "type": type_name, "v": bool(result)}
+    if isinstance(result, str):
+        return {"kind": "str", "type": type_name, "text": clip(result)}
+    if depth >= MAX_DEPTH:
+        return {"kind": "other", "type": type_name, "reason": "nested too deeply"}
+    if isinstance(result, dict):
+        return encode_map(result, max_values, depth)
+    if isinstance(result, (bytes, set, frozenset)):
         return {"kind": "other", "type": type_name}
     try:
         array = _asarray(result, dtype=_float64)
     except _BaseException as exc:
+        if isinstance(result, (list, tuple)):
+            return encode_seq(result, max_values, depth)
         return {"kind": "other", "type": type_name, "reason": describe(exc)}
     shape = [int(n) for n in array.shape]
     if array.size > max_values:
         return {"kind": "too_large", "type": type_name, "shape": shape}
     return {"kind": "array", "type": type_name, "shape": shape, "data": array.ravel().tolist()}
+
+
+def encode_seq(items: Any, max_values: int, depth: int) -> dict[str, Any]:
+    """A tuple or list that is not one array: each item on its own."""
+    type_name = clip(type(items).__name__)
+    if len(items) > MAX_ITEMS:
+        return {"kind": "other", "type": type_name, "reason": f"more than {MAX_ITEMS} items"}
+    encoded = [encode_result(item, max_values, depth + 1) for item in items]
+    return {"kind": "seq", "type": type_name, "items": encoded}
+
+
+def encode_map(mapping: dict[Any, Any], max_values: int, depth: int) -> dict[str, Any]:
+    """A dict with string keys: its keys, and each value on its own."""
+    type_name = clip(type(mapping).__name__)
+    if len(mapping) > MAX_ITEMS or not all(isinstance(k, str) for k in mapping):
+        return {"kind": "other", "type": type_name, "reason": "keys must be strings"}
+    keys = [clip(k) for k in mapping]
+    items = [encode_result(v, max_values, depth + 1) for v in mapping.values()]
+    return {"kind": "map", "type": type_name, "keys": keys, "items": items}
 
 
 def changed(before: list[Any], after: Any) -> bool:

@@ -42,17 +42,23 @@ class ProtocolError(Exception):
 
 
 def encode_arg(value: Any) -> dict[str, Any]:
-    """Tag a Python or numpy argument so the harness can rebuild it exactly."""
+    """Tag a Python or numpy argument so the harness can rebuild it exactly.
+
+    None, bools, ints, floats, strings, float64/int64/bool arrays, and tuples,
+    lists and str-keyed dicts of these: plain data, never pickle.
+    """
     if value is None:
         return {"t": "none"}
     if isinstance(value, bool):
-        raise TypeError("bool arguments are not supported")
+        return {"t": "bool", "v": value}
     if isinstance(value, int):
         return {"t": "int", "v": value}
     if isinstance(value, float):
         return {"t": "float", "v": value}
+    if isinstance(value, str):
+        return {"t": "str", "v": value}
     if isinstance(value, np.ndarray):
-        if value.dtype not in (np.float64, np.int64):
+        if value.dtype not in (np.float64, np.int64, np.bool_):
             raise TypeError(f"unsupported dtype {value.dtype}")
         return {
             "t": "array",
@@ -61,19 +67,32 @@ def encode_arg(value: Any) -> dict[str, Any]:
             "data": value.ravel().tolist(),
         }
     if isinstance(value, (list, tuple)):
-        return {"t": "list", "items": [encode_arg(item) for item in value]}
+        tag = "tuple" if isinstance(value, tuple) else "list"
+        return {"t": tag, "items": [encode_arg(item) for item in value]}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"t": "dict", "items": [[k, encode_arg(v)] for k, v in value.items()]}
     raise TypeError(f"cannot send a {type(value).__name__} to the sandbox")
 
 
 @dataclass(frozen=True)
 class Returned:
-    """What a student's function returned, reduced to plain numbers or a description."""
+    """What a student's function returned, as plain data or a description.
 
-    kind: Literal["array", "none", "other", "too_large"]
+    ``array``: numbers (``values`` in ``shape``); ``seq``: a tuple or list of
+    ``items``; ``map``: a dict of ``keys`` to ``items``; ``str`` (``text``),
+    ``bool`` (``flag``), ``none``; ``other`` and ``too_large`` describe what could
+    not be sent.
+    """
+
+    kind: Literal["array", "none", "other", "too_large", "seq", "map", "str", "bool"]
     type_name: str
     shape: tuple[int, ...] | None = None
     values: np.ndarray | None = None
     reason: str | None = None
+    items: tuple[Returned, ...] = ()
+    keys: tuple[str, ...] = ()
+    text: str = ""
+    flag: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,11 +218,53 @@ def _values(data: Any, shape: tuple[int, ...], max_values: int) -> np.ndarray:
     return np.array(data, dtype=np.float64).reshape(shape)
 
 
-def _returned(obj: Any, max_values: int) -> Returned:
+MAX_DEPTH = 8
+MAX_ITEMS = 10_000
+
+
+class _Budget:
+    """What one returned value may hold in all: numbers, and items of sequences and maps."""
+
+    def __init__(self, max_values: int) -> None:
+        self.values, self.items = max_values, MAX_ITEMS
+
+    def spend(self, values: int = 0, items: int = 0) -> None:
+        self.values -= values
+        self.items -= items
+        if self.values < 0 or self.items < 0:
+            raise ProtocolError("the returned value holds more than allowed")
+
+
+def _returned(obj: Any, max_values: int, depth: int = 0, budget: _Budget | None = None) -> Returned:
     if not isinstance(obj, dict):
         raise ProtocolError("value is not an object")
+    budget = budget or _Budget(max_values)
     kind = obj.get("kind")
     type_name = _text(obj, "type", TYPE_TEXT)
+    if kind in ("seq", "map"):
+        if depth >= MAX_DEPTH:
+            raise ProtocolError("the returned value is nested too deeply")
+        items = obj.get("items")
+        if not isinstance(items, list):
+            raise ProtocolError("items is not a list")
+        budget.spend(items=len(items))
+        parsed = tuple(_returned(i, max_values, depth + 1, budget) for i in items)
+        if kind == "seq":
+            return Returned("seq", type_name, items=parsed)
+        keys = obj.get("keys")
+        if not isinstance(keys, list) or len(keys) != len(items):
+            raise ProtocolError("keys do not match items")
+        if not all(type(k) is str for k in keys):
+            raise ProtocolError("keys are not strings")
+        names = tuple(clean(k, NAME_TEXT) for k in keys)
+        return Returned("map", type_name, items=parsed, keys=names)
+    if kind == "str":
+        return Returned("str", type_name, text=_text(obj, "text", ERROR_TEXT))
+    if kind == "bool":
+        flag = obj.get("v")
+        if type(flag) is not bool:
+            raise ProtocolError("a bool value is not a boolean")
+        return Returned("bool", type_name, flag=flag)
     if kind == "none":
         return Returned("none", type_name)
     if kind == "other":
@@ -216,6 +277,7 @@ def _returned(obj: Any, max_values: int) -> Returned:
     # Every axis of an array with data fits in max_values, even when another axis is 0.
     shape = _int_list(obj, "shape", MAX_DIMS, max_values)
     values = _values(obj.get("data"), shape, max_values)
+    budget.spend(values=values.size)
     return Returned("array", type_name, shape=shape, values=values)
 
 

@@ -138,7 +138,7 @@ def _bwrap_base() -> list[str]:
     # No --disable-userns: each runner makes its own namespaces below this one, then
     # forbids any further one (a seccomp filter, and max_user_namespaces set to 0).
     return [
-        "bwrap", "--unshare-all", "--unshare-user",
+        shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user",
         "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
         "--die-with-parent", "--new-session", *_system_binds(),
     ]  # fmt: skip

@@ -43,6 +43,11 @@ def render_arg(value: Any) -> str:
         value = value.tolist()
     if isinstance(value, list):
         return "[" + ", ".join(render_arg(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        items = ", ".join(render_arg(v) for v in value)
+        return f"({items},)" if len(value) == 1 else f"({items})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {render_arg(v)}" for k, v in value.items()) + "}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return repr(value)
@@ -84,7 +89,7 @@ def judge(
     exercise: Exercise,
     points: float,
     outcome: CallOutcome,
-    expected: np.ndarray,
+    expected: Any,
     *,
     reveal: bool,
 ) -> TestResult:
@@ -109,8 +114,9 @@ def judge(
     else:
         value = outcome.value or Returned("other", "value the grader could not read")
         verdict = compare(
-            expected, value, name=name, reveal=shown, rtol=exercise.rtol, atol=exercise.atol
-        )
+            expected, value, name=name, reveal=shown, rtol=exercise.rtol, atol=exercise.atol,
+            parts=exercise.parts, custom=exercise.compare,
+        )  # fmt: skip
         status, message = ("passed" if verdict.passed else "failed"), verdict.message
         if outcome.mutated:
             which = ", ".join(f"argument {k + 1}" for k in sorted(set(outcome.mutated))[:16])

@@ -59,8 +59,8 @@ CASES = [
         got([np.nan, np.nan]),
         True,
         False,
-        "f returned nan or inf in 2 of 2 value(s): an overflow (exp of a large number?) or a "
-        "division by zero?",
+        "f returned nan in 2 of 2 value(s): 0/0 or inf - inf, often after an overflow (exp of a "
+        "large number?)",
     ),
     (
         "none",
