@@ -157,13 +157,20 @@ def _system_binds() -> list[str]:
 
 
 @functools.cache
-def _numpy_dirs() -> list[Path]:
-    # Found without importing numpy: the sandbox starts before the grader's heavy imports.
-    spec = importlib.util.find_spec("numpy")
-    assert spec is not None and spec.origin is not None, "numpy is a dependency"
-    package = Path(spec.origin).resolve().parent
-    libs = package.with_name("numpy.libs")
-    return [package, libs] if libs.is_dir() else [package]
+def package_dirs(packages: tuple[str, ...]) -> list[Path]:
+    """Where the packages students may import live: each package's folder (or module file)
+    and its bundled libraries (``NAME.libs``). numpy always; found without importing
+    anything, since the sandbox starts before the grader's heavy imports."""
+    found: list[Path] = []
+    for name in dict.fromkeys(("numpy", *packages)):
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin in (None, "built-in", "frozen"):
+            raise SandboxUnavailable(f"the package {name!r} the assignment allows is not installed")
+        origin = Path(spec.origin).resolve()
+        path = origin.parent if origin.name == "__init__.py" else origin
+        libs = path.with_name(f"{name}.libs")
+        found += [path, libs] if libs.is_dir() else [path]
+    return found
 
 
 def _site_dirs() -> list[str]:
@@ -214,14 +221,17 @@ class Sandbox:
     does not answer, the whole sandbox is torn down instead.
     """
 
-    def __init__(self, kind: Literal["bwrap", "process"], limits: Limits) -> None:
+    def __init__(
+        self, kind: Literal["bwrap", "process"], limits: Limits, packages: tuple[str, ...] = ()
+    ) -> None:
         self.kind, self.limits = kind, limits
+        self.packages = tuple(dict.fromkeys(("numpy", *packages)))
         self._tmp = tempfile.TemporaryDirectory(prefix="grader-")
         self.user = SandboxUser.allocate() if confine.supported() else None
         ours, theirs = socket.socketpair()
         python = os.path.realpath(sys.executable)
         # What the sandbox's own uid must be able to reach (when root hands over to it).
-        needed = [str(p) for p in _numpy_dirs()] + [sys.base_prefix, sys.prefix]
+        needed = [str(p) for p in package_dirs(self.packages)] + [sys.base_prefix, sys.prefix]
         if kind == "bwrap":
             command, cwd, env = self._bwrap_command(python), None, _child_env("/tmp")
             libdir = str(INSIDE / "lib")
@@ -297,10 +307,10 @@ class Sandbox:
         return self.limits.for_harness(cpu_seconds, own_uid=self.user is not None)
 
     def _process_libdir(self) -> str:
-        """A folder holding only numpy (by symlink), so site-packages stays off sys.path."""
+        """A folder of symlinks to the allowed packages: site-packages stays off sys.path."""
         libdir = Path(self._tmp.name) / "lib"
         libdir.mkdir()
-        for path in _numpy_dirs():
+        for path in package_dirs(self.packages):
             (libdir / path.name).symlink_to(path)
         return str(libdir)
 
@@ -312,7 +322,7 @@ class Sandbox:
         # Hide every site-packages: the reference solutions may be installed there.
         for site in _site_dirs():
             args += ["--tmpfs", os.path.realpath(site)]
-        for path in _numpy_dirs():
+        for path in package_dirs(self.packages):
             args += ["--ro-bind", str(path), str(INSIDE / "lib" / path.name)]
         args += [
             "--ro-bind", str(HARNESS), str(INSIDE / "harness.py"),
