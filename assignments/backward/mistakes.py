@@ -1,0 +1,349 @@
+"""Known backpropagation mistakes: each a short wrong implementation and the hint for it.
+
+The grader names a mistake when its implementation behaves like the student's
+function on every test (grader/diagnose.py), so each one below computes what a
+student who holds that misconception would compute, however it was written.
+
+``backward`` calls the other exercises' functions. Its implementations here take
+them as ``ops``, so ``combine`` can rebuild a backward that calls a student's broken
+relu_grad, softmax_cross_entropy_grad or dense_backward: the student is then told
+to fix that function first, instead of getting a wrong hint about backward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import partial
+from typing import Any
+
+import numpy as np
+
+from grader.spec import Mistake
+from solutions import backward as reference
+
+# The exercises each exercise's reference calls: where a failure may come from below.
+CALLS = {"backward": ("relu_grad", "softmax_cross_entropy_grad", "dense_backward")}
+
+
+def _floats(*values: Any) -> list[np.ndarray]:
+    return [np.asarray(v, dtype=float) for v in values]
+
+
+# relu_grad
+
+
+def relu_grad_is_relu(z):
+    return np.maximum(0, z)
+
+
+def relu_grad_at_zero(z):
+    return (np.asarray(z, dtype=float) >= 0).astype(float)
+
+
+def relu_grad_in_place(z):
+    z = np.asarray(z)
+    z[z > 0] = 1  # raises on the sandbox's read-only arguments
+    z[z <= 0] = 0
+    return z
+
+
+# softmax_cross_entropy_grad
+
+
+def _onehot(labels, shape):
+    onehot = np.zeros(shape)
+    onehot[np.arange(shape[0]), labels] = 1.0
+    return onehot
+
+
+def grad_no_mean(scores, labels):
+    probs = reference.softmax(scores)
+    return probs - _onehot(labels, probs.shape)
+
+
+def grad_over_classes(scores, labels):
+    probs = reference.softmax(scores)
+    return (probs - _onehot(labels, probs.shape)) / probs.shape[1]
+
+
+def grad_labels_as_values(scores, labels):
+    probs = reference.softmax(scores)
+    return (probs - np.asarray(labels, dtype=float)[:, None]) / len(probs)
+
+
+def grad_onehot_columns(scores, labels):
+    probs = reference.softmax(scores)
+    probs[:, labels] -= 1  # every row loses 1 in every label's column
+    return probs / len(probs)
+
+
+def grad_sign_flipped(scores, labels):
+    probs = reference.softmax(scores)
+    return (_onehot(labels, probs.shape) - probs) / len(probs)
+
+
+def grad_unstable(scores, labels):
+    exps = np.exp(np.asarray(scores, dtype=float))
+    probs = exps / exps.sum(axis=1, keepdims=True)
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+# dense_backward
+
+
+def dense_inputs_not_transposed(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs @ grad_out, grad_out.sum(axis=0)
+
+
+def dense_grad_weights_transposed(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, grad_out.T @ inputs, grad_out.sum(axis=0)
+
+
+def dense_weights_not_transposed(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights, inputs.T @ grad_out, grad_out.sum(axis=0)
+
+
+def dense_bias_wrong_axis(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=1)
+
+
+def dense_bias_not_summed(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out
+
+
+def dense_averaged(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    m = len(inputs)
+    return grad_out @ weights.T, inputs.T @ grad_out / m, grad_out.mean(axis=0)
+
+
+def dense_wrong_order(inputs, weights, grad_out):
+    grad_inputs, grad_weights, grad_biases = reference.dense_backward(inputs, weights, grad_out)
+    return grad_weights, grad_biases, grad_inputs
+
+
+# backward: one skeleton, the mistake is in which mask it takes (or where it puts it)
+
+
+@dataclass(frozen=True)
+class Ops:
+    """The functions backward calls: the reference's, or a student's broken ones."""
+
+    relu_grad: Callable[..., Any] = reference.relu_grad
+    softmax_cross_entropy_grad: Callable[..., Any] = reference.softmax_cross_entropy_grad
+    dense_backward: Callable[..., Any] = reference.dense_backward
+
+
+REFERENCE_OPS = Ops()
+_OPS_FIELDS = {f.name for f in fields(Ops)}
+# Which array the mask below layer l comes from, given each layer's inputs and z.
+Masks = Callable[[int, list, list], Any]
+
+
+def _forward_pass(inputs, weights, biases):
+    layer_inputs, pre_activations = [], []
+    values = np.asarray(inputs, dtype=float)
+    for w, b in zip(weights, biases, strict=True):
+        layer_inputs.append(values)
+        pre_activations.append(values @ w + b)
+        values = np.maximum(0, pre_activations[-1])
+    return layer_inputs, pre_activations
+
+
+def _backprop(inputs, weights, biases, labels, ops, mask_of: Masks | None, mask_output=False):
+    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+    grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
+    if mask_output:
+        grad = grad * ops.relu_grad(zs[-1])
+    grad_weights, grad_biases = [], []
+    for layer in reversed(range(len(weights))):
+        grad_in, gw, gb = ops.dense_backward(layer_inputs[layer], weights[layer], grad)
+        grad_weights.insert(0, gw)
+        grad_biases.insert(0, gb)
+        if layer > 0:
+            mask = 1.0 if mask_of is None else ops.relu_grad(mask_of(layer, layer_inputs, zs))
+            grad = grad_in * mask
+    return grad_weights, grad_biases
+
+
+def _z_below(layer, layer_inputs, zs):
+    return zs[layer - 1]
+
+
+def backward_right(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    return _backprop(inputs, weights, biases, labels, ops, _z_below)
+
+
+def backward_mask_from_activations(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # Not a mistake: relu(z) > 0 exactly where z > 0, so the mask is the same.
+    return _backprop(inputs, weights, biases, labels, ops, lambda k, a, z: a[k])
+
+
+def backward_no_relu_mask(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    return _backprop(inputs, weights, biases, labels, ops, None)
+
+
+def backward_mask_one_layer_late(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # zs[layer] is the z computed from these activations by the next matmul.
+    return _backprop(inputs, weights, biases, labels, ops, lambda k, a, z: z[k])
+
+
+def backward_mask_from_layer_input(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # a[layer - 1] is what went into the hidden layer, not what came out of it.
+    return _backprop(inputs, weights, biases, labels, ops, lambda k, a, z: a[k - 1])
+
+
+def backward_mask_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    return _backprop(inputs, weights, biases, labels, ops, _z_below, mask_output=True)
+
+
+def backward_reversed_layers(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # Appended while walking back from the output, and never turned around.
+    grad_weights, grad_biases = backward_right(inputs, weights, biases, labels, ops)
+    return grad_weights[::-1], grad_biases[::-1]
+
+
+def backward_swapped(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    grad_weights, grad_biases = backward_right(inputs, weights, biases, labels, ops)
+    return grad_biases, grad_weights
+
+
+# sgd_step
+
+
+def sgd_ascent(weights, biases, grad_weights, grad_biases, learning_rate):
+    return (
+        [w + learning_rate * g for w, g in zip(weights, grad_weights, strict=True)],
+        [b + learning_rate * g for b, g in zip(biases, grad_biases, strict=True)],
+    )
+
+
+def sgd_no_learning_rate(weights, biases, grad_weights, grad_biases, learning_rate):
+    return (
+        [w - g for w, g in zip(weights, grad_weights, strict=True)],
+        [b - g for b, g in zip(biases, grad_biases, strict=True)],
+    )
+
+
+def sgd_in_place(weights, biases, grad_weights, grad_biases, learning_rate):
+    for w, g in zip(weights, grad_weights, strict=True):
+        w -= learning_rate * g  # raises on the sandbox's read-only arguments
+    for b, g in zip(biases, grad_biases, strict=True):
+        b -= learning_rate * g
+    return weights, biases
+
+
+def sgd_biases_unchanged(weights, biases, grad_weights, grad_biases, learning_rate):
+    new_weights = [w - learning_rate * g for w, g in zip(weights, grad_weights, strict=True)]
+    return new_weights, list(biases)
+
+
+CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
+    ("backward.relu_grad_is_relu", "relu_grad", relu_grad_is_relu,
+     "relu_grad returns ReLU itself; it should return ReLU's slope: 1.0 where z > 0 and 0.0 "
+     "elsewhere, e.g. (z > 0).astype(float)."),
+    ("backward.relu_grad_at_zero", "relu_grad", relu_grad_at_zero,
+     "At z == 0 the slope is taken to be 0: use z > 0, not z >= 0."),
+    ("backward.relu_grad_in_place", "relu_grad", relu_grad_in_place,
+     "Your relu_grad writes into the array it was given (z[z > 0] = 1); build a new array "
+     "instead, e.g. (z > 0).astype(float)."),
+    ("backward.grad_no_mean", "softmax_cross_entropy_grad", grad_no_mean,
+     "The 1/m is missing: the loss is the mean over the m rows, so divide softmax(scores) - "
+     "onehot(labels) by m = len(scores)."),
+    ("backward.grad_over_classes", "softmax_cross_entropy_grad", grad_over_classes,
+     "You divide by the number of classes (scores.shape[1]); the loss is a mean over the rows "
+     "(examples), so divide by m = scores.shape[0]."),
+    ("backward.labels_as_values", "softmax_cross_entropy_grad", grad_labels_as_values,
+     "labels are class indices, not target values: subtract 1 only in each row's label "
+     "column (a one-hot matrix), e.g. probs[np.arange(m), labels] -= 1 on a copy."),
+    ("backward.onehot_columns", "softmax_cross_entropy_grad", grad_onehot_columns,
+     "probs[:, labels] picks whole columns, so every row loses 1 in every label's column; "
+     "pick one entry per row: probs[np.arange(m), labels]."),
+    ("backward.grad_sign_flipped", "softmax_cross_entropy_grad", grad_sign_flipped,
+     "The sign is flipped: the gradient is softmax(scores) - onehot(labels), positive for "
+     "the wrong classes (raising their scores raises the loss)."),
+    ("backward.grad_unstable", "softmax_cross_entropy_grad", grad_unstable,
+     "np.exp overflows for large scores and gives nan; use the stable softmax (subtract each "
+     "row's maximum first): the probabilities do not change."),
+    ("backward.dense_inputs_not_transposed", "dense_backward", dense_inputs_not_transposed,
+     "grad_weights is inputs.T @ grad_out: (n_in, m) @ (m, n_out) adds up every row's "
+     "contribution and has the weights' shape (n_in, n_out)."),
+    ("backward.dense_grad_weights_transposed", "dense_backward", dense_grad_weights_transposed,
+     "grad_weights comes out transposed (n_out, n_in); it must have the weights' shape "
+     "(n_in, n_out): inputs.T @ grad_out."),
+    ("backward.dense_weights_not_transposed", "dense_backward", dense_weights_not_transposed,
+     "grad_inputs is grad_out @ weights.T: (m, n_out) @ (n_out, n_in) gives the inputs' "
+     "shape (m, n_in); without .T the shapes only fit when the weights are square."),
+    ("backward.dense_bias_wrong_axis", "dense_backward", dense_bias_wrong_axis,
+     "grad_biases sums over the wrong axis: a bias is added to every row, so sum down the "
+     "rows, grad_out.sum(axis=0), one value per node."),
+    ("backward.dense_bias_not_summed", "dense_backward", dense_bias_not_summed,
+     "grad_biases must have the biases' shape (n_out,): add up the rows' gradients, "
+     "grad_out.sum(axis=0)."),
+    ("backward.dense_averaged", "dense_backward", dense_averaged,
+     "You divide by m again in dense_backward; the 1/m of the mean loss is already in "
+     "grad_out (softmax_cross_entropy_grad divided by it), so just sum: inputs.T @ grad_out "
+     "and grad_out.sum(axis=0)."),
+    ("backward.dense_wrong_order", "dense_backward", dense_wrong_order,
+     "Return the gradients in the order (grad_inputs, grad_weights, grad_biases)."),
+    ("backward.no_relu_mask", "backward", backward_no_relu_mask,
+     "The ReLU of the hidden layers is missing from the backward pass: multiply the gradient "
+     "coming out of dense_backward by relu_grad(z) of the hidden layer below, elementwise."),
+    ("backward.mask_one_layer_late", "backward", backward_mask_one_layer_late,
+     "The ReLU mask comes from the wrong layer: the gradient of a hidden layer's output is "
+     "masked with relu_grad of that layer's own z, not the z of the layer above it."),
+    ("backward.mask_from_layer_input", "backward", backward_mask_from_layer_input,
+     "The ReLU mask comes from the hidden layer's input; mask with relu_grad of the hidden "
+     "layer's own z (or its output: relu(z) > 0 is the same mask as z > 0)."),
+    ("backward.mask_on_output", "backward", backward_mask_on_output,
+     "The output layer has no ReLU: start from softmax_cross_entropy_grad(scores, labels) "
+     "as it is, and mask only below hidden layers."),
+    ("backward.reversed_layers", "backward", backward_reversed_layers,
+     "The gradients come out last layer first; return them in the layers' order, "
+     "grad_weights[l] for weights[l] (reverse the lists, or fill them by index)."),
+    ("backward.swapped", "backward", backward_swapped,
+     "Return (grad_weights, grad_biases) in that order: the weights' gradients first."),
+    ("backward.sgd_ascent", "sgd_step", sgd_ascent,
+     "The step goes uphill: the gradient points where the loss grows, so subtract it: "
+     "p - learning_rate * grad."),
+    ("backward.sgd_no_learning_rate", "sgd_step", sgd_no_learning_rate,
+     "The learning rate is missing: each parameter moves by learning_rate * grad, not by "
+     "the whole gradient."),
+    ("backward.sgd_in_place", "sgd_step", sgd_in_place,
+     "Your sgd_step writes into the arrays it was given (w -= ...); return new lists of new "
+     "arrays instead: [w - learning_rate * g for w, g in zip(weights, grad_weights)]."),
+    ("backward.sgd_biases_unchanged", "sgd_step", sgd_biases_unchanged,
+     "The biases are not updated: they take a step too, b - learning_rate * grad_b."),
+)  # fmt: skip
+
+MISTAKES = tuple(
+    Mistake(exercise, implementation, hint, key)
+    for key, exercise, implementation, hint in CATALOGUE
+)
+
+# Right answers written another way: the grader must accept them, and no mistake may
+# claim them (a test checks both).
+EQUIVALENTS: dict[str, tuple[Callable[..., Any], ...]] = {
+    "relu_grad": (lambda z: (np.maximum(0, z) > 0).astype(float),),
+    "backward": (backward_right, backward_mask_from_activations),
+}
+
+
+def _not_modelled(*args: Any) -> Any:
+    raise NotImplementedError("this combination of mistakes is not modelled")
+
+
+def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any]:
+    """A backward with at most one own mistake, calling the given callees' mistakes."""
+    own = [m for m in mistakes if m.exercise == exercise]
+    callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
+    if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
+        return _not_modelled  # behaves like no student: never names anything
+    body = own[0].implementation if own else backward_right
+    return partial(body, ops=Ops(**callees))
