@@ -82,6 +82,12 @@ class Assignment:
     packages: tuple[str, ...] = ("numpy",)
     # The reference solution with its markers: the single source of stubs and notebook.
     solution: Path | None = None
+    # A student kit has no reference and no wrong implementation: the answers to its
+    # cases, and known mistakes' behaviours on them (by exercise and mistake ids), come
+    # precomputed as data (grader/kit.py).
+    answers: Callable[[Case], Any] | None = None
+    known_behaviours: Callable[[str, tuple[str, ...]], list[Any] | None] | None = None
+    kit: bool = False
 
     @property
     def submission_name(self) -> str:
