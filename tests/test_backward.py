@@ -368,3 +368,38 @@ def test_the_reference_gets_full_marks_in_the_sandbox() -> None:
     failed = [t["name"] + ": " + t["message"] for t in report["tests"] if t["status"] != "passed"]
     assert not failed
     assert report["score"] == report["max_score"] == 100
+
+
+# The student's files, as the authoring generator derives them from the reference
+
+EXERCISE_NAMES = [e.name for e in ASSIGNMENT.exercises]
+
+
+def test_the_stub_leaves_every_exercise_to_the_student() -> None:
+    from grader import authoring
+
+    text = (ROOT / "solutions" / "backward.py").read_text()
+    assert sorted(authoring.solution_regions(text)) == sorted(EXERCISE_NAMES)
+    namespace: dict[str, Any] = {"__name__": "submission"}
+    exec(compile(authoring.stub_source(text), "backward.py", "exec"), namespace)
+    close(namespace["softmax"]([[1000.0, 1000.0]]), [[0.5, 0.5]])  # given, not an exercise
+    for name in EXERCISE_NAMES:
+        with pytest.raises(NotImplementedError):
+            namespace[name](*[None] * namespace[name].__code__.co_argcount)
+
+
+def test_the_notebook_imports_cleanly_when_graded_before_anything_is_written() -> None:
+    # The gradient-check cell must not run at grading time, or an unfinished backward
+    # would cost the whole submission instead of its own points.
+    from grader import authoring
+
+    text = (ROOT / "solutions" / "backward.py").read_text()
+    book = authoring.notebook(text, "backward", EXERCISE_NAMES)
+    graded = [
+        c.source
+        for c in book.cells
+        if c.cell_type == "code" and "skip-grading" not in c.metadata.get("tags", [])
+    ]
+    namespace: dict[str, Any] = {"__name__": "submission"}
+    exec(compile("\n\n".join(graded), "backward.ipynb", "exec"), namespace)
+    assert callable(namespace["check_gradients"])
