@@ -12,8 +12,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from assignments.forward import make_notebook
+from assignments.forward import ASSIGNMENT
+from grader import authoring
 from grader.notebook import check
+from grader.notebook_builder import notebook_text
 
 from .conftest import REFERENCE, ROOT, STUB
 
@@ -32,20 +34,32 @@ def write(tmp_path: Path, cells: list, name: str = "work.ipynb") -> Path:
     return path
 
 
-def test_the_exercise_notebook_is_generated_from_the_stubs() -> None:
+def filled_notebook() -> str:
+    """The exercise notebook with the reference's code in place of every stub."""
+    names = [e.name for e in ASSIGNMENT.exercises]
+    return notebook_text(authoring.notebook(REFERENCE, "forward", names, solution=True))
+
+
+def test_the_exercise_notebook_is_generated_from_the_solution() -> None:
     committed = (ROOT / "exercises" / "forward.ipynb").read_text()
-    assert committed == make_notebook.text(), "run: python -m assignments.forward.make_notebook"
+    generated = authoring.generate(ASSIGNMENT, ROOT / "solutions" / "forward.py")
+    assert committed == generated[(ROOT / "exercises" / "forward.ipynb").resolve()], (
+        "run: python -m grader.authoring build forward"
+    )
     notebook = nbformat.reads(committed, as_version=4)
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-    for name, source in make_notebook.stub_sources().items():
-        assert source in code and f'check("{name}")' in code
+    stubs = ast.parse(STUB)
+    for node in stubs.body:
+        if isinstance(node, ast.FunctionDef):
+            assert ast.get_source_segment(STUB, node) in code
+            assert f'check("{node.name}", assignment="forward")' in code
 
 
 def test_distributed_notebook_scores_zero_and_filled_scores_full(grade, tmp_path: Path) -> None:
     empty = grade((ROOT / "exercises" / "forward.ipynb").read_bytes(), name="forward.ipynb")
     assert empty["status"] == "graded" and empty["score"] == 0
     assert {t["status"] for t in empty["tests"]} == {"not_implemented"}
-    filled = grade(make_notebook.text(reference_functions()), name="forward.ipynb")
+    filled = grade(filled_notebook(), name="forward.ipynb")
     assert filled["score"] == 100
 
 
@@ -224,7 +238,7 @@ def test_a_class_of_malformed_notebooks_finishes_with_every_row(tmp_path: Path) 
     names = [name for name in MALFORMED if name != "huge"]
     for k, name in enumerate(names):
         (subs / f"s{k:02d}.ipynb").write_bytes(MALFORMED[name][0])
-    (subs / "good.ipynb").write_text(make_notebook.text(reference_functions()))
+    (subs / "good.ipynb").write_text(filled_notebook())
     out = tmp_path / "reports"
     for _ in range(2):  # and again: a re-run must not trip over the same files
         result = CliRunner().invoke(main, [str(subs), "-o", str(out), "--sandbox", "process"])
