@@ -9,7 +9,9 @@ Commands (from the repository root)::
 
     python -m grader.authoring build NAME...   # rewrite exercises/ for these assignments
     python -m grader.authoring check NAME...   # exit 1 and show a diff if exercises/ is stale
-    python -m grader.authoring new NAME        # scaffold a new assignment (see scaffold())
+    python -m grader.authoring new NAME [--root DIR]   # scaffold an assignment (scaffold())
+
+Exit codes: 0 done (or up to date), 1 stale (check), 2 an error, said in one line.
 
 The format
 ==========
@@ -39,6 +41,11 @@ enclose, BEGIN and END at the same indentation, never nested:
   notebook, written commented out (``# `` + line, or ``#`` for a blank line); they are
   uncommented there. This is how the stub gets its own module docstring ("fill in the
   functions ... Check your work with: grade NAME.py") in place of the solution's.
+
+A stub that imports a package its functions do not use yet needs ``# noqa: F401``, which
+ruff would call unused in the solution: write the stub's import in a STUB block and the
+solution's in a SOLUTION ONLY block that starts with ``# ruff: noqa: RUF100`` (see
+solutions/forward.py; the scaffold does the same).
 
 A comment that looks like a marker but is not exactly one (``#BEGIN SOLUTION``, ``# end
 solution``), an END without BEGIN, a BEGIN without END, a marker in a markdown cell, a
