@@ -39,18 +39,25 @@ def relu(x: Any, on: On = ()) -> Any:
         return np.vectorize(partial(max, 0))(x)
     if "relu.abs" in on:
         return np.abs(x)
+    if "relu.abs_doubled" in on:  # (x + abs(x)) without the / 2
+        return x + np.abs(x)
+    if "relu.int_dtype" in on:  # an int buffer filled with the positive values
+        return np.trunc(np.maximum(0, x))
     return np.maximum(0, x)
 
 
 def node_value(inputs: Any, weights: Any, bias: float = 0.0, on: On = ()) -> Any:
     products = _f(inputs) * _f(weights)
+    if "node_value.no_sum_bias_appended" in on:  # [x * w for ...] + [bias]
+        return np.append(products, bias)
     value: Any = products if "node_value.no_sum" in on else products.sum()
     if "node_value.no_bias" not in on:
         value = value + bias
     if "node_value.activation" in on:
         value = np.maximum(0, value)
-    if "node_value.rounded" in on:
-        value = np.round(value, 2)
+    for key, places in (("node_value.rounded", 2), ("node_value.rounded_3", 3)):
+        if key in on:  # round(value, 2) or float(f"{value:.3f}"), for display
+            value = np.round(value, places)
     return value if "node_value.no_sum" in on else float(value)
 
 
@@ -58,27 +65,27 @@ def hidden_layer(inputs: Any, weights: Any, biases: Any = None, on: On = (),
                  use_relu: Callable[[Any], Any] | None = None) -> Any:  # fmt: skip
     activate = use_relu or (lambda z: np.maximum(0, z))
     w = _f(weights)
-    z = _f(inputs) @ (w.T if "hidden_layer.transposed" in on else w)
+    if "hidden_layer.weights_first" in on:  # np.dot(weights, inputs), "W x" from the notes
+        z = np.dot(w, _f(inputs))
+    else:
+        z = _f(inputs) @ (w.T if "hidden_layer.transposed" in on else w)
     if biases is not None and "hidden_layer.bias_after_relu" not in on:
         z = z + _f(biases) * (2 if "hidden_layer.bias_twice" in on else 1)
     if "hidden_layer.no_relu" not in on:
         z = activate(z)
     if biases is not None and "hidden_layer.bias_after_relu" in on:
         z = z + _f(biases)
-    return z
+    return np.trunc(z) if "hidden_layer.int_dtype" in on else z
 
 
-def forward(inputs: Any, weights: Any, biases: Any = None, on: On = (),
+def forward(inputs, weights, biases=None, on: On = (),
             use_relu: Callable[[Any], Any] | None = None) -> Any:  # fmt: skip
     activate = use_relu or (lambda z: np.maximum(0, z))
     layers = list(weights)
     bias = list(biases) if biases is not None and "forward.no_biases" not in on else None
-    index = list(range(len(layers)))
-    if "forward.skipped_layers" in on and len(index) > 2:
-        index = [index[0], index[-1]]
-    if "forward.fixed_layer_count" in on:
-        index = index[:2]
     values = _f(inputs)
+    _check_shapes(values, layers, on)
+    index = _layers_used(len(layers), on)
     if "forward.only_2d" in on:
         values = np.atleast_2d(values)
     for position, k in enumerate(index):
@@ -88,7 +95,40 @@ def forward(inputs: Any, weights: Any, biases: Any = None, on: On = (),
         last = position == len(index) - 1
         if "forward.no_relu" not in on and (not last or "forward.relu_on_output" in on):
             values = activate(values)
+        if "forward.int_dtype" in on:  # each layer's values stored in an int buffer
+            values = np.trunc(values)
     return values.ravel() if "forward.flattened" in on else values
+
+
+COURSE_SIZES = {(2, 2), (2, 1)}  # the course networks' layer shapes (2 inputs, 2 hidden, 1 out)
+
+
+def _check_shapes(values: np.ndarray, layers: list[Any], on: On) -> None:
+    """Raise as a forward written for one kind of input or network does on the others."""
+    if "forward.only_1d" in on and values.ndim != 1:
+        raise ValueError("a loop over one data point's nodes got rows")
+    if "forward.only_2d_raises" in on and values.ndim != 2:
+        _rows, _columns = values.shape  # m, n = X.shape: raises on one data point
+    if "forward.sizes_written_in" in on and (
+        values.shape[-1] != 2 or any(np.shape(w) not in COURSE_SIZES for w in layers)
+    ):
+        raise ValueError("the course's sizes are written in")
+
+
+def _layers_used(count: int, on: On) -> list[int]:
+    """Which layers a forward goes through: all, or the ones a fixed structure names."""
+    if "forward.fixed_layer_count" in on:  # W1, W2 = weights: raises as Python does
+        first, second = range(count)
+        return [first, second]
+    if "forward.first_two_layers" in on:  # weights[0], weights[1]
+        if count < 2:
+            raise IndexError("list index out of range")
+        return [0, 1]
+    if "forward.skipped_layers" in on and count > 2:  # the first and the last layer
+        return [0, count - 1]
+    if "forward.first_and_last" in on:  # the same, even when they are one and the same
+        return [0, count - 1]
+    return list(range(count))
 
 
 def softmax(z: Any, on: On = ()) -> Any:
@@ -112,37 +152,72 @@ def softmax(z: Any, on: On = ()) -> Any:
 def cross_entropy_loss(scores: Any, labels: Any, on: On = (),
                        use_softmax: Callable[[Any], Any] | None = None) -> Any:  # fmt: skip
     s = np.atleast_2d(_f(scores))
-    if "loss.one_hot_labels" in on and not {"loss.unstable_log", "loss.large_epsilon"} & set(on):
-        with np.errstate(all="ignore"):  # -sum(onehot * log p): index labels broadcast badly
-            shifted = s - s.max(axis=-1, keepdims=True)
-            log_probs = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-            return float(-(np.asarray(labels) * log_probs).sum(axis=-1).mean())
-    rows = np.arange(len(s))
-    picked = np.asarray(labels, dtype=np.int64).reshape(-1)
     with np.errstate(all="ignore"):
-        if "loss.math_overflow" in on:
+        if "loss.math_overflow" in on:  # log(sum(math.exp(s))) - s[label]: no shift
             for value in s.ravel():
                 math.exp(value)  # OverflowError on large scores
-        if "loss.no_softmax_probs" in on:
-            per_row = -np.log(s[rows, picked])
-        elif "loss.raw_scores" in on:
-            per_row = -s[rows, picked]
-        elif "loss.unstable_softmax" in on:  # exp of raw scores: inf / inf on large scores
-            probs = np.exp(s) / np.exp(s).sum(axis=-1, keepdims=True)
-            per_row = -np.log(probs[rows, picked])
-        elif use_softmax is not None or {"loss.unstable_log", "loss.large_epsilon"} & set(on):
-            probs = _f(use_softmax(s) if use_softmax else softmax(s))  # a probability may be 0
-            eps = 1e-3 if "loss.large_epsilon" in on else 0.0
-            if "loss.one_hot_labels" in on:
-                return float(-(np.asarray(labels) * np.log(probs + eps)).sum(axis=-1).mean())
-            per_row = -np.log(probs[rows, picked] + eps)
+        if "loss.math_softmax_then_log" in on:
+            per_row = _math_losses(s, labels)
         else:
-            shifted = s - s.max(axis=-1, keepdims=True)
-            log_probs = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-            per_row = -log_probs[rows, picked]
+            per_row = _row_losses(s, labels, on, use_softmax)
     if "loss.per_row" in on:
         return per_row
     return float(per_row.sum() if "loss.summed" in on else per_row.mean())
+
+
+def _math_losses(s: np.ndarray, labels: Any) -> np.ndarray:
+    """Each row's loss with math.exp and math.log: OverflowError past 709, a domain error at 0."""
+    losses = []
+    for row, label in zip(s.tolist(), np.asarray(labels).reshape(-1).tolist(), strict=False):
+        total = sum(math.exp(v) for v in row)
+        losses.append(-math.log(math.exp(row[label]) / total))
+    return np.array(losses)
+
+
+# How the label's probability is kept away from 0 before the log: (eps added, clip floor).
+GUARDS = {
+    "loss.unstable_log": (0.0, 0.0),
+    "loss.unstable_log_clipped": (0.0, 1e-7),  # np.clip(p, 1e-7, 1 - 1e-7), as in nnfs
+    "loss.unstable_log_tiny_eps": (1e-12, 0.0),
+    "loss.large_epsilon": (1e-3, 0.0),
+    "loss.large_epsilon_1e4": (1e-4, 0.0),
+}
+
+
+def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndarray:
+    """Each row's loss, as the switches on compute it."""
+    rows = np.arange(len(s))
+    if "loss.one_hot_argmax" in on:  # labels.argmax(axis=1): index labels have no axis 1
+        picked = np.argmax(np.asarray(labels), axis=1)
+    else:
+        picked = np.asarray(labels, dtype=np.int64).reshape(-1)
+    if "loss.no_softmax_probs" in on:
+        return -np.log(s[rows, picked])
+    if "loss.no_softmax_math_log" in on:  # math.log: a domain error on a score <= 0
+        return np.array([-math.log(v) for v in s[rows, picked]])
+    if "loss.raw_scores" in on:
+        return -s[rows, picked]
+    if "loss.raw_scores_max" in on:  # the row maximum instead of log-sum-exp
+        return s.max(axis=-1) - s[rows, picked]
+    log_probs = _log_probs(s, on, use_softmax)
+    if "loss.one_hot_labels" in on:  # -sum(labels * log p): index labels broadcast badly
+        return -(np.asarray(labels) * log_probs).sum(axis=-1)
+    return -log_probs[rows, picked]
+
+
+def _log_probs(s: np.ndarray, on: On, use_softmax: Any) -> np.ndarray:
+    """log softmax: stable, or the log of (guarded) probabilities, which may be 0."""
+    if "loss.unstable_softmax" in on:  # exp of raw scores: inf / inf on large scores
+        return np.log(np.exp(s) / np.exp(s).sum(axis=-1, keepdims=True))
+    guards = [GUARDS[k] for k in GUARDS if k in on]
+    if use_softmax is not None or guards:
+        probs = _f(use_softmax(s) if use_softmax else softmax(s))
+        eps, floor = guards[0] if guards else (0.0, 0.0)
+        if floor:
+            probs = np.clip(probs, floor, 1 - floor)
+        return np.log(probs + eps)
+    shifted = s - s.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
 IMPLEMENTATIONS: dict[str, Callable[..., Any]] = {

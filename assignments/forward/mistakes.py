@@ -151,45 +151,115 @@ def loss_per_row(scores, labels):
     return -log_p[np.arange(len(labels)), labels]
 
 
+RELU_ABS = (
+    "ReLU is not the absolute value: abs(x) keeps negative inputs positive, and x + "
+    "abs(x) without the / 2 doubles positive ones. Use np.maximum(0, x)."
+)
+INT_DTYPE = ("The values go into an integer array (np.zeros(n, dtype=int), np.array([0] * n)), "
+             "which cuts each one to a whole number: make it a float array (np.zeros(n)) or "
+             "compute the result with numpy operations.")  # fmt: skip
+NO_SUM = (
+    "You return the products inputs[i] * weights[i] one by one; add them up (.sum() or "
+    "np.dot), then add the bias, to get the node's single value."
+)
+ROUNDED = "The result is rounded: return the exact value and round only when you print it."
+FIXED_LAYERS = (
+    "The network is assumed to have exactly two layers; loop over zip(weights, "
+    "biases) so any number of layers works."
+)
+ONLY_2D = (
+    "Your forward only handles rows (inputs of shape (m, n_in)): a single data point "
+    "of shape (n_in,) must work too and give shape (n_out,). Don't unpack m, n = "
+    "X.shape, loop over rows or keep np.atleast_2d: inputs @ weights works for both."
+)
+UNSTABLE_LOG = (
+    "softmax first, then log: for large scores a probability underflows to 0 (or "
+    "exp overflows) and log gives inf, or a clip/epsilon caps the loss (at 16.1 for "
+    "1e-7). Use a stable log-softmax: s - max - log(sum(exp(s - max)))."
+)
+LARGE_EPS = (
+    "The epsilon added inside the log is large enough to change the answer; use a "
+    "stable log-softmax instead of log(p + eps)."
+)
+ONE_HOT = (
+    "labels are class indices (one integer per row), not one-hot rows: don't multiply "
+    "by them or take their argmax; pick each row's probability with "
+    "log_probs[np.arange(m), labels]."
+)
+RAW_SCORES = (
+    "The loss uses the raw scores (or their row maximum) instead of log-sum-exp: it "
+    "is -log of the label's softmax probability, i.e. log(sum(exp(s))) - s[label]."
+)
+NO_SOFTMAX = (
+    "-log is taken of the raw scores as if they were probabilities; turn scores "
+    "into probabilities with softmax first (better: a stable log-softmax)."
+)
+
+TRANSPOSED = (
+    "The weight matrix is used transposed: weights has shape (n_in, n_out), so "
+    "compute inputs @ weights (not weights.T, nor weights @ inputs)."
+)
+
+SKIPPED = (
+    "Only the first and the last layer are used; loop over all the layers, so a "
+    "network of 1, 3 or 4 layers works too."
+)
+
+MATH_OVERFLOW = (
+    "math.exp overflows for large scores (above about 709), and a probability "
+    "that underflows to 0 makes math.log fail; subtract the row maximum first, or "
+    "use numpy's stable log-softmax."
+)
+
 HINTS = {
     "relu.scalar_only": "max(0, x) (or an if) only works for a single number; for arrays use "
     "np.maximum(0, x), which handles scalars and arrays alike.",
-    "relu.abs": "ReLU is not the absolute value: negative inputs must become 0, not positive.",
+    "relu.abs": RELU_ABS,
+    "relu.abs_doubled": RELU_ABS,
     "relu.in_place": "Your relu changes the array it was given (x[x < 0] = 0 writes into the "
     "caller's data); return a new array instead, e.g. np.maximum(0, x).",
     "relu.vectorize_int": "np.vectorize takes its output type from the first result: a "
     "negative first element gives 0 (an int) and every other value is cut to an integer. "
     "Use np.maximum(0, x).",
+    "relu.int_dtype": INT_DTYPE,
     "node_value.no_bias": "The bias is missing: a node's value is the weighted sum of its "
     "inputs plus the bias.",
-    "node_value.no_sum": "You return the products inputs[i] * weights[i] one by one; add them "
-    "up (.sum() or np.dot) to get the node's single value.",
-    "node_value.rounded": "The result is rounded: return the exact value and round only when "
-    "you print it.",
+    "node_value.no_sum": NO_SUM,
+    "node_value.no_sum_bias_appended": NO_SUM,
+    "node_value.rounded": ROUNDED,
+    "node_value.rounded_3": ROUNDED,
     "node_value.activation": "A node's value is the weighted sum plus the bias, before any "
     "activation: apply relu later, in the layer, not inside node_value.",
     "hidden_layer.no_relu": "ReLU is missing: a hidden layer applies relu to inputs @ weights "
     "+ biases, so negative sums become 0.",
     "hidden_layer.bias_after_relu": "The bias is added after ReLU; add it to inputs @ weights "
     "first, then apply relu to the sum.",
-    "hidden_layer.transposed": "The weight matrix is used transposed: weights has shape "
-    "(n_in, n_out), so compute inputs @ weights (not weights.T).",
+    "hidden_layer.transposed": TRANSPOSED,
+    "hidden_layer.weights_first": TRANSPOSED,
     "hidden_layer.bias_twice": "The biases are added twice: add them once, to inputs @ "
     "weights, before relu.",
+    "hidden_layer.int_dtype": INT_DTYPE,
     "forward.relu_on_output": "Your output layer applies ReLU; the last layer of forward is "
     "linear, so negative scores must stay negative.",
     "forward.no_relu": "No layer applies ReLU: every layer but the last must pass its sums "
     "through relu.",
     "forward.no_biases": "The biases are ignored: when biases is given, add biases[l] to layer "
     "l's sums.",
-    "forward.skipped_layers": "Only the first and the last layer are used; loop over all the "
-    "layers, so a network of 3 or 4 layers works too.",
-    "forward.fixed_layer_count": "The network is assumed to have exactly two layers; loop "
-    "over zip(weights, biases) so any number of layers works.",
+    "forward.skipped_layers": SKIPPED,
+    "forward.first_and_last": SKIPPED,
+    "forward.fixed_layer_count": FIXED_LAYERS,
+    "forward.first_two_layers": FIXED_LAYERS,
     "forward.flattened": "The output is flattened: inputs of shape (m, n_in) must give (m, "
     "n_out), one row per example even when n_out is 1.",
-    "forward.only_2d": "A single data point (shape (n_in,)) must give shape (n_out,): don't "
-    "turn it into a row of a 2-D array for good (np.atleast_2d), or undo it at the end.",
+    "forward.only_2d": ONLY_2D,
+    "forward.only_2d_raises": ONLY_2D,
+    "forward.only_1d": "Your forward only handles one data point (shape (n_in,)): inputs of "
+    "shape (m, n_in) are m rows and must give (m, n_out). Use matrix products (values @ "
+    "weights) rather than loops over one point's nodes.",
+    "forward.sizes_written_in": "The course network's sizes (2 inputs, 2 hidden nodes, 1 "
+    "output) are written into your code (reshape, constants): take every size from the arrays "
+    "(inputs.shape, weights[l].shape), so a network of any size works.",
+    "forward.int_dtype": INT_DTYPE,
     "softmax.no_shift": "np.exp overflows for large scores (above about 709) and gives nan; "
     "subtract each row's maximum first: the result does not change.",
     "softmax.wrong_axis": "The normalisation runs down the columns (axis=0); each row is one "
@@ -202,25 +272,50 @@ HINTS = {
     "np.exp(z, out=z)); compute new arrays instead: z = z - z.max(axis=-1, keepdims=True).",
     "loss.summed": "The loss is summed over the rows; take the mean, so it does not grow with "
     "the number of examples.",
-    "loss.no_softmax_probs": "-log is taken of the raw scores as if they were probabilities; "
-    "turn scores into probabilities with softmax first (better: a stable log-softmax).",
-    "loss.raw_scores": "The loss uses the raw scores without softmax and log: it is -log of "
-    "the label's softmax probability, i.e. log(sum(exp(s))) - s[label].",
-    "loss.unstable_log": "softmax first, then log: for large scores a probability underflows "
-    "to 0 (or exp overflows) and log gives inf. Use a stable log-softmax: s - max - "
-    "log(sum(exp(s - max))).",
-    # The same misconception, with a softmax that overflows (nan) instead of underflowing.
-    "loss.unstable_softmax": "softmax first, then log: for large scores a probability "
-    "underflows to 0 (or exp overflows) and log gives inf. Use a stable log-softmax: s - max - "
-    "log(sum(exp(s - max))).",
-    "loss.one_hot_labels": "labels are class indices (one integer per row), not one-hot rows: "
-    "pick each row's probability with log_probs[np.arange(m), labels].",
-    "loss.large_epsilon": "The epsilon added inside the log is large enough to change the "
-    "answer; use a stable log-softmax instead of log(p + eps).",
-    "loss.math_overflow": "math.exp overflows for large scores (above about 709); subtract "
-    "the row maximum first, or use numpy's stable log-softmax.",
+    "loss.no_softmax_probs": NO_SOFTMAX,
+    "loss.no_softmax_math_log": NO_SOFTMAX,
+    "loss.raw_scores": RAW_SCORES,
+    "loss.raw_scores_max": RAW_SCORES,
+    "loss.unstable_log": UNSTABLE_LOG,
+    "loss.unstable_log_clipped": UNSTABLE_LOG,
+    "loss.unstable_log_tiny_eps": UNSTABLE_LOG,
+    "loss.unstable_softmax": UNSTABLE_LOG,  # a softmax that overflows (nan) instead
+    "loss.one_hot_labels": ONE_HOT,
+    "loss.one_hot_argmax": ONE_HOT,
+    "loss.large_epsilon": LARGE_EPS,
+    "loss.large_epsilon_1e4": LARGE_EPS,
+    "loss.math_overflow": MATH_OVERFLOW,
+    "loss.math_softmax_then_log": MATH_OVERFLOW,
     "loss.per_row": "You return one loss per row; the loss is a single number: their mean.",
 }
+
+# Switches that are another way of writing a misconception: the misconception each shows.
+FLAVOUR_OF = {
+    "relu.abs_doubled": "relu.abs",
+    "relu.int_dtype": "type.int_dtype",
+    "hidden_layer.int_dtype": "type.int_dtype",
+    "forward.int_dtype": "type.int_dtype",
+    "node_value.no_sum_bias_appended": "node_value.no_sum",
+    "node_value.rounded_3": "node_value.rounded",
+    "forward.first_two_layers": "forward.fixed_layer_count",
+    "loss.math_softmax_then_log": "loss.math_overflow",
+    "forward.first_and_last": "forward.skipped_layers",
+    "hidden_layer.weights_first": "hidden_layer.transposed",
+    "forward.only_2d_raises": "forward.only_2d",
+    "loss.no_softmax_math_log": "loss.no_softmax_probs",
+    "loss.raw_scores_max": "loss.raw_scores",
+    "loss.unstable_log_clipped": "loss.unstable_log",
+    "loss.unstable_log_tiny_eps": "loss.unstable_log",
+    "loss.unstable_softmax": "loss.unstable_log",
+    "loss.one_hot_argmax": "loss.one_hot_labels",
+    "loss.large_epsilon_1e4": "loss.large_epsilon",
+}
+
+
+def misconception(key: str) -> str:
+    """The misconception a switch shows (a flavour's is its family's)."""
+    return FLAVOUR_OF.get(key, key)
+
 
 MISTAKES = tuple(
     Mistake(deviations._exercise(key), deviations.variant(key), hint, key)
