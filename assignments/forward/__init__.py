@@ -10,6 +10,7 @@ named in its comment.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 import numpy as np
 
@@ -87,46 +88,98 @@ class _Random:
     def normal(self, *shape: int, scale: float = 2.0) -> np.ndarray:
         return self.rng.normal(0.0, scale, size=shape).round(2)
 
+    def fraction(self, low: int, high: int) -> float:
+        """A number that is never whole: an integer part and 0.11 to 0.89."""
+        return float(self.rng.integers(low, high)) + float(self.rng.integers(11, 90)) / 100
+
     def network(self, widths: list[int], biases: bool) -> tuple[list[np.ndarray], list | None]:
         weights = [self.normal(a, b) for a, b in itertools.pairwise(widths)]
         return weights, [self.normal(b) for b in widths[1:]] if biases else None
 
 
 def random_cases(seed: int) -> list[Case]:
-    """Hidden cases from the seed; each comment names the mistake the case catches."""
+    """Hidden cases from the seed; each comment names the mistake the case catches.
+
+    Probes isolate one misconception each at every seed (the trigger is built in, not
+    left to chance), so that a score never depends on the seed and the diagnosis sees
+    where each mistake fails and where it does not.
+    """
     r = _Random(seed)
     cases: list[Case] = []
 
     def add(exercise: str, label: str, *args: object) -> None:
         cases.append(Case(f"{exercise}/{label}", exercise, args))
 
-    # relu: int and float scalars (plain Python), arrays of any shape (scalar-only max(0, x)).
+    _relu_cases(r, add)
+    _node_value_cases(r, add)
+    _hidden_layer_cases(r, add)
+    _forward_cases(r, add)
+    _softmax_cases(r, add)
+    _loss_cases(r, add)
+    return cases
+
+
+Add = Callable[..., None]
+
+
+def _relu_cases(r: _Random, add: Add) -> None:
+    """int and float scalars (plain Python), arrays of any shape (scalar-only max(0, x))."""
     add("relu", "random_int_positive", int(r.rng.integers(1, 50)))
     add("relu", "random_int_negative", int(r.rng.integers(-50, 0)))
-    add("relu", "random_float_positive", float(abs(r.normal(1)[0]) + 0.01))
-    add("relu", "random_float_negative", float(-abs(r.normal(1)[0]) - 0.01))
-    add("relu", "random_vector", r.normal(7))  # also: relu that modifies its input
+    add("relu", "random_float_positive", r.fraction(0, 5))  # int buffers cut the fraction
+    add("relu", "random_float_negative", -r.fraction(0, 5))
+    vector = r.normal(7)
+    vector[0] = -r.fraction(0, 3)  # a negative first element: np.vectorize makes ints
+    vector[1] = r.fraction(1, 4)
+    add("relu", "random_vector", vector)  # also: relu that modifies its input
     add("relu", "random_matrix", r.normal(3, 4))
 
-    # node_value: with a bias (bias forgotten), without one, longer vectors (no sum).
+
+def _node_value_cases(r: _Random, add: Add) -> None:
+    """With a bias (bias forgotten), without one, longer vectors (no sum), many decimals."""
     for n, with_bias in ((3, True), (5, True), (6, False), (4, True)):
-        extra = (float(r.normal(1)[0]),) if with_bias else ()
+        extra = (float(r.normal(1)[0]) or 0.5,) if with_bias else ()
         add("node_value", f"random_{n}_inputs" + ("_bias" if with_bias else ""),
             r.normal(n), r.normal(n), *extra)  # fmt: skip
+    # Values with many decimals and a positive sum: any rounding shows, ReLU inside does not.
+    inputs, weights = np.abs(r.rng.normal(1.0, 1.0, 3)) + 0.1, np.abs(r.rng.normal(1.0, 1.0, 3))
+    add("node_value", "probe_many_decimals", inputs, weights, float(r.rng.uniform(0.1, 1.0)))
+    # The bank's first node with changed inputs: a fixed answer would still be 5.
+    add("node_value", "probe_bank_top_node_changed", arr([2, 3 + r.fraction(1, 3)]), arr([1, 1]))
+    add("node_value", "probe_bank_output_node_changed", arr([5 + r.fraction(1, 3), 1]),
+        arr([2, -1]))  # fmt: skip
 
-    # hidden_layer: non-square weights (transposed), biases (ReLU before the bias), rows.
+
+def _hidden_layer_cases(r: _Random, add: Add) -> None:
+    """Non-square weights (transposed), biases (ReLU before the bias), rows, zero biases."""
     add("hidden_layer", "random_vector_bias", r.normal(3), r.normal(3, 4), r.normal(4))
     add("hidden_layer", "random_rows_bias", r.normal(5, 3), r.normal(3, 2), r.normal(2))
     add("hidden_layer", "random_rows", r.normal(4, 2), r.normal(2, 3))
     add("hidden_layer", "random_vector", r.normal(4), r.normal(4, 2))
+    # A square layer: weights.T fits, but gives other values.
+    add("hidden_layer", "random_square", r.normal(2, 3), r.normal(3, 3))
+    # Negative sums with a positive bias: the bias after ReLU gives the bias, not 0.
+    weights = -np.abs(r.normal(3, 2)) - 0.5
+    add("hidden_layer", "probe_bias_after_relu", np.abs(r.normal(3)) + 0.5, weights,
+        arr([r.fraction(1, 3), r.fraction(1, 3)]))  # fmt: skip
+    add("hidden_layer", "probe_zero_biases", r.normal(3, 3), r.normal(3, 2), arr([0.0, 0.0]))
 
-    # forward: 1 to 4 layers, uneven widths, biases present and absent, 1-D and 2-D inputs.
+
+def _forward_cases(r: _Random, add: Add) -> None:
+    """1 to 4 layers, uneven widths, biases present and absent, 1-D and 2-D inputs.
+
+    Only the course-sized probes have 2 inputs, 2 hidden nodes and 1 output, so a
+    forward with the course's sizes written in fails everything else.
+    """
     for label, rows, widths, biases in (
         ("one_layer_bias", 0, [3, 2], True),  # the only layer is the linear output layer
         ("two_layers_rows_bias", 4, [3, 5, 2], True),
-        ("three_layers_bias", 0, [2, 4, 3, 1], True),  # only first and last layer used
+        ("two_layers_bias", 0, [4, 3, 2], True),  # one data point: 1-D in, 1-D out
+        ("three_layers_bias", 0, [3, 4, 3, 1], True),  # only first and last layer used
+        ("three_equal_widths", 0, [3, 3, 3, 2], True),  # first and last fit: wrong values
         ("four_layers", 0, [4, 3, 5, 2, 3], False),
         ("three_layers_rows", 3, [2, 6, 2, 2], False),
+        ("one_layer_rows", 2, [4, 3], True),
     ):
         weights, layer_biases = r.network(widths, biases)
         inputs = r.normal(rows, widths[0]) if rows else r.normal(widths[0])
@@ -135,15 +188,32 @@ def random_cases(seed: int) -> list[Case]:
     weights, layer_biases = r.network([3, 4, 2], True)
     weights[-1], layer_biases[-1] = -abs(weights[-1]), -abs(layer_biases[-1]) - 0.5  # type: ignore[index]
     add("forward", "random_negative_outputs", r.normal(2, 3), weights, layer_biases)
+    # Zero biases: a forward that ignores the biases passes here and fails elsewhere.
+    weights, _ = r.network([3, 4, 2], False)
+    add("forward", "probe_zero_biases", r.normal(3, 3), weights, [np.zeros(4), np.zeros(2)])
+    # The course's sizes with other weights: right for written-in sizes, not fixed answers.
+    weights, layer_biases = r.network([2, 2, 1], True)
+    add("forward", "probe_course_sizes_rows", r.normal(3, 2), weights, layer_biases)
+    add("forward", "probe_course_sizes", r.normal(2), weights, layer_biases)
+    # The worked examples with one weight changed: a fixed answer would still be 9 or 182.
+    bank, deep = net(BANK), net(DEEP_RELU)
+    bank[1] = bank[1] + arr([[0.0], [-r.fraction(1, 3)]])
+    deep[2] = deep[2] + arr([[0.0], [-r.fraction(1, 3)]])
+    add("forward", "probe_bank_changed", arr([2, 3]), bank)
+    add("forward", "probe_deep_relu_changed", arr([3, 5]), deep)
 
-    # softmax: rows must normalise on their own (wrong axis, whole array), large logits.
+
+def _softmax_cases(r: _Random, add: Add) -> None:
+    """Rows must normalise on their own (wrong axis, whole array), large logits."""
     add("softmax", "random_vector", r.normal(5))
     add("softmax", "random_rows", r.normal(4, 3))
     add("softmax", "random_square", r.normal(3, 3))
     add("softmax", "random_large_rows", r.normal(2, 5, scale=300.0) + 700.0)  # overflow
     add("softmax", "random_large_negative", r.normal(4, scale=5.0) - 1000.0)  # 0 / 0
 
-    # cross_entropy_loss: several rows (summed, not averaged), large logits (unstable).
+
+def _loss_cases(r: _Random, add: Add) -> None:
+    """Several rows (summed, not averaged), large logits (unstable), m != n, positive scores."""
     for label, m, n, scale in (
         ("random_rows", 5, 3, 2.0),
         ("random_large_logits", 4, 4, 400.0),
@@ -152,7 +222,13 @@ def random_cases(seed: int) -> list[Case]:
     ):
         labels = r.rng.integers(0, n, size=m).astype(np.int64)
         add("cross_entropy_loss", label, r.normal(m, n, scale=scale), labels)
-    return cases
+    # Scores between 0 and 1: -log(score) is finite, so taking scores for probabilities
+    # gives wrong values rather than nan (or a math domain error).
+    labels = r.rng.integers(0, 4, size=3).astype(np.int64)
+    add("cross_entropy_loss", "probe_positive_scores", r.rng.uniform(0.05, 0.95, (3, 4)), labels)
+    # A large logit on the label and a row of equal scores: capped or clipped logs show.
+    add("cross_entropy_loss", "probe_large_logit_rows",
+        arr([[0.0, 800.0 + r.fraction(0, 50), 0.0], [1.0, 1.0, 1.0]]), arr([0, 2], np.int64))  # fmt: skip
 
 
 def make_cases(seed: int) -> list[Case]:
