@@ -24,9 +24,10 @@ from .spec import Case, Exercise, Mistake, TestResult
 
 JUDGED = ("failed", "error")  # failures with an observed behaviour to compare
 COURSE_ONLY = (
-    "Your function gives the worked examples' answers but fails every other case: "
+    "Your function returns a worked example's answer even when the arguments change: "
     "compute the result from the arguments instead of returning fixed answers."
 )
+TIERS = ("exact", "loose", "pattern")  # how closely a combination must behave, strictest first
 
 
 @dataclass(frozen=True)
@@ -141,26 +142,51 @@ def shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str | None:
 
 
 def course_only_hint(
-    results: Sequence[TestResult], outcomes: Sequence[CallOutcome], expected: Sequence[np.ndarray]
+    cases: Sequence[Case],
+    results: Sequence[TestResult],
+    outcomes: Sequence[CallOutcome],
+    expected: Sequence[np.ndarray],
 ) -> str | None:
-    """Answers written in: only when every hidden output really is one of the course answers.
+    """Answers written in: only when a worked example's answer comes back for changed arguments.
 
-    Passing the worked examples proves nothing; returning the examples' answers for
-    other inputs does.
+    Passing the worked examples proves nothing. A hidden case that is a worked example
+    with one argument changed, answered with that example's (now wrong) answer, shows
+    the answer does not depend on the arguments; two such answers are needed.
     """
-    visible = [k for k, r in enumerate(results) if r.visibility == "visible"]
-    hidden = [k for k, r in enumerate(results) if r.visibility == "hidden"]
-    if not visible or len(hidden) < 2 or any(results[k].status != "passed" for k in visible):
-        return None
-    answers = [expected[k] for k in visible]
-    for k in hidden:
+    examples = [k for k, r in enumerate(results)
+                if r.visibility == "visible" and r.status == "passed"]  # fmt: skip
+    proofs = 0
+    for k, result in enumerate(results):
         value = outcomes[k].value
-        if results[k].status not in JUDGED or value is None or value.values is None:
-            return None
+        if result.visibility != "hidden" or result.status not in JUDGED or value is None:
+            continue
         got = value.values
-        if not any(a.shape == got.shape and np.allclose(a, got) for a in answers):
-            return None
-    return COURSE_ONLY
+        proofs += got is not None and any(
+            _one_changed(cases[v].args, cases[k].args)
+            and _close(got, expected[v]) and not _close(expected[k], expected[v])
+            for v in examples
+        )  # fmt: skip
+    return COURSE_ONLY if proofs >= 2 else None
+
+
+def _one_changed(example: tuple[Any, ...], case: tuple[Any, ...]) -> bool:
+    """Whether ``case`` is ``example`` with exactly one of its (two or more) arguments changed."""
+    if len(example) != len(case) or len(case) < 2:
+        return False
+    return sum(not _equal(a, b) for a, b in zip(example, case, strict=True)) == 1
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b, strict=True))
+    try:
+        return bool(np.array_equal(np.asarray(a), np.asarray(b)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _close(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and bool(np.allclose(a, b))
 
 
 def simulate_all(implementation: Callable[..., Any], cases: Sequence[Case]) -> list[Behaviour]:
@@ -183,10 +209,11 @@ class Explanation:
         for mistake in self.callee:
             parts.append(f"Your {exercise} calls your {mistake.exercise}, which is wrong: fix "
                          f"{mistake.exercise} first ({mistake.hint})")  # fmt: skip
-        if len(self.own) > 1:
-            parts.append("Two mistakes here. " + " Also: ".join(m.hint for m in self.own))
-        elif self.own:
-            parts.append(self.own[0].hint)
+        own = list(dict.fromkeys(m.hint for m in self.own))  # two ways of one mistake: once
+        if len(own) > 1:
+            parts.append("Two mistakes here. " + " Also: ".join(own))
+        elif own:
+            parts.append(own[0])
         return " ".join(parts)
 
 
@@ -209,31 +236,48 @@ def candidates(
 
 
 def explains(
-    theirs: Sequence[Behaviour],
+    theirs: Sequence[Behaviour | None],
     behaviours: Sequence[Behaviour | None],
     passed: Sequence[bool],
     exercise: Exercise,
     *,
-    exact: bool,
+    tier: str,
+    expected: Sequence[np.ndarray] = (),
 ) -> bool:
     """Whether simulated behaviour accounts for the student's on every observed call.
 
-    Exactly: the same values or error on every call, passed ones included. Loosely
-    (a student writes the same mistake in many ways, and fails differently where the
-    mistake makes the function fail): the same verdict on every call, and the very
+    exact: the same values or error on every call, passed ones included.
+    loose (a student writes the same mistake in many ways, and fails differently where
+    the mistake makes the function fail): the same verdict on every call, and the very
     same wrong values on most of the failed ones, at least two of them.
+    pattern (a function written for one kind of argument breaks on the others in its
+    own way): the same verdict on every call, the same wrong values wherever the
+    combination returns any, and where the combination raises, the student's function
+    raises or returns a wrong shape too; with a passed call and two failed ones, so the
+    evidence is where it fails, never an exception alone.
     """
-    pairs = [(b, t, ok) for b, t, ok in zip(behaviours, theirs, passed, strict=True) if b]
-    if exact:
-        return all(same(b, t, exercise) for b, t, _ in pairs)
-    failed = [(b, t) for b, t, ok in pairs if not ok]
-    for b, t, ok in pairs:
-        if ok and not same(b, t, exercise):
+    triples = [(b, t, k) for k, (b, t) in enumerate(zip(behaviours, theirs, strict=True))
+               if b and t]  # fmt: skip
+    if tier == "exact":
+        return all(same(b, t, exercise) for b, t, _ in triples)
+    for b, t, k in triples:
+        if passed[k] and not same(b, t, exercise):
             return False  # the student passed where this combination would fail
-        if not ok and t.values is None and t.raised is None:
-            return False
-    matched = sum(b.values is not None and same(b, t, exercise) for b, t in failed)
-    return matched >= 2 and 2 * matched > len(failed)
+    failed = [(b, t, k) for b, t, k in triples if not passed[k]]
+    if tier == "loose":
+        matched = sum(b.values is not None and same(b, t, exercise) for b, t, _ in failed)
+        return matched >= 2 and 2 * matched > len(failed)
+    breaks = [same(b, t, exercise) or _both_break(b, t, expected[k]) for b, t, k in failed]
+    return all(breaks) and len(failed) >= 2 and len(failed) < len(triples)
+
+
+def _both_break(simulated: Behaviour, theirs: Behaviour, expected: np.ndarray) -> bool:
+    """The combination raises, and the student's function raises or gives a wrong shape."""
+    if simulated.raised is None or simulated.mutated != theirs.mutated:
+        return False
+    return theirs.raised is not None or (
+        theirs.values is not None and theirs.values.shape != expected.shape
+    )
 
 
 def diagnose(
@@ -260,25 +304,41 @@ def diagnose(
     found = found if found is not None else {}
     behaviours = [observed(o) for o in outcomes]
     failed = [k for k, r in enumerate(results) if r.status in JUDGED and behaviours[k]]
-    hints: list[str | None] = [None] * len(results)
+    hints: list[str | None] = [shadowed_hint(r) for r in results]
     if not failed:
         return hints
     simulate = behaviours_of or (lambda ms: simulate_all(ms[0].implementation, cases))
     passed = [r.status == "passed" for r in results]
     tried = candidates(exercise.name, mistakes, found, calls, combine)
-    for exact in (True, False):
+    for tier in TIERS:
+        if tier == "loose" and (general := course_only_hint(cases, results, outcomes, expected)):
+            for k in failed:
+                hints[k] = general
+            return hints
         for combination in tried:
-            if explains(simulate(combination), behaviours, passed, exercise, exact=exact):
+            if explains(behaviours, simulate(combination), passed, exercise, tier=tier,
+                        expected=expected):  # fmt: skip
                 callee = tuple(m for m in combination if m.exercise != exercise.name)
                 own = tuple(m for m in combination if m.exercise == exercise.name)
                 found[exercise.name] = Explanation(own, callee)
                 for k in failed:
                     hints[k] = found[exercise.name].hint(exercise.name)
                 return hints
-    general = course_only_hint(results, outcomes, expected)
     for k in failed:
-        hints[k] = general or symptom_hint(outcomes[k], expected[k])
+        hints[k] = symptom_hint(outcomes[k], expected[k])
     return hints
+
+
+def shadowed_hint(result: TestResult) -> str | None:
+    """A function name rebound to a value at module level: say what the name holds."""
+    if result.status != "not_implemented" or "when the file has run, not a function" not in (
+        result.message
+    ):
+        return None
+    holds = result.message.split(" when the file has run", 1)[0]
+    return (f"{holds} when the file has run, not a function: a line at module level "
+            f"(like {result.exercise} = {result.exercise}(...)) rebinds the name to a "
+            "result. Rename that variable, or delete the line.")  # fmt: skip
 
 
 def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
