@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assignments.forward.mistakes import HINTS  # noqa: E402
+from assignments.forward.mistakes import HINTS, misconception  # noqa: E402
 from grader.diagnose import COURSE_ONLY, ERROR_HINTS  # noqa: E402
 from grader.grade import Grader, grade_submission  # noqa: E402
 
@@ -43,9 +43,9 @@ SYMPTOMS = {
 
 def named(hint: str, exercise: str) -> set[str]:
     """The misconception ids a hint on a test of ``exercise`` names."""
-    found = {key for key, text in HINTS.items() if text in hint}
-    if "loss.unstable_softmax" in found:  # the same misconception, overflowing instead
-        found = (found - {"loss.unstable_softmax"}) | {"loss.unstable_log"}
+    found = {misconception(key) for key, text in HINTS.items() if text in hint}
+    if "not a function" in hint:  # a name rebound to a value at module level
+        found.add("module.name_shadowed")
     if COURSE_ONLY in hint:
         found.add("forward.hard_coded")
     for marker, text in ERROR_HINTS:
