@@ -3,9 +3,9 @@
 Canvas matches rows to students by ID, SIS User ID or SIS Login ID. Without a
 roster a submission's id is taken as the SIS Login ID; with a roster (for
 example Canvas's own gradebook export) the column ``match`` of the roster
-names the submission. Every cell is cleaned and guarded against formula
-injection (``text.csv_row``): an id or a roster name starting with ``=`` or
-``@`` is text in the spreadsheet, never a formula.
+names the submission (``roster.pair``). Every cell is cleaned and guarded
+against formula injection (``text.csv_row``): an id or a roster name starting
+with ``=`` or ``@`` is text in the spreadsheet, never a formula.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..text import clean, csv_row
+from ..text import csv_row
+from .roster import pair
 
 IDENTITY = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 
@@ -26,26 +27,23 @@ def to_canvas_csv(
     column: str,
     roster: Sequence[Mapping[str, str]] | None = None,
     match: str = "SIS Login ID",
+    maximum: float | None = None,
 ) -> tuple[str, list[str]]:
-    """The CSV text, and warnings about submissions and students that did not match."""
+    """The CSV text, and warnings about submissions and students that did not match.
+
+    ``maximum`` is the Points Possible; by default the largest ``max_score`` of the reports.
+    """
     warnings: list[str] = []
     rows: list[list[str]] = []
     if roster is None:
-        for ident, report in reports.items():
-            rows.append([ident, "", "", ident, "", _points(report["score"])])
+        rows = [[ident, "", "", ident, "", _points(r["score"])] for ident, r in reports.items()]
     else:
-        matched = set()
-        for student in roster:
-            key = student.get(match, "").strip()
-            found = reports.get(key)
-            if found is None:
-                warnings.append(f"no submission for {_quoted(student.get('Student') or key)}")
-                continue
-            matched.add(key)
-            rows.append([student.get(c, "") for c in IDENTITY] + [_points(found["score"])])
-        warnings += [f"submission {_quoted(i)} matches nobody in the roster" for i in reports
-                     if i not in matched]  # fmt: skip
-    maximum = max((r["max_score"] for r in reports.values()), default=0)
+        pairing = pair(reports, roster, match)
+        warnings = pairing.warnings
+        rows = [[student.get(c, "") for c in IDENTITY] + [_points(reports[ident]["score"])]
+                for student, ident in pairing.pairs]  # fmt: skip
+    if maximum is None:
+        maximum = max((r["max_score"] for r in reports.values()), default=0)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(csv_row([*IDENTITY, column]))
@@ -56,8 +54,3 @@ def to_canvas_csv(
 
 def _points(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def _quoted(name: str) -> str:
-    """A name in a warning, which goes to the terminal: cleaned, short, quoted."""
-    return repr(clean(name, 100))
