@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from assignments.forward import ASSIGNMENT, random_cases
 from assignments.forward.mistakes import EXAMPLES, MISTAKES
-from grader.diagnose import COURSE_ONLY
+from grader.diagnose import COURSE_ONLY, same, simulated
 
 from .conftest import REFERENCE, as_submission, full_marks_except, with_replaced
 
@@ -74,3 +75,22 @@ def test_generic_shape_hints(grade, name: str) -> None:
 def test_correct_submission_gets_no_hint(grade) -> None:
     report = grade(REFERENCE)
     assert report["score"] == 100 and all(t["hint"] is None for t in report["tests"])
+
+
+def _fails_a_hidden_case(mistake, cases, reference) -> bool:
+    """Whether the mistake's implementation behaves unlike the reference on a hidden case."""
+    exercise = ASSIGNMENT.exercise(mistake.exercise)
+    mine = [c for c in cases if c.exercise == mistake.exercise]
+    return any(
+        not same(simulated(mistake.implementation, c.args), simulated(reference, c.args), exercise)
+        for c in mine
+    )
+
+
+@pytest.mark.parametrize("seed", range(21))
+def test_every_mistake_loses_points_at_every_seed(seed: int) -> None:
+    """A score never depends on the seed: each switch fails a hidden case at every seed."""
+    cases = random_cases(seed)
+    missed = [m.id for m in MISTAKES
+              if not _fails_a_hidden_case(m, cases, ASSIGNMENT.reference[m.exercise])]  # fmt: skip
+    assert not missed, f"seed {seed}: no hidden case catches {missed}"

@@ -144,6 +144,9 @@ def _node_value_cases(r: _Random, add: Add) -> None:
     # Values with many decimals and a positive sum: any rounding shows, ReLU inside does not.
     inputs, weights = np.abs(r.rng.normal(1.0, 1.0, 3)) + 0.1, np.abs(r.rng.normal(1.0, 1.0, 3))
     add("node_value", "probe_many_decimals", inputs, weights, float(r.rng.uniform(0.1, 1.0)))
+    # A negative sum: a node with ReLU inside gives 0.
+    add("node_value", "probe_negative_sum", np.abs(r.normal(3)) + 0.5, -np.abs(r.normal(3)) - 0.5,
+        float(r.rng.uniform(-1.0, 1.0)))  # fmt: skip
     # The bank's first node with changed inputs: a fixed answer would still be 5.
     add("node_value", "probe_bank_top_node_changed", arr([2, 3 + r.fraction(1, 3)]), arr([1, 1]))
     add("node_value", "probe_bank_output_node_changed", arr([5 + r.fraction(1, 3), 1]),
