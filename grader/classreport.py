@@ -2,8 +2,9 @@
 
 Score histogram and per-exercise pass rates (matplotlib, inlined as SVG, so
 the page works offline), per-test pass rates, the most common diagnosed
-mistakes, and a table of submissions sortable by any column (click a header,
-or open the page with ``#sort=score-desc``).
+misconceptions (each counted once per submission, also when a hint names two
+mistakes or a callee's), and a table of submissions sortable by any column
+(click a header, or open the page with ``#sort=score-desc``).
 
 Every string from a report (ids, statuses, names, hints) reaches the page
 through ``_h``: cleaned (``text.clean``), then HTML-escaped, quotes included,
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .diagnose import hint_parts
 from .errors import UsageError
 from .export import load_reports
 from .report import write_text
@@ -136,9 +138,11 @@ def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
         for test in report["tests"]:
             test_counts[test["name"]] += 1
             test_passes[test["name"]] += test["status"] == "passed"
-            if test["hint"] and (test["exercise"], test["hint"]) not in seen:
-                seen.add((test["exercise"], test["hint"]))
-                hints[(test["exercise"], test["hint"])] += 1
+            # A hint may name two mistakes, or a callee's: each misconception counts once.
+            for part in hint_parts(test["hint"] or "", test["exercise"]):
+                if part not in seen:
+                    seen.add(part)
+                    hints[part] += 1
     test_rates = {name: test_passes[name] / test_counts[name] for name in test_counts}
     figures = _figures(scores, maximum, exercise_rates)
     title = _h(f"{first['assignment']}: {len(reports)} submissions")
@@ -166,7 +170,7 @@ def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
 <div class=figs>{"".join(figures)}</div>
 <h2>Exercises: share of submissions with full marks</h2>
 <table id=exercises><tbody>{_rate_rows(exercise_rates)}</tbody></table>
-<h2>Most common diagnosed mistakes (submissions)</h2>
+<h2>Most common diagnosed misconceptions (submissions)</h2>
 <table id=mistakes><thead><tr><th class=n>count</th><th>exercise</th><th>hint</th></tr></thead>
 <tbody>{mistakes}</tbody></table>
 <h2>Tests: share of graded submissions passing</h2>

@@ -211,10 +211,43 @@ class Explanation:
                          f"{mistake.exercise} first ({mistake.hint})")  # fmt: skip
         own = list(dict.fromkeys(m.hint for m in self.own))  # two ways of one mistake: once
         if len(own) > 1:
-            parts.append("Two mistakes here. " + " Also: ".join(own))
+            parts.append(TWO + ALSO.join(own))
         elif own:
             parts.append(own[0])
         return " ".join(parts)
+
+
+TWO = "Two mistakes here. "
+ALSO = " Also: "
+
+
+def hint_parts(hint: str, exercise: str) -> list[tuple[str, str]]:
+    """The known mistakes a hint names, as (exercise, that mistake's hint): Explanation.hint undone.
+
+    So a count per misconception can be made from reports, which keep only the text.
+    """
+    parts: list[tuple[str, str]] = []
+    rest = hint
+    while rest.startswith(f"Your {exercise} calls your ") and " first (" in rest:
+        callee = rest[len(f"Your {exercise} calls your ") :].split(",", 1)[0]
+        start = rest.index(" first (") + len(" first (")
+        end = _closing(rest, start)
+        if end is None:
+            break
+        parts.append((callee, rest[start:end]))
+        rest = rest[end + 1 :].lstrip()
+    own = rest[len(TWO) :].split(ALSO) if rest.startswith(TWO) else [rest]
+    return parts + [(exercise, text) for text in own if text]
+
+
+def _closing(text: str, start: int) -> int | None:
+    """Where the parenthesis opened just before ``start`` closes."""
+    depth = 1
+    for k in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            return k
+    return None
 
 
 def candidates(

@@ -65,3 +65,25 @@ def test_page_renders_and_sorts_in_a_browser(page: Path, tmp_path: Path) -> None
     subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1200,900",
                     f"file://{page}"], capture_output=True, timeout=120)  # fmt: skip
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_misconceptions_are_counted_inside_combined_hints() -> None:
+    """A hint naming two mistakes, or a callee's, counts each misconception once."""
+    from grader.classreport import render_class_report
+
+    def report(hints: dict[str, str]) -> dict:
+        tests = [{"name": f"{e}/x", "exercise": e, "status": "failed", "hint": h}
+                 for e, h in hints.items()]  # fmt: skip
+        exercises = [{"name": e, "score": 0, "max_score": 10} for e in hints]
+        return {"status": "graded", "assignment": "a", "score": 0, "max_score": 20,
+                "exercises": exercises, "tests": tests}  # fmt: skip
+
+    callee = "Your layer calls your unit, which is wrong: fix unit first (Unit (A) is off.) "
+    page = render_class_report({
+        "s1": report({"unit": "Unit (A) is off.", "layer": callee + "Two mistakes here. "
+                      "Layer B. Also: Layer C."}),
+        "s2": report({"layer": "Layer B."}),
+    })  # fmt: skip
+    assert "<td class=n>1</td><td>unit</td><td>Unit (A) is off.</td>" in page
+    assert "<td class=n>2</td><td>layer</td><td>Layer B.</td>" in page
+    assert "<td class=n>1</td><td>layer</td><td>Layer C.</td>" in page
