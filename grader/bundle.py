@@ -3,33 +3,45 @@
 Gradescope unpacks the zip into /autograder/source, runs ``setup.sh`` once when
 it builds the image, and ``run_autograder`` for every submission, which must
 leave /autograder/results/results.json. The zip carries the grader's own
-packages (engine, assignment, reference) and a minimal pyproject.toml, so it
-needs nothing of ours from the network.
+package, the assignment and the modules it imports beside it (its solution), and
+a minimal pyproject.toml, so it needs nothing of ours from the network.
 """
 
 from __future__ import annotations
 
-import importlib
+import ast
+import importlib.metadata
+import importlib.util
 import shlex
+import sys
+import sysconfig
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from . import __version__, registry
 from .errors import GraderError
-from .grade import load_assignment
 from .sandbox import Limits
-from .spec import DEFAULT_ASSIGNMENT
 
-PACKAGES = ("grader", "assignments", "solutions")
+ENGINE = "grader"
+CARRIED_ASSIGNMENT = "assignment"  # where an assignment loaded from a path goes in the zip
 
-PYPROJECT = f"""\
+
+def distribution() -> str:
+    """The name this engine is installed under (the wheel the bundle builds is named so)."""
+    names = importlib.metadata.packages_distributions().get(ENGINE, [])
+    return names[0] if names else f"{ENGINE}-engine"
+
+
+PYPROJECT = """\
 [build-system]
 requires = ["setuptools>=61"]
 build-backend = "setuptools.build_meta"
 
 [project]
-name = "forward-grader"
-version = "{__version__}"
+name = "{name}"
+version = "{version}"
 requires-python = ">=3.11"
 dependencies = [
     "numpy>=1.24", "click>=8.1", "jsonschema>=4.18", "fastjsonschema>=2.19", "nbformat>=5.7"
@@ -39,7 +51,7 @@ dependencies = [
 grade = "grader.cli:main"
 
 [tool.setuptools.packages.find]
-include = ["grader*", "assignments*", "solutions*"]
+include = [{packages}]
 
 [tool.setuptools.package-data]
 grader = ["schemas/*.json"]
@@ -70,7 +82,8 @@ fi
 
 RUN = """\
 #!/usr/bin/env bash
-# Runs for every submission (one .py or .ipynb file): grade it into results/results.json.
+# Runs for every submission (one .py or .ipynb file, or the one named {filename}):
+# grade it into results/results.json against the assignment baked in.
 # Only under bubblewrap (--sandbox bwrap): without it the grade fails, and says so.
 set -uo pipefail
 ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
@@ -81,7 +94,7 @@ mkdir -p "$ROOT/results"
 rm -f "$RESULTS"
 shopt -s nullglob
 files=("$ROOT"/submission/*.py "$ROOT"/submission/*.ipynb)
-submission="$ROOT/submission/forward.py"
+submission="$ROOT/submission/"{filename}
 if [ "${{#files[@]}}" -eq 1 ]; then submission="${{files[0]}}"; fi
 cd "$ROOT/submission" 2>/dev/null || cd "$ROOT"
 errors="$(mktemp)"
@@ -107,28 +120,149 @@ def _add_file(archive: zipfile.ZipFile, name: str, text: str, executable: bool =
     archive.writestr(info, text)
 
 
+@dataclass(frozen=True)
+class Carried:
+    """The assignment as the zip carries it: files (name in the zip -> file on disk),
+    the packages pip installs, and how run_autograder names the assignment."""
+
+    files: dict[str, Path]
+    packages: tuple[str, ...]
+    ref: str  # --assignment in run_autograder (a shell word)
+
+
+def carried(ref: str) -> Carried:
+    """What grading against assignment ``ref`` needs besides the engine.
+
+    An installed assignment (``assignments/NAME``) goes with the ``assignments`` package's
+    ``__init__``; one loaded from a path goes under ``assignment/`` and is named by its
+    path there. Either way, every module its files import that is neither the standard
+    library, nor installed from an index, nor the engine (``solutions.NAME``, a helper
+    beside it) goes too, with the modules those import in turn.
+    """
+    module = registry.module_of(ref)
+    origin = Path(module.__file__ or "")
+    is_package = origin.name == "__init__.py"
+    files: dict[str, Path] = {}
+    if registry.is_path(ref) or module.__name__.startswith(registry.LOADED_PREFIX):
+        source = origin.parent if is_package else origin
+        base = f"{CARRIED_ASSIGNMENT}/{source.name}"
+        files.update(_tree(source, base) if is_package else {base: source})
+        shell_ref = f'"$ROOT/source/"{shlex.quote(base)}'
+        packages: set[str] = set()
+    else:
+        parts = module.__name__.split(".")
+        root = origin.parents[len(parts) - (0 if is_package else 1)]
+        files.update(_module_files(module.__name__, origin, root))
+        shell_ref = shlex.quote(ref)
+        packages = {parts[0]}
+    todo = list(files.values())
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen or path.suffix != ".py":
+            continue
+        seen.add(path)
+        for name, found, root in _local_imports(path):
+            packages.add(name.split(".")[0])
+            new = _module_files(name, found, root)
+            todo += [p for k, p in new.items() if k not in files]
+            files.update(new)
+    return Carried(files, tuple(sorted(packages)), shell_ref)
+
+
+def _tree(folder: Path, base: str) -> dict[str, Path]:
+    """Every file of a package folder, but caches."""
+    return {f"{base}/{p.relative_to(folder).as_posix()}": p for p in sorted(folder.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}  # fmt: skip
+
+
+def _module_files(name: str, origin: Path, root: Path) -> dict[str, Path]:
+    """A module's files under their import path: a package whole, a module alone, and the
+    ``__init__.py`` of each package above it."""
+    parts = name.split(".")
+    files: dict[str, Path] = {}
+    if origin.name == "__init__.py":
+        files.update(_tree(origin.parent, "/".join(parts)))
+    else:
+        files["/".join([*parts[:-1], origin.name])] = origin
+    for depth in range(1, len(parts)):
+        init = root.joinpath(*parts[:depth], "__init__.py")
+        if init.is_file():
+            files["/".join([*parts[:depth], "__init__.py"])] = init
+    return files
+
+
+def _installed_elsewhere(origin: Path) -> bool:
+    """Whether a module comes with Python or from a package index (not carried)."""
+    places = {sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")}
+    return any(origin.is_relative_to(place) for place in places)
+
+
+def _local_imports(path: Path) -> Iterator[tuple[str, Path, Path]]:
+    """The modules ``path`` imports (absolutely) that must be carried beside it: each with
+    its file and the folder its import path starts from."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return
+    groups: list[list[str]] = []  # each: the names one import may mean, most precise first
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            groups += [[alias.name] for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            groups.append([*(f"{node.module}.{alias.name}" for alias in node.names), node.module])
+    for group in groups:
+        found = [m for m in map(_carried_module, group) if m is not None]
+        # ``from pkg import mod`` needs pkg/mod.py (and pkg's __init__), not all of pkg.
+        yield from found[:-1] if len(found) > 1 and found[-1][0] == group[-1] else found
+
+
+def _carried_module(name: str) -> tuple[str, Path, Path] | None:
+    """A module to carry: its name, file, and the folder its import path starts from."""
+    top = name.split(".")[0]
+    if top in sys.stdlib_module_names or top == ENGINE:
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None  # a name imported from a module, not a module
+    if spec is None or not spec.origin or not spec.has_location:
+        return None
+    origin = Path(spec.origin)
+    if _installed_elsewhere(origin):
+        return None
+    depth = len(name.split(".")) - (0 if origin.name == "__init__.py" else 1)
+    return name, origin, origin.parents[depth]
+
+
 def build_gradescope_bundle(
     *,
     output: Path,
     seed: int = 0,
     timeout: float = Limits.call_timeout,
-    assignment: str = DEFAULT_ASSIGNMENT,
+    assignment: str | None = None,
 ) -> list[str]:
-    """Write the zip; return the names it holds (the same inputs give the same bytes)."""
-    load_assignment(assignment)  # fail now, not on Gradescope
-    run = RUN.format(seed=seed, timeout=timeout, assignment=shlex.quote(assignment))
+    """Write the zip; return the names it holds (the same inputs give the same bytes).
+
+    ``assignment`` names it (a name or a path); without one, the default of the
+    ``assignments`` package (``registry.choose_for``).
+    """
+    choice = registry.choose_for([], assignment)  # fail now, not on Gradescope
+    carry = carried(choice.ref)
+    packages = ", ".join(f'"{name}*"' for name in (ENGINE, *carry.packages))
+    pyproject = PYPROJECT.format(name=distribution(), version=__version__, packages=packages)
+    run = RUN.format(seed=seed, timeout=timeout, assignment=carry.ref,
+                     filename=shlex.quote(choice.assignment.submission_name))  # fmt: skip
+    engine = Path(__file__).resolve().parent
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(output, "w") as archive:
             _add_file(archive, "setup.sh", SETUP, executable=True)
             _add_file(archive, "run_autograder", run, executable=True)
-            _add_file(archive, "pyproject.toml", PYPROJECT)
-            for package in PACKAGES:
-                root = Path(importlib.import_module(package).__path__[0])
-                for path in sorted(root.rglob("*")):
-                    if path.is_file() and "__pycache__" not in path.parts:
-                        name = f"{package}/{path.relative_to(root).as_posix()}"
-                        _add_file(archive, name, path.read_text(encoding="utf-8"))
+            _add_file(archive, "pyproject.toml", pyproject)
+            files = {**_tree(engine, ENGINE), **carry.files}
+            for name in sorted(files):
+                _add_file(archive, name, files[name].read_text(encoding="utf-8"))
             return archive.namelist()
     except OSError as exc:
         raise GraderError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,7 +1,7 @@
 """The ``grade`` command: parse options, call the library, print what happened.
 
 ``grade PATH...`` grades (the default command, ``grade run``); ``merge``,
-``export``, ``bundle`` and ``report`` are subcommands. Defaults live in the
+``export``, ``bundle``, ``report`` and ``new`` are subcommands. Defaults live in the
 library; errors become a one-line ``Error: ...`` here and nowhere else.
 """
 
@@ -13,29 +13,33 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import GraderError, SandboxUnavailable
 from .sandbox import Limits, Sandbox, resolve
-from .spec import DEFAULT_ASSIGNMENT
 from .summary import render
+
+if TYPE_CHECKING:
+    from .registry import Choice
 
 # The grading library (numpy, the assignment) is imported inside the commands: a single
 # grade starts its sandbox first, so that Python and numpy boot there meanwhile.
 
 EXAMPLES = """\b
 Examples:
-  grade forward.py                     grade your work, report in report.json
-  grade forward.py -o -                print the JSON report instead
-  grade forward.py --format gradescope -o results.json
-  GRADER_SEED=4711 grade forward.py --show-hidden   (instructors)
+  grade mywork.py                      grade your work, report in report.json
+  grade mywork.py -o -                 print the JSON report instead
+  grade mywork.py --format gradescope -o results.json
+  GRADER_SEED=4711 grade mywork.py --show-hidden    (instructors)
+  grade mywork.py --assignment ../course/hw3/       an assignment outside assignments/
   grade submissions/ -o reports --jobs 8            a whole class
   grade submissions/ -o reports --shard 3/10        one slice of ten
   grade merge reports/            grade export --to canvas reports/ -o grades.csv
   grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
+  grade new NAME                  start a new assignment in this folder
 """
 
 
@@ -49,8 +53,10 @@ TIMEOUT_OPTION = click.option(
     metavar="SECONDS", help="Time allowed for each call of a student function, e.g. --timeout 5.",
 )  # fmt: skip
 ASSIGNMENT_OPTION = click.option(
-    "--assignment", default=DEFAULT_ASSIGNMENT, show_default=True,
-    help="Assignment to grade against: a name in assignments/ or a module path.",
+    "--assignment", default=None, metavar="NAME|PATH",
+    help="Assignment to grade against: a name in assignments/, a dotted module, or the path "
+    "of a module or package (x.py, ./hw3). Default: found from the submission (its file "
+    "name, else the functions it defines), else the default of assignments/.",
 )  # fmt: skip
 
 
@@ -88,12 +94,12 @@ def _color() -> bool:
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="forward-grader")
+@click.version_option(__version__)
 def main() -> None:
-    """Grade forward-propagation submissions in a sandbox."""
+    """Grade submissions to an assignment in a sandbox."""
 
 
-@main.command(epilog=EXAMPLES)
+@main.command("run", epilog=EXAMPLES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -143,7 +149,7 @@ def main() -> None:
     help="Grade only slice K of N (1-based), e.g. --shard 2/8 in a job array.",
 )
 @click.option("--force", is_flag=True, help="Regrade submissions that already have a report.")
-def run(paths: tuple[Path, ...], **options: Any) -> None:
+def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
     """Grade PATHS: one Python file, or several files and folders (a class).
 
     Student code runs in a sandboxed child process. Writes a JSON report and
@@ -165,22 +171,32 @@ def _run_single(path: Path, options: dict[str, Any]) -> None:
         box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
     except SandboxUnavailable:
         box = None  # grade_file meets it again, and writes a report that says so
-    from .grade import grade_file, load_assignment
+    from .grade import grade_file
 
+    chosen: list[Choice] = []
     report = grade_file(
         submission=path, output=output, fmt=options["fmt"], seed=options["seed"],
         timeout=options["timeout"], sandbox=options["sandbox"],
         show_hidden=options["show_hidden"], assignment=options["assignment"], box=box,
-        on_fallback=_warn,
+        on_fallback=_warn, on_choice=lambda choice: _announce(choice, chosen),
     )  # fmt: skip
-    tips = load_assignment(options["assignment"]).tips
-    click.echo(render(report, tips=tips, color=_color()), err=output == "-", color=_color())
+    tips = chosen[0].assignment.tips if chosen else {}
+    summary = render(report.to_dict(), tips=tips, color=_color())
+    click.echo(summary, err=output == "-", color=_color())
     if output != "-":
         click.echo(f"Report written to {output}")
 
 
 def _warn(message: str) -> None:
     click.echo(f"Warning: {message}", err=True)
+
+
+def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
+    """Say which assignment the submissions are graded against, when it was not named."""
+    if chosen is not None:
+        chosen.append(choice)
+    if choice.announcement:
+        click.echo(choice.announcement, err=True)
 
 
 def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
@@ -207,7 +223,7 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
             paths=list(paths), output=output, jobs=options["jobs"], seed=options["seed"],
             timeout=options["timeout"], sandbox=options["sandbox"],
             assignment=options["assignment"], shard=options["shard"], force=options["force"],
-            on_start=on_start, on_done=on_done, on_warning=_warn,
+            on_start=on_start, on_done=on_done, on_warning=_warn, on_choice=_announce,
         )  # fmt: skip
     finally:
         if bar is not None:
@@ -271,9 +287,7 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     show_default=True,
     help="Roster column that holds each student's submission name.",
 )
-@click.option(
-    "--column", default=None, help="Canvas assignment column, e.g. 'Forward propagation (12345)'."
-)
+@click.option("--column", default=None, help="Canvas assignment column, e.g. 'Homework 3 (12345)'.")
 def export(**options: Any) -> None:
     """Export REPORTS (files or folders) for an LMS.
 
@@ -308,7 +322,11 @@ def export(**options: Any) -> None:
 @TIMEOUT_OPTION
 @ASSIGNMENT_OPTION
 def bundle(target: str, **options: Any) -> None:
-    """Write an autograder zip for TARGET (gradescope): upload it as the autograder."""
+    """Write an autograder zip for TARGET (gradescope): upload it as the autograder.
+
+    The zip carries the grader, the assignment (with the modules it imports beside it,
+    such as its solution) and run_autograder, which grades against that assignment.
+    """
     from .bundle import build_gradescope_bundle
 
     with errors_as_messages():
@@ -333,3 +351,15 @@ def report(directory: tuple[Path, ...], output: str) -> None:
     with errors_as_messages():
         count = write_class_report(directory=list(directory), output=output)
     click.echo(f"{output}: class report over {count} submissions")
+
+
+@main.command()
+@click.argument("name")
+def new(name: str) -> None:
+    """Start a new assignment NAME in this folder: its package, solution, stubs, notebook."""
+    from .authoring import scaffold
+
+    with errors_as_messages():
+        created = scaffold(name, Path.cwd())
+    for path in created:
+        click.echo(f"created {path}")

@@ -15,6 +15,10 @@ class UsageError(GraderError):
     exit_code = 2
 
 
+class UnknownAssignment(UsageError):
+    """No assignment by that name or path, or none could be chosen for a submission."""
+
+
 class SandboxUnavailable(GraderError):
     """The requested sandbox cannot run on this machine."""
 
@@ -23,6 +27,10 @@ class SandboxUnavailable(GraderError):
 
 class UnreadableSubmission(UsageError):
     """There is no readable file where a submission was named."""
+
+
+class NotebookError(GraderError):
+    """The file is not a notebook that can be graded."""
 
 
 class Interrupted(GraderError):

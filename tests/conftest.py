@@ -8,16 +8,23 @@ from typing import Any
 
 import pytest
 
-from grader.grade import grade_submission
+from grader import grade as grading
 from grader.report import validate
 from grader.sandbox import Limits, bwrap_works
 
 from .submissions import REFERENCE, ROOT, STUB, as_submission, with_replaced
 
-__all__ = ["REFERENCE", "ROOT", "STUB", "as_submission", "with_replaced"]
+__all__ = ["REFERENCE", "ROOT", "STUB", "as_submission", "case_count", "with_replaced"]
 
 SANDBOXES = ["process", *(["bwrap"] if bwrap_works() else [])]
 FAST = Limits(call_timeout=0.5, load_timeout=5.0)
+
+
+def case_count(assignment: str = "forward", seed: int = 0) -> int:
+    """How many tests the assignment has (its cases change as its authors add some)."""
+    from grader.registry import load
+
+    return len(load(assignment).make_cases(seed))
 
 
 def scores(report: dict[str, Any]) -> dict[str, float]:
@@ -37,7 +44,9 @@ def full_marks_except(report: dict[str, Any], *losers: str) -> bool:
 def grade(tmp_path: Path) -> Callable[..., dict[str, Any]]:
     """Grade a source text (or bytes) and return its report, checked against the schema."""
 
-    def run(source: str | bytes, name: str = "forward.py", **options: Any) -> dict[str, Any]:
+    def grade_source(
+        source: str | bytes, name: str = "forward.py", **options: Any
+    ) -> dict[str, Any]:
         path = tmp_path / name
         if isinstance(source, bytes):
             path.write_bytes(source)
@@ -45,11 +54,11 @@ def grade(tmp_path: Path) -> Callable[..., dict[str, Any]]:
             path.write_text(source)
         options.setdefault("sandbox", "process")
         options.setdefault("limits", FAST)
-        report = grade_submission(path=path, **options)
+        report = grading.grade(path, **options).to_dict()
         validate(report, "report")
         return report
 
-    return run
+    return grade_source
 
 
 def grade_class(root: Path, files: dict[str, str]) -> Path:

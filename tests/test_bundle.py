@@ -17,7 +17,7 @@ from grader.cli import main
 from grader.report import validate
 from grader.sandbox import bwrap_works
 
-from .conftest import REFERENCE
+from .conftest import REFERENCE, case_count
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ needs_bwrap = pytest.mark.skipif(
 @needs_bwrap
 def test_correct_submission_scores_full_marks(autograder: Path) -> None:
     results = run_autograder(autograder, {"my_solution.py": REFERENCE})
-    assert results["score"] == 100 and len(results["tests"]) == 44
+    assert results["score"] == 100 and len(results["tests"]) == case_count(seed=42)
 
 
 @needs_bwrap

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from grader import __version__
 from grader.cli import main
-from grader.grade import grade_submission
+from grader.grade import grade
 from grader.report import validate
 
-from .conftest import FAST, ROOT
+from .conftest import FAST, ROOT, case_count
 
 SOLUTION = str(ROOT / "solutions" / "forward.py")
 
@@ -48,7 +48,7 @@ def test_gradescope_format_validates(tmp_path: Path) -> None:
     assert invoke(SOLUTION, "--format", "gradescope", "-o", str(out)).exit_code == 0
     results = json.loads(out.read_text())
     validate(results, "gradescope")
-    assert results["score"] == 100 and len(results["tests"]) == 44
+    assert results["score"] == 100 and len(results["tests"]) == case_count()
     assert {t["status"] for t in results["tests"]} == {"passed"}
 
 
@@ -73,7 +73,9 @@ def test_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     result = invoke(SOLUTION, "-o", str(blocker / "r.json"))
-    assert result.exit_code == 1 and result.stderr.startswith("Error: cannot write")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(
+        "Error: cannot write"
+    )
 
 
 def test_bad_options_are_usage_errors() -> None:
@@ -121,7 +123,7 @@ def test_same_seed_same_report_apart_from_times(tmp_path: Path) -> None:
     path.write_text("import numpy as np\ndef relu(x):\n    return np.abs(x)\n")
 
     def stable(seed: int) -> dict:
-        report = grade_submission(path=path, seed=seed, sandbox="process", limits=FAST)
+        report = grade(path, seed=seed, sandbox="process", limits=FAST).to_dict()
         for key in ("graded_at", "duration_s"):
             report.pop(key)
         for test in report["tests"]:
@@ -155,6 +157,7 @@ def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> N
         assert result.exit_code == 0 and json.loads(result.stdout)["sandbox"] == "process"
         first, rest = result.stderr.split("\n", 1)  # one line, before the grade's summary
         assert first.startswith(FALLBACK_WARNING) and "Warning" not in rest, result.stderr
+        assert rest.startswith("Grading against assignment 'forward' (found from the file name)")
         assert "Score: 100/100" in rest
     chosen = CliRunner().invoke(main, [SOLUTION, "-o", "-", "--sandbox", "process"])
     assert "Warning" not in chosen.stderr  # asked for by name: no surprise to announce
@@ -203,6 +206,8 @@ def test_a_class_hears_of_the_fallback_before_grading(monkeypatch, tmp_path: Pat
         (subs / name).write_text("")
     result = CliRunner().invoke(main, [str(subs), "-o", str(tmp_path / "reports")])
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith(FALLBACK_WARNING) and result.stderr.count("Warning") == 1
+    chosen, warning = result.stderr.split("\n")[:2]
+    assert chosen.startswith("Grading against assignment 'forward' (found from the default")
+    assert warning.startswith(FALLBACK_WARNING) and result.stderr.count("Warning") == 1
     forced = CliRunner().invoke(main, [str(subs), "--sandbox", "bwrap", "-o", str(tmp_path)])
     assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr

@@ -135,7 +135,7 @@ def test_check_grades_kernel_functions_on_visible_cases_only(tmp_path: Path) -> 
                      "    return np.asarray(inputs) * np.asarray(weights)\n")  # fmt: skip
     good = check("relu", namespace=namespace, sandbox="process")
     assert good.passed and str(good).startswith("PASS  relu: 3/3 checks")
-    assert all(t["visibility"] == "visible" for t in good.report["tests"])
+    assert all(t.visibility == "visible" for t in good.report.tests)
     bad = check("node_value", namespace=namespace, sandbox="process")
     assert not bad.passed and "FAIL  node_value" in str(bad)
     assert "<pre" in bad._repr_html_()

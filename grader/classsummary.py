@@ -1,0 +1,95 @@
+"""A class's summary: one row per submission, in summary.json (validated) and summary.csv,
+and the merge of several runs' (shards') reports into one summary.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import GraderError, UsageError
+from .report import SCHEMA_VERSION, validate, write_json, write_text
+from .results import now_iso
+from .text import clean, csv_cell
+
+
+def summary_row(ident: str, report: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "path": clean(report["submission"]["path"]),  # reports may come from an older grader
+        "status": report["status"],
+        "score": report["score"],
+        "max_score": report["max_score"],
+        "exercises": {e["name"]: e["score"] for e in report["exercises"]},
+        "report": f"{ident}.json",
+    }
+
+
+CSV_FIELDS = ["id", "path", "status", "score", "max_score"]
+
+
+def write_class_summary(
+    rows: Iterable[dict[str, Any]],
+    output: Path,
+    *,
+    assignment: str,
+    seed: int,
+    shard: tuple[int, int] | None = None,
+) -> tuple[Path, Path]:
+    """summary.json (validated) and summary.csv, one row per submission."""
+    rows = list(rows)
+    stem = f"summary.shard-{shard[0]}-of-{shard[1]}" if shard else "summary"
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "assignment": assignment,
+        "grader_version": __version__,
+        "seed": seed,
+        "generated_at": now_iso(),
+        "submissions": rows,
+    }
+    json_path, csv_path = output / f"{stem}.json", output / f"{stem}.csv"
+    write_json(document, "summary", str(json_path))
+    exercises = list(dict.fromkeys(e for row in rows for e in row["exercises"]))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_FIELDS + exercises)
+    for row in rows:  # ids and paths are named by students: no cell may run as a formula
+        cells = [row[f] for f in CSV_FIELDS] + [row["exercises"].get(e, "") for e in exercises]
+        writer.writerow([csv_cell(cell) for cell in cells])
+    write_text(buffer.getvalue(), str(csv_path))
+    return json_path, csv_path
+
+
+def merge(*, directories: Sequence[Path], output: Path | None = None) -> list[dict[str, Any]]:
+    """Join the reports of several runs (shards) into one summary in ``output``."""
+    rows: list[dict[str, Any]] = []
+    seeds: set[int] = set()
+    assignments: set[str] = set()
+    for directory in directories:
+        if not directory.is_dir():
+            raise UsageError(f"{directory} is not a directory")
+        for path in sorted(directory.glob("*.json")):
+            if path.name.startswith("summary"):
+                continue
+            try:
+                report = json.loads(path.read_text())
+                validate(report, "report")
+            except (OSError, ValueError, GraderError):
+                continue  # not a report of ours
+            if all(row["id"] != path.stem for row in rows):  # the same report twice counts once
+                rows.append(summary_row(path.stem, report))
+            seeds.add(report["seed"])
+            assignments.add(report["assignment"])
+    if not rows:
+        raise UsageError("no reports found in " + ", ".join(map(str, directories)))
+    if len(seeds) > 1 or len(assignments) > 1:
+        raise UsageError("these reports mix seeds or assignments; merge runs of one grading only")
+    target = output or directories[0]
+    target.mkdir(parents=True, exist_ok=True)
+    write_class_summary(rows, target, assignment=assignments.pop(), seed=seeds.pop())
+    return rows

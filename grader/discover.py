@@ -1,0 +1,170 @@
+"""Finding a class's submissions: files and students' folders, their ids, and shards.
+
+Folders are the students' material: links are never followed while walking them. A
+student's folder is resolved to one file by the assignment (the file it names, else the
+one file that defines its functions), or says why it cannot be.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import registry
+from .errors import UsageError
+from .spec import Assignment
+from .submission import SUFFIXES
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One student's file, the id its report and summary row are named by, and its root.
+
+    ``root`` is the folder the instructor named: links up to it are followed, links
+    below it are the student's and are not (``read_submission``).
+    """
+
+    id: str
+    path: Path
+    root: Path | None = None
+    problem: str | None = None  # why this student's folder has no one file to grade
+
+
+def _id_for(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "submission"
+
+
+SKIPPED = ".ipynb_checkpoints"
+
+
+def _entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """A student's folder walked without entering links: candidate files, and links seen.
+
+    A candidate is anything with a submission's suffix that is not a real folder (a link
+    or a FIFO too: reading it is refused later, with a message, rather than skipped here).
+    """
+    candidates: list[Path] = []
+    links: list[Path] = []
+    for top, folders, files in os.walk(folder):  # followlinks=False: links are not entered
+        here = Path(top)
+        for name in [*folders, *files]:
+            entry, linked = here / name, (here / name).is_symlink()
+            links += [entry] if linked else []
+            if entry.suffix in SUFFIXES and (linked or name in files):
+                candidates.append(entry)
+        folders[:] = [f for f in folders if f != SKIPPED and not (here / f).is_symlink()]
+    return sorted(candidates), sorted(links)
+
+
+def _pick_file(
+    folder: Path, assignment: Assignment, root: Path | None
+) -> tuple[Path | None, str | None]:
+    """A student's folder: the file the assignment names, else its only .py (or .ipynb)
+    file, else the one file that defines the assignment's functions.
+
+    Without any, a link in the folder (refused when read, so the student learns why), or
+    None when the folder holds nothing to grade. When none or several of its files define
+    the assignment's functions, the folder itself, and why it cannot be graded.
+    """
+    files, links = _entries(folder)
+    named = [p for p in files if p.name == assignment.submission_name]
+    if named:
+        return min(named, key=lambda p: (len(p.parts), p)), None
+    if len(files) == 1:
+        return files[0], None
+    if not files:
+        return (links[0] if links else None), None
+    defining = [p for p in files if registry.defines_exercises(p, assignment, root)]
+    if len(defining) == 1:
+        return defining[0], None
+    listed = ", ".join(p.relative_to(folder).as_posix() for p in (defining or files))
+    which = "several of its files define" if defining else "none of its files defines"
+    return folder, (
+        f"{which} the functions of assignment {assignment.name!r} ({listed}) and none is "
+        f"named {assignment.submission_name}: hand in one {assignment.submission_name}"
+    )
+
+
+def _classify(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The entries of a folder the instructor named: submission files, students' folders.
+
+    Entries are the students' material: a link is never followed here, and becomes a
+    submission (a file if it has a submission's suffix, else a student's folder) that is
+    refused when it is read.
+    """
+    files, folders = [], []
+    for entry in sorted(folder.iterdir()):
+        real_folder = entry.is_dir() and not entry.is_symlink()
+        if entry.suffix in SUFFIXES and not real_folder:
+            files.append(entry)
+        elif entry.is_dir() and not entry.name.startswith("."):
+            folders.append(entry)
+    return files, folders
+
+
+def candidates(paths: Sequence[Path]) -> list[tuple[Path, Path | None]]:
+    """Every file that may be a submission under ``paths``, and its root: what the
+    assignment of a class is chosen from (``registry.choose_for``)."""
+    found: list[tuple[Path, Path | None]] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append((path, None))
+            continue
+        files, folders = _classify(path)
+        found += [(f, path) for f in files]
+        for folder in folders:
+            if not folder.is_symlink():
+                found += [(f, path) for f in _entries(folder)[0]]
+    return found
+
+
+def discover(paths: Sequence[Path], assignment: Assignment | None = None) -> list[Submission]:
+    """Files as given; a folder means its .py and .ipynb files, or one per sub-folder.
+
+    A student's folder is resolved to its file by the assignment (``_pick_file``);
+    without one, the assignment is chosen from the files found.
+    """
+    if assignment is None:
+        assignment = registry.choose_for(candidates(paths)).assignment
+    found: list[tuple[str, Path, Path | None, str | None]] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append((_id_for(path.stem), path, None, None))
+            continue
+        files, folders = _classify(path)
+        found += [(_id_for(f.stem), f, path, None) for f in files]
+        for folder in folders:
+            picked: Path | None = folder
+            problem: str | None = None
+            if not folder.is_symlink():
+                picked, problem = _pick_file(folder, assignment, path)
+            if picked is not None:
+                found.append((_id_for(folder.name), picked, path, problem))
+    submissions, seen = [], set()
+    for ident, file, root, problem in found:
+        unique, n = ident, 1
+        while unique in seen:
+            n += 1
+            unique = f"{ident}-{n}"
+        seen.add(unique)
+        submissions.append(Submission(unique, file, root, problem))
+    return submissions
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``K/N`` with 1 <= K <= N."""
+    match = re.fullmatch(r"(\d+)/(\d+)", text.strip())
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise UsageError(f"--shard takes K/N with 1 <= K <= N, e.g. 2/8 (got {text!r})")
+    return int(match[1]), int(match[2])
+
+
+def in_shard(submission: Submission, shard: tuple[int, int]) -> bool:
+    """A stable slice: the same id always falls in the same shard."""
+    k, n = shard
+    digest = hashlib.sha256(submission.id.encode()).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1

@@ -1,0 +1,76 @@
+"""What to run for one assignment and seed: each exercise's cases and expected values.
+
+Expected values are computed here, in the grader, from the reference, on copies of
+the arguments, before any student process starts.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .compare import normalize
+from .diagnose import Behaviour, simulate_all
+from .execute import Batch as Calls  # one exercise's calls (not a class of submissions)
+from .spec import Assignment, Case, Exercise, Mistake
+
+
+def expected_values(assignment: Assignment, cases: list[Case]) -> list[Any]:
+    """Run the reference on copies of each case's arguments, here in the grader.
+
+    Results are read as results cross the boundary (numbers as float64 arrays; tuples,
+    lists and dicts walked). A student kit has no reference: its answers are data.
+    """
+    if assignment.answers is not None:
+        return [assignment.answers(case) for case in cases]
+    values = []
+    for case in cases:
+        result = assignment.reference[case.exercise](*copy.deepcopy(case.args))
+        values.append(normalize(result))
+    return values
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to run for one assignment and seed: each exercise's cases and expected values."""
+
+    spec: Assignment
+    groups: list[tuple[Exercise, list[Case], list[np.ndarray]]]
+    _simulated: dict[tuple[str, ...], list[Behaviour]] = field(default_factory=dict,
+                                                               compare=False)  # fmt: skip
+
+    @property
+    def calls(self) -> list[Calls]:
+        """The calls to make, exercise by exercise, in the order of ``groups``."""
+        return [Calls(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
+
+    def behaviours(self, exercise: str, mistakes: tuple[Mistake, ...]) -> list[Behaviour]:
+        """Known mistakes' behaviour on an exercise's cases, computed once per plan."""
+        key = (exercise, *(m.name for m in mistakes))
+        cases = next(c for e, c, _ in self.groups if e.name == exercise)
+        if key not in self._simulated and self.spec.known_behaviours is not None:
+            known = self.spec.known_behaviours(exercise, key[1:])
+            # Not precomputed: a behaviour no student's can match, so nothing is named.
+            self._simulated[key] = known or [Behaviour(raised="<unknown>")] * len(cases)
+        if key not in self._simulated:
+            if len(mistakes) == 1 and mistakes[0].exercise == exercise:
+                implementation = mistakes[0].implementation
+            else:
+                assert self.spec.combine is not None
+                implementation = self.spec.combine(exercise, mistakes)
+            self._simulated[key] = simulate_all(implementation, cases)
+        return self._simulated[key]
+
+
+def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
+    """Cases from the seed, and their expected values from the reference, here in the grader."""
+    cases = [c for c in spec.make_cases(seed) if c.visibility == "visible" or not visible_only]
+    expected = expected_values(spec, cases)
+    groups = []
+    for exercise in spec.exercises:
+        mine = [k for k, c in enumerate(cases) if c.exercise == exercise.name]
+        groups.append((exercise, [cases[k] for k in mine], [expected[k] for k in mine]))
+    return Plan(spec, groups)

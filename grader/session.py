@@ -1,0 +1,114 @@
+"""The grading session: one sandbox, kept warm, and the plans it runs submissions on.
+
+A single ``grade`` uses a session once; a batch worker keeps one, so Python and
+numpy start once per worker and each submission is a fresh fork.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import sandbox as sandboxes
+from .errors import SandboxUnavailable
+from .execute import Execution
+from .execute import run as execute_calls
+from .plan import Plan, make_plan
+from .sandbox import Limits, Sandbox, SandboxKind, resolve
+from .spec import Assignment
+
+FALLBACK = (
+    "bubblewrap is not usable here, so submissions run in the weaker 'process' sandbox, "
+    "which does not hide your files, the seed or the network from them "
+    "(see the README's Security section; --sandbox bwrap refuses to grade without it)"
+)
+
+
+def check_sandbox(requested: SandboxKind) -> str | None:
+    """Before grading: the warning to give when ``auto`` will fall back to ``process``.
+
+    Raises SandboxUnavailable when bubblewrap was asked for and cannot work here.
+    """
+    if requested == "process":
+        return None
+    if resolve(requested) == "bwrap" and sandboxes.bwrap_works():
+        return None
+    if requested == "bwrap":
+        raise SandboxUnavailable("bubblewrap is installed but cannot create its namespaces here")
+    return FALLBACK
+
+
+class Grader:
+    """Grades submissions one after another with one sandbox and one plan per seed.
+
+    ``on_fallback(message)``, if set, hears once, before any student code runs, that
+    ``auto`` is using the weaker ``process`` sandbox.
+    """
+
+    on_fallback: Callable[[str], None] | None = None
+
+    def __init__(
+        self,
+        *,
+        sandbox: SandboxKind = "auto",
+        limits: Limits | None = None,
+        box: Sandbox | None = None,
+    ) -> None:
+        self.requested = sandbox
+        self.kind = box.kind if box else resolve(sandbox)
+        self.limits = box.limits if box else (limits or Limits())
+        self._box = box
+        # Keyed by the assignment object itself (kept alive by the plan): two assignments
+        # of the same name from different paths never share a plan.
+        self._plans: dict[tuple[int, int, bool], Plan] = {}
+
+    def warm(self) -> None:
+        """Start the sandbox now, so its start-up overlaps the grader's own work."""
+        if self._box is None:
+            self._box = Sandbox(self.kind, self.limits)
+
+    def ready(self) -> Sandbox:
+        """The started sandbox; ``auto`` falls back to ``process`` if bubblewrap fails here."""
+        self.warm()
+        assert self._box is not None
+        try:
+            self._box.wait_ready()
+        except SandboxUnavailable:
+            self.close()
+            if self.requested != "auto" or self.kind == "process":
+                raise
+            self.kind = "process"
+            self._box = Sandbox(self.kind, self.limits)
+            self._box.wait_ready()
+        self._announce_fallback()
+        return self._box
+
+    def _announce_fallback(self) -> None:
+        if self.on_fallback and self.requested == "auto" and self.kind == "process":
+            notify, self.on_fallback = self.on_fallback, None
+            notify(FALLBACK)
+
+    def plan(self, spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
+        key = (id(spec), seed, visible_only)
+        if key not in self._plans:
+            self._plans[key] = make_plan(spec, seed, visible_only)
+        return self._plans[key]
+
+    def execute(
+        self, source: str, filename: str, plan: Plan, meanwhile: Callable[[], None] | None = None
+    ) -> Execution:
+        execution, self._box = execute_calls(
+            source=source, filename=filename, batches=plan.calls, sandbox=self.ready(),
+            limits=self.limits, meanwhile=meanwhile,
+        )  # fmt: skip
+        return execution
+
+    def close(self) -> None:
+        if self._box is not None:
+            self._box.close()
+            self._box = None
+
+    def __enter__(self) -> Grader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
