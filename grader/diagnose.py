@@ -304,6 +304,21 @@ def explains(
     return all(breaks) and len(failed) >= 2 and len(failed) < len(triples)
 
 
+def _reproduced(
+    simulated: Sequence[Behaviour],
+    theirs: Sequence[Behaviour | None],
+    failed: Sequence[int],
+    exercise: Exercise,
+    expected: Sequence[np.ndarray],
+) -> int:
+    """How many of the student's failures a combination reproduces."""
+    return sum(
+        same(simulated[k], t, exercise) or _both_break(simulated[k], t, expected[k])
+        for k in failed
+        if (t := theirs[k]) is not None
+    )
+
+
 def _both_break(simulated: Behaviour, theirs: Behaviour, expected: np.ndarray) -> bool:
     """The combination raises, and the student's function raises or gives a wrong shape."""
     if simulated.raised is None or simulated.mutated != theirs.mutated:
@@ -348,15 +363,19 @@ def diagnose(
             for k in failed:
                 hints[k] = general
             return hints
-        for combination in tried:
-            if explains(behaviours, simulate(combination), passed, exercise, tier=tier,
-                        expected=expected):  # fmt: skip
-                callee = tuple(m for m in combination if m.exercise != exercise.name)
-                own = tuple(m for m in combination if m.exercise == exercise.name)
-                found[exercise.name] = Explanation(own, callee)
-                for k in failed:
-                    hints[k] = found[exercise.name].hint(exercise.name)
-                return hints
+        matches = [c for c in tried if explains(behaviours, simulate(c), passed, exercise,
+                                                tier=tier, expected=expected)]  # fmt: skip
+        if matches:
+            # Loosely, a mistake may account for some failures and let others pass as its
+            # own: the combination reproducing the most failures wins, the simplest on a tie.
+            best = max(matches, key=lambda c: _reproduced(simulate(c), behaviours, failed,
+                                                          exercise, expected))  # fmt: skip
+            callee = tuple(m for m in best if m.exercise != exercise.name)
+            own = tuple(m for m in best if m.exercise == exercise.name)
+            found[exercise.name] = Explanation(own, callee)
+            for k in failed:
+                hints[k] = found[exercise.name].hint(exercise.name)
+            return hints
     for k in failed:
         hints[k] = symptom_hint(outcomes[k], expected[k])
     return hints
