@@ -25,7 +25,6 @@ from .errors import GraderError
 from .sandbox import Limits
 
 ENGINE = "grader"
-CARRIED_ASSIGNMENT = "assignment"  # where an assignment loaded from a path goes in the zip
 
 
 def distribution() -> str:
@@ -134,7 +133,7 @@ def carried(ref: str) -> Carried:
     """What grading against assignment ``ref`` needs besides the engine.
 
     An installed assignment (``assignments/NAME``) goes with the ``assignments`` package's
-    ``__init__``; one loaded from a path goes under ``assignment/`` and is named by its
+    ``__init__``; one loaded from a path goes at the top of the zip and is named by its
     path there. Either way, every module its files import that is neither the standard
     library, nor installed from an index, nor the engine (``solutions.NAME``, a helper
     beside it) goes too, with the modules those import in turn.
@@ -145,7 +144,7 @@ def carried(ref: str) -> Carried:
     files: dict[str, Path] = {}
     if registry.is_path(ref) or module.__name__.startswith(registry.LOADED_PREFIX):
         source = origin.parent if is_package else origin
-        base = f"{CARRIED_ASSIGNMENT}/{source.name}"
+        base = source.name  # at the top, beside the modules it imports (see registry.project_root)
         files.update(_tree(source, base) if is_package else {base: source})
         shell_ref = f'"$ROOT/source/"{shlex.quote(base)}'
         packages: set[str] = set()
@@ -167,6 +166,11 @@ def carried(ref: str) -> Carried:
             new = _module_files(name, found, root)
             todo += [p for k, p in new.items() if k not in files]
             files.update(new)
+    tops = {name.split("/")[0] for name in files}
+    if ENGINE in tops:
+        raise GraderError(
+            f"the assignment or a module it imports is named {ENGINE!r}, as the engine is"
+        )
     return Carried(files, tuple(sorted(packages)), shell_ref)
 
 

@@ -1,6 +1,6 @@
 """Checking work from inside a Jupyter notebook: ``check()`` grades the kernel's functions.
 
-``check("relu")`` takes the functions as they are defined in the running kernel (with the
+``check("NAME")`` takes the functions as they are defined in the running kernel (with the
 helpers and modules they use), and grades them on the visible cases only, in a
 sandboxed child like everything else, so it never reveals hidden cases. Converting a
 notebook file for grading is another concern: ``ipynb``.
