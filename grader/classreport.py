@@ -3,8 +3,12 @@
 Score histogram and per-exercise pass rates (matplotlib, inlined as SVG, so
 the page works offline), per-test pass rates, the most common diagnosed
 misconceptions (each counted once per submission, also when a hint names two
-mistakes or a callee's), and a table of submissions sortable by any column
-(click a header, or open the page with ``#sort=score-desc``).
+mistakes or a callee's), a table of submissions sortable by any column
+(click a header, or open the page with ``#sort=score-desc``), and a section per
+student (``#s-<id>``, linked from the table) with every test's status, message
+and hint, and the reason a submission could not be graded. Scores show two
+decimals at most; the means are ``summary.class_mean``'s, as in the terminal.
+The layout works on a phone: wide tables scroll on their own, the page never does.
 
 Every string from a report (ids, statuses, names, hints) reaches the page
 through ``_h``: cleaned (``text.clean``), then HTML-escaped, quotes included,
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -24,23 +29,41 @@ from typing import Any
 
 from .diagnose import hint_parts
 from .errors import UsageError
-from .export import load_reports
+from .export import class_maximum, collect_reports
 from .report import write_text
+from .summary import class_mean, points
 from .text import clean
 
 NAME_TEXT = 200  # ids, names and statuses on the page
 HINT_TEXT = 2000
+MESSAGE_TEXT = 4000  # a test's message is ~2000 bytes; this bounds a tampered report
+OUTPUT_TEXT = 5000  # the student's printed output (the report keeps 4 KB of each stream)
 
 STYLE = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+*{box-sizing:border-box}
+body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:70rem;color:#222;
+overflow-wrap:break-word}
+h1{font-size:1.5rem;overflow-wrap:anywhere}h2{font-size:1.25rem;margin-top:2rem}
+h3{font-size:1.1rem;margin:0 0 .5rem;overflow-wrap:anywhere}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:15px}
+th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.rate{width:40%}
 th[data-key]{cursor:pointer;user-select:none}th[data-key]:hover{background:#eef}
-.figs{display:flex;flex-wrap:wrap;gap:1rem}.figs svg{max-width:100%;height:auto}
-.bar{background:#4c72b0;height:.8rem;display:inline-block}
-.stats span{margin-right:1.5rem}
+.figs{display:flex;flex-wrap:wrap;gap:1rem}.fig{flex:1 1 20rem;min-width:0}
+.fig svg{width:100%;height:auto}
+#submissions tr>:first-child{position:sticky;left:0;background:#fff}
+table.exercises{width:auto;min-width:60%}
+.bar{background:#4c72b0;height:.8rem;display:inline-block;max-width:100%}
+.stats span{display:inline-block;margin-right:1.5rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:14px;background:#f5f5f5;
+padding:.4rem .6rem;margin:.3rem 0}
+.student{border-top:2px solid #ccc;margin-top:1.5rem;padding-top:.75rem}
+.st{font-size:14px;padding:0 .4em;border-radius:.3em;background:#fde2e2;white-space:nowrap}
+.st.passed,.st.graded{background:#dff3df}
+ol.tests{padding-left:1.4rem}ol.tests li{margin:.6rem 0}
+.hint{margin:.2rem 0;color:#7a4b00}.meta{color:#555;overflow-wrap:anywhere}
 """
 
 SCRIPT = """
@@ -108,16 +131,16 @@ def _figures(scores: list[float], maximum: float, rates: dict[str, float]) -> li
 def _rate_rows(rates: dict[str, float]) -> str:
     return "".join(
         f"<tr><td>{_h(name)}</td><td class=n>{100 * rate:.0f}%</td>"
-        f'<td><span class=bar style="width:{10 * rate:.2f}rem"></span></td></tr>'
+        f'<td class=rate><span class=bar style="width:{100 * rate:.1f}%"></span></td></tr>'
         for name, rate in rates.items()
     )
 
 
-def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
-    """The page as text."""
+def render_class_report(reports: dict[str, dict[str, Any]], notes: Sequence[str] = ()) -> str:
+    """The page as text; ``notes`` are what reading the reports left out (shown at the top)."""
     graded = {i: r for i, r in reports.items() if r["status"] == "graded"}
     first = next(iter(reports.values()))
-    maximum = first["max_score"]
+    maximum = class_maximum(reports)  # an old ungradable report says 0
     exercises = [e["name"] for e in first["exercises"]] or [
         e["name"] for r in graded.values() for e in r["exercises"]
     ]
@@ -146,12 +169,7 @@ def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
     test_rates = {name: test_passes[name] / test_counts[name] for name in test_counts}
     figures = _figures(scores, maximum, exercise_rates)
     title = _h(f"{first['assignment']}: {len(reports)} submissions")
-    stats = (
-        f"<span>mean {statistics.fmean(scores):.1f} / {maximum:g}</span>"
-        f"<span>median {statistics.median(scores):.1f}</span>"
-        f"<span>full marks {sum(s >= maximum for s in scores)}</span>"
-        f"<span>not gradable {len(reports) - len(graded)}</span>"
-    )
+    stats = _stats(reports, maximum)
     mistakes = (
         "".join(
             f"<tr><td class=n>{count}</td><td>{_h(exercise)}</td>"
@@ -161,23 +179,31 @@ def render_class_report(reports: dict[str, dict[str, Any]]) -> str:
         or "<tr><td colspan=3>no mistake diagnosed</td></tr>"
     )
     head = "".join(f'<th class=n data-key="{_h(_key(e))}">{_h(e)}</th>' for e in exercises)
-    rows = "".join(_submission_row(i, r, exercises) for i, r in reports.items())
+    anchors = _anchors(reports)
+    rows = "".join(_submission_row(i, r, exercises, anchors[i]) for i, r in reports.items())
+    students = "".join(_student(i, r, anchors[i], maximum) for i, r in reports.items())
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
 <style>{STYLE}</style></head><body>
 <h1>{title}</h1>
 <p class=stats>{stats}</p>
-<div class=figs>{"".join(figures)}</div>
+{_notes(notes)}{_ungradable(reports, anchors)}
+<div class=figs>{"".join(f"<div class=fig>{svg}</div>" for svg in figures)}</div>
 <h2>Exercises: share of submissions with full marks</h2>
-<table id=exercises><tbody>{_rate_rows(exercise_rates)}</tbody></table>
+<div class=scroll><table id=exercises><tbody>{_rate_rows(exercise_rates)}</tbody></table></div>
 <h2>Most common diagnosed misconceptions (submissions)</h2>
-<table id=mistakes><thead><tr><th class=n>count</th><th>exercise</th><th>hint</th></tr></thead>
-<tbody>{mistakes}</tbody></table>
+<div class=scroll><table id=mistakes>
+<thead><tr><th class=n>count</th><th>exercise</th><th>hint</th></tr></thead>
+<tbody>{mistakes}</tbody></table></div>
 <h2>Tests: share of graded submissions passing</h2>
-<table id=tests><tbody>{_rate_rows(test_rates)}</tbody></table>
+<div class=scroll><table id=tests><tbody>{_rate_rows(test_rates)}</tbody></table></div>
 <h2>Submissions</h2>
-<table id=submissions><thead><tr><th data-key="id">id</th><th data-key="status">status</th>
-<th class=n data-key="score">score</th>{head}</tr></thead><tbody>{rows}</tbody></table>
+<div class=scroll><table id=submissions><thead><tr><th data-key="id">id</th>
+<th data-key="status">status</th><th class=n data-key="score">score</th>{head}</tr></thead>
+<tbody>{rows}</tbody></table></div>
+<h2>Students</h2>
+{students}
 <script>{SCRIPT}</script>
 </body></html>
 """
@@ -188,19 +214,128 @@ def _key(name: str) -> str:
     return "x" + "".join(c for c in name.lower() if c.isalnum())
 
 
-def _submission_row(ident: str, report: dict[str, Any], exercises: Sequence[str]) -> str:
-    points = {e["name"]: e["score"] for e in report["exercises"]}
+def _submission_row(
+    ident: str, report: dict[str, Any], exercises: Sequence[str], anchor: str
+) -> str:
+    points_of = {e["name"]: e["score"] for e in report["exercises"]}
     data = {"id": ident, "status": report["status"], "score": f"{report['score']:g}"}
-    data |= {_key(e): f"{points.get(e, 0):g}" for e in exercises}
+    data |= {_key(e): f"{points_of.get(e, 0):g}" for e in exercises}
     attributes = " ".join(f'data-{k}="{_h(v)}"' for k, v in data.items())
-    cells = "".join(f"<td class=n>{points[e]:g}</td>" if e in points else "<td class=n>-</td>"
-                    for e in exercises)  # fmt: skip
-    return (f"<tr {attributes}><td>{_h(ident)}</td><td>{_h(report['status'])}</td>"
-            f"<td class=n>{report['score']:g}</td>{cells}</tr>")  # fmt: skip
+    cells = "".join(f"<td class=n>{points(points_of[e])}</td>" if e in points_of
+                    else "<td class=n>-</td>" for e in exercises)  # fmt: skip
+    return (f'<tr {attributes}><td><a href="#{anchor}">{_h(ident)}</a></td>'
+            f"<td>{_h(report['status'])}</td>"
+            f"<td class=n>{points(report['score'])}</td>{cells}</tr>")  # fmt: skip
+
+
+def _stats(reports: dict[str, dict[str, Any]], maximum: float) -> str:
+    """Means (all, and graded only: both labelled), median, full marks, ungradable."""
+    mean = class_mean(reports.values())
+    scores = [r["score"] if r["status"] == "graded" else 0.0 for r in reports.values()]
+    spans = [f"mean {points(mean.overall)} / {points(maximum)} (ungradable as 0)"]
+    if mean.graded is not None and mean.graded_count < mean.count:
+        spans.append(f"mean of the {mean.graded_count} graded {points(mean.graded)}")
+    spans += [f"median {points(statistics.median(scores))}",
+              f"full marks {sum(s >= maximum for s in scores)}",
+              f"not gradable {mean.count - mean.graded_count}"]  # fmt: skip
+    return "".join(f"<span>{span}</span>" for span in spans)
+
+
+def _notes(notes: Sequence[str]) -> str:
+    """What reading the reports left out (files that are not reports, duplicate ids)."""
+    if not notes:
+        return ""
+    items = "".join(f"<li>{_h(note, HINT_TEXT)}</li>" for note in notes)
+    return f"<h2>Left out</h2><ul id=notes>{items}</ul>"
+
+
+def _ungradable(reports: dict[str, dict[str, Any]], anchors: dict[str, str]) -> str:
+    """The submissions that could not be graded, each with the first line of its reason."""
+    items = "".join(
+        f'<li><a href="#{anchors[i]}">{_h(i)}</a>: {_h(_first_line(r.get("message", "")))}</li>'
+        for i, r in reports.items() if r["status"] != "graded"
+    )  # fmt: skip
+    return f"<h2>Could not be graded</h2><ul id=ungradable>{items}</ul>" if items else ""
+
+
+def _first_line(text: str) -> str:
+    return (text.strip().splitlines() or ["(no reason given)"])[0]
+
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")
+
+
+def _anchors(reports: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """An HTML id per submission: ``s-<id>`` when the id is plain, else ``s<n>`` (no clash)."""
+    return {ident: f"s-{ident}" if _SAFE_ID.fullmatch(ident) else f"s{n}"
+            for n, ident in enumerate(reports)}  # fmt: skip
+
+
+def _student(ident: str, report: dict[str, Any], anchor: str, maximum: float) -> str:
+    """One student's section: score, exercises, every test, or why it could not be graded."""
+    status = report["status"]
+    path = (report.get("submission") or {}).get("path", "")
+    head = (f'<h3><a href="#{anchor}">{_h(ident)}</a> <span class="st {_h(status)}">'
+            f"{_h(status)}</span> {points(report['score'])} / {points(maximum)}</h3>")  # fmt: skip
+    meta = f"<p class=meta>{_h(path)}</p>" if path else ""
+    if status != "graded":
+        what = "The grader failed" if status == "internal_error" else "Could not be graded"
+        reason = _h(report.get("message") or "(no reason given)", MESSAGE_TEXT)
+        body = f"<p>{what}:</p><pre>{reason}</pre>"
+    else:
+        body = _exercise_table(report) + _tests(report["tests"])
+    return (f'<section class=student id="{anchor}">{head}{meta}{body}{_printed(report)}'
+            '<p><a href="#submissions">back to the table</a></p></section>\n')  # fmt: skip
+
+
+def _exercise_table(report: dict[str, Any]) -> str:
+    rows = "".join(
+        f"<tr><td>{_h(e['name'])}</td><td class=n>{points(e['score'])} / "
+        f"{points(e['max_score'])}</td><td class=n>{e.get('passed', '?')} / "
+        f"{e.get('tests', '?')} tests</td></tr>"
+        for e in report["exercises"]
+    )
+    return f"<div class=scroll><table class=exercises><tbody>{rows}</tbody></table></div>"
+
+
+def _tests(tests: Sequence[dict[str, Any]]) -> str:
+    """Every test that did not pass with its message and hint; the passed ones by name."""
+    failed = "".join(_test(t) for t in tests if t["status"] != "passed")
+    passed = [t["name"] for t in tests if t["status"] == "passed"]
+    text = f"<ol class=tests>{failed}</ol>" if failed else "<p>Every test passed.</p>"
+    if passed:
+        names = "".join(f"<li>{_h(name)}</li>" for name in passed)
+        text += (f"<details><summary>{len(passed)} passed test{'s' * (len(passed) > 1)}"
+                 f"</summary><ul class=passed>{names}</ul></details>")  # fmt: skip
+    return text
+
+
+def _test(test: dict[str, Any]) -> str:
+    status = test["status"]
+    where = f" ({_h(test['visibility'])})" if test.get("visibility") == "hidden" else ""
+    message = test.get("message") or ""
+    hint = test.get("hint") or ""
+    return (
+        f'<li><span class="st {_h(status)}">{_h(status)}</span> <b>{_h(test["name"])}</b>{where}'
+        + (f"<pre>{_h(message, MESSAGE_TEXT)}</pre>" if message else "")
+        + (f"<p class=hint>Hint: {_h(hint, HINT_TEXT)}</p>" if hint else "")
+        + "</li>"
+    )
+
+
+def _printed(report: dict[str, Any]) -> str:
+    """What the student's program printed, folded away: it explains odd failures."""
+    parts = []
+    for stream in ("stdout", "stderr"):
+        text = report.get(stream) or ""
+        if text.strip():
+            parts.append(f"<details><summary>printed to {stream}</summary>"
+                         f"<pre>{_h(text, OUTPUT_TEXT)}</pre></details>")  # fmt: skip
+    return "".join(parts)
 
 
 def write_class_report(*, directory: Sequence[Path], output: str) -> int:
     """Write the page for every report in ``directory``; return how many submissions."""
-    reports = load_reports(directory)
-    write_text(render_class_report(reports), output)
-    return len(reports)
+    found = collect_reports(directory)
+    write_text(render_class_report(found.reports, found.warnings), output)
+    return len(found.reports)
