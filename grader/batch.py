@@ -174,12 +174,12 @@ def grade_many(
     if not found:
         raise UsageError("no submissions (.py files) in " + ", ".join(map(str, paths)))
     choice = registry.choose_for(found, assignment)
-    if on_choice:
-        on_choice(choice)
     name = choice.assignment.name
     warning = check_sandbox(sandbox)  # before any student code runs: say so, or refuse
     if warning and on_warning:
         on_warning(warning)
+    if on_choice:
+        on_choice(choice)
     submissions = discover(paths, choice.assignment)
     if not submissions:
         raise UsageError("no submissions (.py files) in " + ", ".join(map(str, paths)))

@@ -64,7 +64,17 @@ class Grader:
     def warm(self) -> None:
         """Start the sandbox now, so its start-up overlaps the grader's own work."""
         if self._box is None:
-            self._box = Sandbox(self.kind, self.limits)
+            try:
+                self._box = Sandbox(self.kind, self.limits)
+            except SandboxUnavailable:
+                self._fall_back()
+
+    def _fall_back(self) -> None:
+        """``auto`` only: bubblewrap failed here, so the ``process`` sandbox it is."""
+        if self.requested != "auto" or self.kind == "process":
+            raise
+        self.kind = "process"
+        self._box = Sandbox(self.kind, self.limits)
 
     def ready(self) -> Sandbox:
         """The started sandbox; ``auto`` falls back to ``process`` if bubblewrap fails here."""
@@ -74,10 +84,8 @@ class Grader:
             self._box.wait_ready()
         except SandboxUnavailable:
             self.close()
-            if self.requested != "auto" or self.kind == "process":
-                raise
-            self.kind = "process"
-            self._box = Sandbox(self.kind, self.limits)
+            self._fall_back()
+            assert self._box is not None
             self._box.wait_ready()
         self._announce_fallback()
         return self._box

@@ -206,8 +206,8 @@ def test_a_class_hears_of_the_fallback_before_grading(monkeypatch, tmp_path: Pat
         (subs / name).write_text("")
     result = CliRunner().invoke(main, [str(subs), "-o", str(tmp_path / "reports")])
     assert result.exit_code == 0, result.output
-    chosen, warning = result.stderr.split("\n")[:2]
-    assert chosen.startswith("Grading against assignment 'forward' (found from the default")
+    warning, chosen = result.stderr.split("\n")[:2]
     assert warning.startswith(FALLBACK_WARNING) and result.stderr.count("Warning") == 1
+    assert chosen.startswith("Grading against assignment 'forward' (found from the default")
     forced = CliRunner().invoke(main, [str(subs), "--sandbox", "bwrap", "-o", str(tmp_path)])
     assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr
