@@ -32,7 +32,7 @@ enclose, BEGIN and END at the same indentation, never nested:
   function (or method). In the stub the whole region, markers included, becomes the
   single line ``raise NotImplementedError("QUALNAME: replace this line with your code")``
   at the marker's indentation, QUALNAME being the enclosing function's qualified name
-  (``relu``, ``Layer.forward``). Every exercise's function needs at least one region.
+  (``scale``, ``Layer.apply``). Every exercise's function needs at least one region.
 - ``# BEGIN SOLUTION ONLY`` ... ``# END SOLUTION ONLY``: lines (a helper, an import, the
   solution's module docstring) that exist only in the solution; dropped from the stub
   and the notebook. When the block is preceded by a blank line, the blank lines after it
@@ -45,7 +45,7 @@ enclose, BEGIN and END at the same indentation, never nested:
 A stub that imports a package its functions do not use yet needs ``# noqa: F401``, which
 ruff would call unused in the solution: write the stub's import in a STUB block and the
 solution's in a SOLUTION ONLY block that starts with ``# ruff: noqa: RUF100`` (see
-solutions/forward.py; the scaffold does the same).
+the repository's own solutions; the scaffold does the same).
 
 A comment that looks like a marker but is not exactly one (``#BEGIN SOLUTION``, ``# end
 solution``), an END without BEGIN, a BEGIN without END, a marker in a markdown cell, a
@@ -64,7 +64,7 @@ What is generated
 
       from grader.notebook import check
 
-      check("relu", assignment="NAME")
+      check("FUNCTION", assignment="NAME")
 
   and the notebook ends with a markdown cell "All together" and a check of every exercise.
 - Where: the stub is ``exercises/<Assignment.submission_name>`` and the notebook

@@ -410,7 +410,7 @@ ERROR_HINTS = (
     ("OverflowError", "A number grew too large for math: math.exp overflows past about 709. "
      "Use numpy (np.exp works on arrays), and subtract the row's maximum before exponentiating."),
     ("object is not callable", "A name that should be your function is bound to a value: "
-     "something at module level (e.g. relu = relu(3)) replaced the function. Remove it or "
+     "something at module level (e.g. f = f(3)) replaced the function. Remove it or "
      "rename the variable."),
     ("only length-1 arrays", "A function for single numbers (math.exp, math.log, float) got "
      "an array: use the numpy version (np.exp, np.log), which works elementwise."),

@@ -50,7 +50,7 @@ class CallOutcome:
 
 
 @dataclass(frozen=True)
-class Batch:
+class Calls:
     """The calls of one exercise: a function name and one argument tuple per call."""
 
     function: str
@@ -203,7 +203,7 @@ def run(
     *,
     source: str,
     filename: str,
-    batches: Sequence[Batch],
+    batches: Sequence[Calls],
     sandbox: Sandbox,
     limits: Limits,
     meanwhile: Callable[[], None] | None = None,
@@ -259,7 +259,7 @@ class _Session:
     def __init__(
         self,
         reader: _Reader,
-        batches: Sequence[Batch],
+        batches: Sequence[Calls],
         limits: Limits,
         execution: Execution,
         total_deadline: float,

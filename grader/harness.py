@@ -453,7 +453,7 @@ def run_job(fd: int, zygote: int) -> None:
     restore_builtins()
     check_zygote(zygote)
     missing = [name for _, name, _ in exercises if not callable(getattr(module, name, None))]
-    # A name rebound to a value at module level (relu = relu(3)) is not the same as no function.
+    # A name rebound to a value at module level (f = f(3)) is not the same as no function.
     bound = {n: clip(type(getattr(module, n)).__name__) for n in missing if hasattr(module, n)}
     emit(fd, {"ev": "loaded", "missing": missing, "bound": bound})
     baseline = footprint()

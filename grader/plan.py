@@ -14,7 +14,7 @@ import numpy as np
 
 from .compare import normalize
 from .diagnose import Behaviour, simulate_all
-from .execute import Batch as Calls  # one exercise's calls (not a class of submissions)
+from .execute import Calls
 from .spec import Assignment, Case, Exercise, Mistake
 
 

@@ -11,8 +11,8 @@ from the assignment. So a graded report is at most
     + stdout + stderr (4 KB of bytes each, at most 6 JSON bytes per byte: ~25 KB each)
     + ~1 KB of header,
 
-for forward's 44 tests 44 x 2350 + 50 KB + 1 KB = ~155 KB; measured by
-tests/test_text_boundary.py at 157 KB at worst (the longest hint on every test).
+for an assignment of 61 tests 61 x 2350 + 50 KB + 1 KB = ~195 KB; checked by
+tests/test_text_boundary.py (under 256 KB with the longest hint on every test).
 Before these bounds the same submission could make 44 messages of 4000 + 50 x
 4000 characters: 9 MB of ASCII, 108 MB of emoji in ASCII JSON. (notebook.locate,
 which runs after scoring, can lengthen a message by ~10 bytes per line number.)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-DEFAULT_ASSIGNMENT = "forward"
 Visibility = Literal["visible", "hidden"]
 TestStatus = Literal["passed", "failed", "error", "timeout", "not_implemented"]
 
@@ -52,7 +51,7 @@ class Mistake:
     exercise: str
     implementation: Callable[..., Any]
     hint: str
-    id: str = ""  # a stable name, e.g. "softmax.no_shift"; the implementation's name if empty
+    id: str = ""  # a stable name, e.g. "scale.no_bias"; the implementation's name if empty
 
     @property
     def name(self) -> str:
@@ -74,7 +73,7 @@ class Assignment:
     # An implementation with several mistakes at once (of the exercise, or of the
     # exercises it calls): lets the diagnosis name two mistakes, or blame a callee.
     combine: Callable[[str, tuple[Mistake, ...]], Callable[..., Any]] | None = None
-    # Which exercises' functions each exercise's reference calls (hidden_layer: relu).
+    # Which exercises' functions each exercise's reference calls (a layer: its activation).
     calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # The file students hand in (default NAME.py), and the packages their code may import
     # besides the standard library: mounted read-only in the sandbox, nothing else is.

@@ -260,7 +260,7 @@ def _failures(failed: list[dict[str, Any]], tip: str | None, style: Style, width
 
 def _exercise_line(exercise: Mapping[str, Any], mark: str, columns: tuple[int, int],
                    width: int) -> str:  # fmt: skip
-    """'  PASS  relu                       10/10   9/9 tests', narrower when the terminal is.
+    """'  PASS  scale                      10/10   9/9 tests', narrower when the terminal is.
 
     ``columns`` are the widths of the name and score columns that all exercises need.
     """

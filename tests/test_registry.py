@@ -44,7 +44,6 @@ def test_the_engine_modules_name_no_assignment() -> None:
     assert assignment_words([ENGINE / name for name in sorted(MINE)]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="harness, diagnose, scoring, spec still name exercises")
 def test_no_engine_module_names_an_assignment() -> None:
     files = [p for p in sorted(ENGINE.rglob("*.py")) if "schemas" not in p.parts]
     assert assignment_words(files) == []

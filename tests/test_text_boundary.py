@@ -278,7 +278,8 @@ def report_of(spec: Any, tests: list[dict[str, Any]], char: str) -> dict[str, An
         "schema_version": "1.0", "assignment": "forward", "grader_version": "0.1.0",
         "graded_at": "2026-01-01T00:00:00Z", "duration_s": 60.0, "seed": 2**63,
         "sandbox": "process", "submission": {"path": "s" * 255, "sha256": "0" * 64},
-        "status": "graded", "message": f"0 of {len(tests)} tests passed", "score": 0.0, "max_score": 100.0,
+        "status": "graded", "message": f"0 of {len(tests)} tests passed", "score": 0.0,
+        "max_score": 100.0,
         "exercises": exercise_totals(spec.exercises, []), "stdout": output, "stderr": output,
         "tests": tests,
     }  # fmt: skip
