@@ -31,7 +31,7 @@ from .errors import GraderError, Interrupted, UsageError
 from .formats import write_report
 from .grade import failed_report, failure_message, grade
 from .registry import Choice
-from .report import validate
+from .report import make_folder, validate
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind
 from .session import Grader, check_sandbox
@@ -186,7 +186,7 @@ def grade_many(
     slice_ = parse_shard(shard) if shard else None
     if slice_:
         submissions = [s for s in submissions if in_shard(s, slice_)]
-    output.mkdir(parents=True, exist_ok=True)
+    make_folder(output)
     options = _Options(choice.ref, seed, sandbox, Limits(call_timeout=timeout),
                        announce=sandbox == "auto" and warning is None)  # fmt: skip
     rows: dict[str, dict[str, Any]] = {}

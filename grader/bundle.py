@@ -12,16 +12,18 @@ from __future__ import annotations
 import ast
 import importlib.metadata
 import importlib.util
+import secrets
 import shlex
 import sys
 import sysconfig
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__, registry
 from .errors import GraderError
+from .kit import PRACTICE_SEED
 from .sandbox import Limits
 
 ENGINE = "grader"
@@ -70,6 +72,14 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 "$PYTHON" -m venv /autograder/venv
 /autograder/venv/bin/pip install -q /autograder/source
+# The reference and the cases are the grader's alone: students' code never runs as root
+# (the sandbox has a uid of its own) and these stay unreadable to any other user.
+chmod -R go-rwx /autograder/source
+for package in $(cd /autograder/source && ls -d */ | tr -d /); do
+  for installed in /autograder/venv/lib/python3*/site-packages/"$package"; do
+    [ "$package" = grader ] || chmod -R go-rwx "$installed"
+  done
+done
 # Students' code runs only under bubblewrap: fail the build now if it cannot work here.
 if ! /autograder/venv/bin/python -c \
     'import sys; from grader.sandbox import bwrap_works; sys.exit(not bwrap_works())'; then
@@ -239,18 +249,33 @@ def _carried_module(name: str) -> tuple[str, Path, Path] | None:
     return name, origin, origin.parents[depth]
 
 
+def secret_seed() -> int:
+    """A seed no one can guess, and not the kit's public practice seed or the default 0."""
+    while True:
+        seed = secrets.randbelow(2**62)
+        if seed not in (0, PRACTICE_SEED):
+            return seed
+
+
 def build_gradescope_bundle(
     *,
     output: Path,
-    seed: int = 0,
+    seed: int | None = None,
     timeout: float = Limits.call_timeout,
     assignment: str | None = None,
+    on_seed: Callable[[int], None] | None = None,
 ) -> list[str]:
     """Write the zip; return the names it holds (the same inputs give the same bytes).
 
     ``assignment`` names it (a name or a path); without one, the default of the
-    ``assignments`` package (``registry.choose_for``).
+    ``assignments`` package (``registry.choose_for``). Without a ``seed`` a new secret
+    one is drawn (never a student kit's public practice seed) and told to ``on_seed``:
+    a bundle never silently grades with a seed every student has.
     """
+    if seed is None:
+        seed = secret_seed()
+        if on_seed is not None:
+            on_seed(seed)
     choice = registry.choose_for([], assignment)  # fail now, not on Gradescope
     carry = carried(choice.ref)
     packages = ", ".join(f'"{name}*"' for name in (ENGINE, *carry.packages))

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import __version__
 from .errors import GraderError, UsageError
-from .report import SCHEMA_VERSION, validate, write_json, write_text
+from .report import SCHEMA_VERSION, make_folder, validate, write_json, write_text
 from .results import now_iso
 from .text import clean, csv_cell
 
@@ -90,6 +90,6 @@ def merge(*, directories: Sequence[Path], output: Path | None = None) -> list[di
     if len(seeds) > 1 or len(assignments) > 1:
         raise UsageError("these reports mix seeds or assignments; merge runs of one grading only")
     target = output or directories[0]
-    target.mkdir(parents=True, exist_ok=True)
+    make_folder(target)
     write_class_summary(rows, target, assignment=assignments.pop(), seed=seeds.pop())
     return rows

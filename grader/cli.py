@@ -7,7 +7,6 @@ library; errors become a one-line ``Error: ...`` here and nowhere else.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +19,7 @@ import click
 from . import __version__
 from .errors import GraderError, SandboxUnavailable
 from .sandbox import Limits, Sandbox, resolve
-from .summary import render
+from .summary import class_mean, describe_mean, render, terminal_width, use_color
 
 if TYPE_CHECKING:
     from .registry import Choice
@@ -43,9 +42,12 @@ Examples:
 """
 
 
-def seed_option(help_text: str) -> Callable[[Any], Any]:
-    return click.option("--seed", type=int, default=0, envvar="GRADER_SEED", show_default=True,
-                        help=help_text)  # fmt: skip
+SEED = click.IntRange(min=0, max=2**63 - 1)
+
+
+def seed_option(help_text: str, default: int | None = 0) -> Callable[[Any], Any]:
+    return click.option("--seed", type=SEED, default=default, envvar="GRADER_SEED",
+                        show_default=default is not None, help=help_text)  # fmt: skip
 
 
 TIMEOUT_OPTION = click.option(
@@ -87,10 +89,6 @@ def errors_as_messages() -> Iterator[None]:
         click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report this",
                    err=True)  # fmt: skip
         sys.exit(1)
-
-
-def _color() -> bool:
-    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -181,8 +179,13 @@ def _run_single(path: Path, options: dict[str, Any]) -> None:
         on_fallback=_warn, on_choice=lambda choice: _announce(choice, chosen),
     )  # fmt: skip
     tips = chosen[0].assignment.tips if chosen else {}
-    summary = render(report.to_dict(), tips=tips, color=_color())
-    click.echo(summary, err=output == "-", color=_color())
+    # The summary goes to stdout, or to stderr when the report takes stdout: colour and
+    # width are those of the stream it goes to.
+    stream = sys.stderr if output == "-" else sys.stdout
+    color = use_color(stream)
+    summary = render(report.to_dict(), tips=tips, color=color, width=terminal_width(stream),
+                     saved_to=None if output == "-" else output)  # fmt: skip
+    click.echo(summary, err=output == "-", color=color)
     if output != "-":
         click.echo(f"Report written to {output}")
 
@@ -228,11 +231,10 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    graded = [r for r in rows if r["status"] == "graded"]
-    mean = sum(r["score"] for r in graded) / len(graded) if graded else 0.0
+    graded = sum(r["status"] == "graded" for r in rows)
     reused = f" ({counts['reused']} already graded)" if counts["reused"] else ""
     click.echo(f"{len(rows)} submissions{reused} in {time.monotonic() - started:.1f} s: "
-               f"{len(graded)} graded (mean {mean:.1f}), {len(rows) - len(graded)} not gradable. "
+               f"{describe_mean(class_mean(rows))}; {len(rows) - graded} not gradable. "
                f"Reports and summary.csv in {output}/")  # fmt: skip
 
 
@@ -272,7 +274,8 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     "--output",
     required=True,
     metavar="FILE",
-    help="The file to write ('-' for stdout); a folder for gradescope.",
+    help="The file to write ('-' for stdout); for gradescope a folder, or a .json file for "
+    "a single report.",
 )
 @click.option(
     "--roster",
@@ -305,7 +308,9 @@ def export(**options: Any) -> None:
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)
     if options["output"] != "-":
-        click.echo(f"{count} submissions exported to {options['output']}", err=True)
+        left = f" ({len(warnings)} warning(s) above)" if warnings else ""
+        rows = "row" if count == 1 else "rows"
+        click.echo(f"{count} {rows} exported to {options['output']}{left}", err=True)
 
 
 @main.command()
@@ -318,7 +323,8 @@ def export(**options: Any) -> None:
     show_default=True,
     help="The zip to write.",
 )
-@seed_option("Seed of the hidden cases baked into the bundle (keep it secret).")
+@seed_option("Seed of the hidden cases baked into the bundle (keep it secret). Default: a "
+             "new random seed, printed once.", default=None)
 @TIMEOUT_OPTION
 @ASSIGNMENT_OPTION
 def bundle(target: str, **options: Any) -> None:
@@ -329,8 +335,12 @@ def bundle(target: str, **options: Any) -> None:
     """
     from .bundle import build_gradescope_bundle
 
+    def drawn(seed: int) -> None:
+        click.echo(f"Seed of the hidden cases: {seed} (drawn at random and stored in the "
+                   "bundle; keep it to regrade the same way)", err=True)  # fmt: skip
+
     with errors_as_messages():
-        names = build_gradescope_bundle(**options)
+        names = build_gradescope_bundle(**options, on_seed=drawn)
     click.echo(f"{options['output']}: {len(names)} files, with setup.sh and run_autograder")
 
 
@@ -351,6 +361,26 @@ def report(directory: tuple[Path, ...], output: str) -> None:
     with errors_as_messages():
         count = write_class_report(directory=list(directory), output=output)
     click.echo(f"{output}: class report over {count} submissions")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, metavar="DIR",
+              help="The new folder for the kit.")  # fmt: skip
+@ASSIGNMENT_OPTION
+def release(output: Path, assignment: str | None) -> None:
+    """Write the student kit to DIR: stubs, notebook, README and a grader without answers.
+
+    Students install it with `pip install DIR` and grade with `grade NAME.py`: the
+    worked examples and practice cases, with every answer precomputed as data.
+    """
+    from .registry import choose_for
+    from .release import release as write_kit
+
+    with errors_as_messages():
+        name = assignment or choose_for([]).ref
+        written = write_kit(assignment=name, output=output)
+    click.echo(f"{output}: student kit for {name!r}, {len(written)} files; students run "
+               f"`pip install {output}`")  # fmt: skip
 
 
 @main.command()

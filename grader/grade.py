@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from . import registry
-from .errors import InternalError, SandboxUnavailable, UnreadableSubmission
+from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .formats import Format, write_report
 from .judging import judged
+from .kit import SEED_IS_FOR_INSTRUCTORS
 from .plan import expected_values, make_plan
 from .report import warm_validator
 from .results import Report, SubmissionInfo
@@ -73,6 +74,8 @@ def grade(
             return grade(path, assignment=assignment, seed=seed, show_hidden=show_hidden,
                          grader=own, visible_only=visible_only, root=root)  # fmt: skip
     spec = resolve(assignment, path, root)
+    if spec.kit and (seed or show_hidden):
+        raise UsageError(SEED_IS_FOR_INSTRUCTORS)
     try:
         data = read_submission(path, root)
     except UnreadableSubmission as exc:

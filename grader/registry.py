@@ -59,6 +59,19 @@ class Choice:
         return f"Grading against assignment {self.assignment.name!r} (found from {self.reason})"
 
 
+def _course_folder() -> None:
+    """A course's own ``assignments/`` in the working folder comes first (once).
+
+    Instructors grade from their course's folder (this repository, or one made by
+    ``grade new``); the installed grader carries no assignment of its own.
+    """
+    here = Path.cwd()
+    if (here / PACKAGE / "__init__.py").is_file() and str(here) not in sys.path:
+        sys.path.insert(0, str(here))
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+            del sys.modules[name]  # an installed one imported before the folder was seen
+
+
 def is_path(ref: str) -> bool:
     """Whether ``--assignment REF`` names a file or folder (``x.py``, ``./pkg``, ``a/b``)."""
     return "/" in ref or "\\" in ref or ref.endswith(".py")
@@ -71,6 +84,7 @@ def load(ref: str) -> Assignment:
 
 def module_of(ref: str) -> ModuleType:
     """The module that defines the assignment ``ref`` names (imported once)."""
+    _course_folder()
     if is_path(ref):
         return _load_path(Path(ref))
     if not re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*", ref):
@@ -132,6 +146,7 @@ def project_root(path: Path) -> Path:
 
 def installed() -> list[str]:
     """The short names of the assignments in the ``assignments`` package."""
+    _course_folder()
     try:
         package = importlib.import_module(PACKAGE)
     except ModuleNotFoundError:
@@ -143,6 +158,7 @@ def installed() -> list[str]:
 
 def default() -> str | None:
     """The assignment the ``assignments`` package declares as its default, if any."""
+    _course_folder()
     try:
         package = importlib.import_module(PACKAGE)
     except ModuleNotFoundError:

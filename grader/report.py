@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import GraderError
+from .errors import GraderError, UsageError
 from .text import valid_unicode
 
 SCHEMA_VERSION = "1.0"
@@ -77,6 +77,14 @@ def write_json(document: Any, name: str, destination: str, *, indent: int | None
     write_text(json.dumps(document, indent=indent, allow_nan=False) + "\n", destination)
 
 
+def make_folder(path: Path) -> None:
+    """Create the folder the user named for output, or say why not (a usage error)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {path}: {exc.strerror or exc}") from None
+
+
 def write_text(text: str, destination: str) -> None:
     """Write atomically (temp file, fsync, rename) so a reader never sees half a file.
 
@@ -107,5 +115,5 @@ def write_text(text: str, destination: str) -> None:
         except BaseException:
             os.unlink(temp)
             raise
-    except OSError as exc:
-        raise GraderError(f"cannot write {destination}: {exc.strerror or exc}") from None
+    except OSError as exc:  # a destination the user named: their usage error, not our bug
+        raise UsageError(f"cannot write {destination}: {exc.strerror or exc}") from None

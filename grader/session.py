@@ -57,6 +57,7 @@ class Grader:
         self.kind = box.kind if box else resolve(sandbox)
         self.limits = box.limits if box else (limits or Limits())
         self._box = box
+        self.packages: tuple[str, ...] = box.packages if box else ()
         # Keyed by the assignment object itself (kept alive by the plan): two assignments
         # of the same name from different paths never share a plan.
         self._plans: dict[tuple[int, int, bool], Plan] = {}
@@ -65,7 +66,7 @@ class Grader:
         """Start the sandbox now, so its start-up overlaps the grader's own work."""
         if self._box is None:
             try:
-                self._box = Sandbox(self.kind, self.limits)
+                self._box = Sandbox(self.kind, self.limits, self.packages)
             except SandboxUnavailable:
                 self._fall_back()
 
@@ -74,7 +75,7 @@ class Grader:
         if self.requested != "auto" or self.kind == "process":
             raise
         self.kind = "process"
-        self._box = Sandbox(self.kind, self.limits)
+        self._box = Sandbox(self.kind, self.limits, self.packages)
 
     def ready(self) -> Sandbox:
         """The started sandbox; ``auto`` falls back to ``process`` if bubblewrap fails here."""
@@ -104,11 +105,19 @@ class Grader:
     def execute(
         self, source: str, filename: str, plan: Plan, meanwhile: Callable[[], None] | None = None
     ) -> Execution:
+        self._allow(plan.spec.packages)
         execution, self._box = execute_calls(
             source=source, filename=filename, batches=plan.calls, sandbox=self.ready(),
             limits=self.limits, meanwhile=meanwhile,
         )  # fmt: skip
         return execution
+
+    def _allow(self, packages: tuple[str, ...]) -> None:
+        """Make sure the sandbox mounts ``packages``: a new one if the running one does not."""
+        if set(packages) <= set(self.packages) | {"numpy"}:
+            return
+        self.packages = tuple(dict.fromkeys((*self.packages, *packages)))
+        self.close()
 
     def close(self) -> None:
         if self._box is not None:

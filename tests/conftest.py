@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,12 @@ from grader.sandbox import Limits, bwrap_works
 from .submissions import REFERENCE, ROOT, STUB, as_submission, with_replaced
 
 __all__ = ["REFERENCE", "ROOT", "STUB", "as_submission", "case_count", "with_replaced"]
+
+# The installed grader carries no assignment (answers stay in the source tree): commands
+# the tests start from other folders find this repository's assignments/ through here.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
+)
 
 SANDBOXES = ["process", *(["bwrap"] if bwrap_works() else [])]
 FAST = Limits(call_timeout=0.5, load_timeout=5.0)
