@@ -343,8 +343,6 @@ def test_scaffold_grades_out_of_the_box_with_python_m_grader(tmp_path: Path) -> 
     assert {t["status"] for t in reports["stub"]["tests"]} == {"not_implemented"}
 
 
-@pytest.mark.xfail(reason="the grade script does not look for assignments/ in the working "
-                   "directory yet: it imports the installed package's assignments", strict=False)
 def test_scaffold_grades_out_of_the_box_with_the_grade_command(tmp_path: Path) -> None:
     reports = grade_scaffold(tmp_path, [str(VENV_BIN / "grade")])
     assert reports["solution"]["score"] == 100 and reports["stub"]["score"] == 0

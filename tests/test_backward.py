@@ -353,11 +353,6 @@ def test_assignment_declaration() -> None:
 # End to end
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs the engine's structured values across the sandbox (tuples, lists of arrays) "
-    "and the assignment's solution/packages support, being built alongside",
-)
 def test_the_reference_gets_full_marks_in_the_sandbox() -> None:
     from grader.grade import grade_submission
 
