@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -29,7 +30,7 @@ from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
 from .errors import GraderError, Interrupted, UsageError
 from .formats import write_report
-from .grade import failed_report, failure_message, grade
+from .grade import failed_report, failure_message, grade, max_score_of
 from .registry import Choice
 from .report import make_folder, validate
 from .results import Report, SubmissionInfo
@@ -49,8 +50,18 @@ def _sha256(submission: Submission) -> str | None:
     return hashlib.sha256(data).hexdigest()
 
 
-def reusable(report_path: Path, submission: Submission, assignment: str, seed: int) -> bool:
-    """Whether an existing report is valid and for this very file, grader and seed."""
+def reusable(
+    report_path: Path,
+    submission: Submission,
+    assignment: str,
+    seed: int,
+    max_score: float | None = None,
+) -> bool:
+    """Whether an existing report is valid and for this very file, grader and seed.
+
+    With ``max_score``, also out of those points: an older grader's report of a
+    submission it could not grade said 0, which an LMS export must not take up.
+    """
     try:
         report = json.loads(report_path.read_text())
         validate(report, "report")
@@ -62,6 +73,7 @@ def reusable(report_path: Path, submission: Submission, assignment: str, seed: i
         and report["grader_version"] == __version__
         and report["assignment"] == assignment
         and report["seed"] == seed
+        and (max_score is None or report["max_score"] == max_score)
     )
 
 
@@ -73,6 +85,8 @@ class _Options:
     limits: Limits
     markers: str = ""  # where workers mark the submission they are grading
     announce: bool = False  # whether a worker must say that auto fell back (none said so yet)
+    name: str = ""  # the assignment's name and points, known to the parent: what a report
+    max_score: float = 0.0  # says even when the worker cannot load the assignment
 
 
 _worker: Grader | None = None  # one per worker process: its sandbox outlives submissions
@@ -99,7 +113,8 @@ def _grade_one(submission: Submission, report_path: Path, options: _Options) -> 
         if submission.problem is not None:  # a folder without one file to grade
             report = Report(assignment=assignment.name, seed=options.seed,
                             submission=SubmissionInfo(str(submission.path)),
-                            message=f"cannot grade: {submission.problem}")  # fmt: skip
+                            message=f"cannot grade: {submission.problem}",
+                            max_score=max_score_of(assignment))  # fmt: skip
         else:
             report = grade(submission.path, assignment=assignment, seed=options.seed,
                            grader=_worker, root=submission.root)  # fmt: skip
@@ -135,15 +150,23 @@ def _failed_row(
     submission: Submission, report_path: Path, options: _Options, message: str
 ) -> dict[str, Any]:
     """An internal_error report for this submission alone; written if at all possible."""
-    try:
-        name = registry.load(options.assignment).name
-    except Exception:  # the assignment itself fails to load here: still a row
-        name = options.assignment
+    name, max_score = _assignment_of(options)
     report = failed_report(path=submission.path, message=message, assignment=name,
-                           seed=options.seed)  # fmt: skip
+                           seed=options.seed, max_score=max_score)  # fmt: skip
     with contextlib.suppress(GraderError, OSError):  # the row still counts it
         write_report(report, output=str(report_path))
     return summary_row(submission.id, report.to_dict())
+
+
+def _assignment_of(options: _Options) -> tuple[str, float]:
+    """The assignment's name and points: as the parent said, else as loaded here."""
+    if options.name:
+        return options.name, options.max_score
+    try:
+        assignment = registry.load(options.assignment)
+    except Exception:  # the assignment itself fails to load here: still a row
+        return options.assignment, options.max_score
+    return assignment.name, max_score_of(assignment)
 
 
 def grade_many(
@@ -167,8 +190,9 @@ def grade_many(
     ``assignment`` names the assignment (a name or a path); without it, it is chosen from
     the submissions (``registry.choose_for``); ``on_choice`` hears which, and why.
     ``on_start(to_grade, reused)`` and ``on_done(row)`` report progress, ``on_warning``
-    what the instructor must know before grading starts (the weaker sandbox). Raises
-    Interrupted on Ctrl-C, after the workers and their children have stopped.
+    what the instructor must know before grading starts (the weaker sandbox, names that
+    clash: see ``discover``). Raises Interrupted on Ctrl-C, after the workers and their
+    children have stopped, saying how many reports of this run are on disk.
     """
     found = candidates(paths)
     if not found:
@@ -180,7 +204,7 @@ def grade_many(
         on_warning(warning)
     if on_choice:
         on_choice(choice)
-    submissions = discover(paths, choice.assignment)
+    submissions = discover(paths, choice.assignment, on_warning)
     if not submissions:
         raise UsageError("no submissions (.py files) in " + ", ".join(map(str, paths)))
     slice_ = parse_shard(shard) if shard else None
@@ -188,27 +212,52 @@ def grade_many(
         submissions = [s for s in submissions if in_shard(s, slice_)]
     make_folder(output)
     options = _Options(choice.ref, seed, sandbox, Limits(call_timeout=timeout),
-                       announce=sandbox == "auto" and warning is None)  # fmt: skip
+                       announce=sandbox == "auto" and warning is None, name=name,
+                       max_score=max_score_of(choice.assignment))  # fmt: skip
+    started = time.time_ns() - 10**9  # file times come from a coarser clock: a tick behind
     rows: dict[str, dict[str, Any]] = {}
     todo = []
     for submission in submissions:
         target = output / f"{submission.id}.json"
-        if not force and reusable(target, submission, name, seed):
+        if not force and reusable(target, submission, name, seed, options.max_score):
             rows[submission.id] = summary_row(submission.id, json.loads(target.read_text()))
         else:
             todo.append(submission)
+    reused = len(rows)
     if on_start:
-        on_start(len(todo), len(rows))
+        on_start(len(todo), reused)
     try:
         _run_pool(todo, output, options, jobs or os.cpu_count() or 1, rows, on_done)
     except KeyboardInterrupt:
+        written = _written_since(started, todo, output, options)
+        again = "without --force " if force else ""
         raise Interrupted(
-            f"interrupted: {len(rows)} of {len(submissions)} reports are in {output}; "
-            "run the same command again to grade the rest"
+            f"interrupted: {reused + written} of {len(submissions)} submissions have their "
+            f"report in {output} ({reused} reused, {written} graded in this run); run the "
+            f"same command {again}again to grade the rest"
         ) from None
     ordered = [rows[s.id] for s in submissions]
-    write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_)
+    notes = {s.id: s.clash for s in submissions if s.clash}
+    write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_, notes=notes)
     return ordered
+
+
+def _written_since(started: int, todo: list[Submission], output: Path, options: _Options) -> int:
+    """How many of ``todo`` have a report on disk that this run wrote and a rerun keeps.
+
+    Counted on disk, not from the rows heard: a worker may finish after the last row was
+    heard, and a report that could not be written is no report. Written since ``started``
+    (``time.time_ns()``), so that an old valid report under ``--force`` is not counted.
+    """
+    count = 0
+    for submission in todo:
+        target = output / f"{submission.id}.json"
+        with contextlib.suppress(OSError):
+            count += bool(
+                target.stat().st_mtime_ns >= started
+                and reusable(target, submission, options.name, options.seed, options.max_score)
+            )
+    return count
 
 
 def _run_pool(

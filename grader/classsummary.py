@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ def summary_row(ident: str, report: dict[str, Any]) -> dict[str, Any]:
 
 
 CSV_FIELDS = ["id", "path", "status", "score", "max_score"]
+NOTE = "note"  # summary.csv's last column: what an instructor must check on that row
 
 
 def write_class_summary(
@@ -40,9 +42,14 @@ def write_class_summary(
     assignment: str,
     seed: int,
     shard: tuple[int, int] | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> tuple[Path, Path]:
-    """summary.json (validated) and summary.csv, one row per submission."""
+    """summary.json (validated) and summary.csv, one row per submission.
+
+    ``notes`` (by id) go in summary.csv's last column, e.g. that ids clashed.
+    """
     rows = list(rows)
+    notes = notes or {}
     stem = f"summary.shard-{shard[0]}-of-{shard[1]}" if shard else "summary"
     document = {
         "schema_version": SCHEMA_VERSION,
@@ -57,12 +64,35 @@ def write_class_summary(
     exercises = list(dict.fromkeys(e for row in rows for e in row["exercises"]))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS + exercises)
+    writer.writerow([*CSV_FIELDS, *exercises, NOTE])
     for row in rows:  # ids and paths are named by students: no cell may run as a formula
         cells = [row[f] for f in CSV_FIELDS] + [row["exercises"].get(e, "") for e in exercises]
+        cells.append(notes.get(row["id"], ""))
         writer.writerow([csv_cell(cell) for cell in cells])
     write_text(buffer.getvalue(), str(csv_path))
     return json_path, csv_path
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many submissions a run had, and what became of them."""
+
+    submissions: int
+    graded: int  # the tests ran (status graded)
+    not_gradable: int  # status error or internal_error: a report that says why
+    failed: int  # of those, the grader's own failures (internal_error): to report
+    reused: int  # reports of an earlier run kept as they were
+
+    @property
+    def graded_now(self) -> int:
+        return self.submissions - self.reused
+
+
+def counts(rows: Sequence[dict[str, Any]], reused: int = 0) -> Counts:
+    """The counts of a run's summary rows, each row counted once by its status."""
+    graded = sum(row["status"] == "graded" for row in rows)
+    failed = sum(row["status"] == "internal_error" for row in rows)
+    return Counts(len(rows), graded, len(rows) - graded, failed, reused)
 
 
 def merge(*, directories: Sequence[Path], output: Path | None = None) -> list[dict[str, Any]]:

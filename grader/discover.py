@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from . import registry
 from .errors import UsageError
 from .spec import Assignment
 from .submission import SUFFIXES
+from .text import clean
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Submission:
     path: Path
     root: Path | None = None
     problem: str | None = None  # why this student's folder has no one file to grade
+    clash: str | None = None  # the other submissions with the same name, and their ids
 
 
 def _id_for(text: str) -> str:
@@ -122,37 +124,123 @@ def candidates(paths: Sequence[Path]) -> list[tuple[Path, Path | None]]:
     return found
 
 
-def discover(paths: Sequence[Path], assignment: Assignment | None = None) -> list[Submission]:
+def discover(
+    paths: Sequence[Path],
+    assignment: Assignment | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[Submission]:
     """Files as given; a folder means its .py and .ipynb files, or one per sub-folder.
 
     A student's folder is resolved to its file by the assignment (``_pick_file``);
-    without one, the assignment is chosen from the files found.
+    without one, the assignment is chosen from the files found. What was handed in twice
+    (a file named and also in a folder named) is graded once; names that clash get ids by
+    ``_name``. ``on_warning`` hears of both, one message each.
     """
     if assignment is None:
         assignment = registry.choose_for(candidates(paths)).assignment
-    found: list[tuple[str, Path, Path | None, str | None]] = []
+    return _name(_once(_found(paths, assignment), on_warning), on_warning)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A submission before it has an id: what was handed in, and how its id is chosen."""
+
+    name: str  # the id it wants: its file's stem, or its folder's name
+    path: Path  # the file to grade, or the student's folder when it has none
+    root: Path | None
+    problem: str | None
+    source: Path  # what was handed in: the file, or the student's folder
+    rank: int  # who keeps the plain id when names clash: .py, then .ipynb, then a folder
+    label: str  # what the id of one that does not keep it adds: .py, .ipynb or -folder
+
+
+def _file(path: Path, root: Path | None) -> _Found:
+    suffix = path.suffix
+    rank = SUFFIXES.index(suffix) if suffix in SUFFIXES else len(SUFFIXES)
+    return _Found(_id_for(path.stem), path, root, None, path, rank, suffix or "-file")
+
+
+def _found(paths: Sequence[Path], assignment: Assignment) -> list[_Found]:
+    """Every submission under ``paths``, in the order given (a folder's entries sorted)."""
+    found: list[_Found] = []
     for path in paths:
         if not path.is_dir():
-            found.append((_id_for(path.stem), path, None, None))
+            found.append(_file(path, None))
             continue
         files, folders = _classify(path)
-        found += [(_id_for(f.stem), f, path, None) for f in files]
+        found += [_file(f, path) for f in files]
         for folder in folders:
             picked: Path | None = folder
             problem: str | None = None
             if not folder.is_symlink():
                 picked, problem = _pick_file(folder, assignment, path)
             if picked is not None:
-                found.append((_id_for(folder.name), picked, path, problem))
-    submissions, seen = [], set()
-    for ident, file, root, problem in found:
-        unique, n = ident, 1
-        while unique in seen:
-            n += 1
-            unique = f"{ident}-{n}"
-        seen.add(unique)
-        submissions.append(Submission(unique, file, root, problem))
-    return submissions
+                found.append(_Found(_id_for(folder.name), picked, path, problem, folder,
+                                    len(SUFFIXES) + 1, "-folder"))  # fmt: skip
+    return found
+
+
+def _once(found: list[_Found], on_warning: Callable[[str], None] | None) -> list[_Found]:
+    """Each thing handed in once: the same file named twice is one student, not two."""
+    seen: set[str] = set()
+    kept: list[_Found] = []
+    for item in found:
+        key = os.path.abspath(item.source)  # not resolved: a student's link stays theirs
+        if key in seen:
+            if on_warning:
+                on_warning(f"{clean(str(item.source))} was given twice: graded once")
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept
+
+
+def _name(found: list[_Found], on_warning: Callable[[str], None] | None) -> list[Submission]:
+    """Give each submission its id, in the order found.
+
+    When several want the same id, it goes to a ``.py`` file, else a notebook, else a
+    folder (the first given among equals); each other one gets an id that says what it
+    is (``alice.ipynb``, ``alice-folder``, then ``-2``, ``-3`` if even that is taken), so
+    that it matches no roster row by mistake. Each clash is told to ``on_warning`` and
+    noted on every submission in it.
+    """
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(found):
+        groups.setdefault(item.name, []).append(index)
+    taken = set(groups)  # every plain id is kept for one that wants it
+    ids: dict[int, str] = {}
+    notes: dict[int, str] = {}
+    for name, members in groups.items():
+        first, *others = sorted(members, key=lambda i: found[i].rank)
+        ids[first] = name
+        for index in others:
+            ids[index] = _free(_id_for(name + found[index].label), taken)
+        if others:
+            clash = _clash(name, [(found[i].source, ids[i]) for i in (first, *others)])
+            notes.update(dict.fromkeys((first, *others), clash))
+            if on_warning:
+                on_warning(clash)
+    return [
+        Submission(ids[i], item.path, item.root, item.problem, notes.get(i))
+        for i, item in enumerate(found)
+    ]
+
+
+def _free(ident: str, taken: set[str]) -> str:
+    """``ident``, or ``ident-2``, ``ident-3``...: the first not taken; now taken."""
+    unique, n = ident, 1
+    while unique in taken:
+        n += 1
+        unique = f"{ident}-{n}"
+    taken.add(unique)
+    return unique
+
+
+def _clash(name: str, members: list[tuple[Path, str]]) -> str:
+    """What an instructor must know of one clash: who has which id, and what to check."""
+    who = "; ".join(f"{clean(str(source))} is {ident!r}" for source, ident in members)
+    return (f"{len(members)} submissions are named {name!r}: {who}. Only {name!r} matches "
+            f"a roster row: check which one the student meant")  # fmt: skip
 
 
 def parse_shard(text: str) -> tuple[int, int]:

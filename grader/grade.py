@@ -79,11 +79,12 @@ def grade(
     try:
         data = read_submission(path, root)
     except UnreadableSubmission as exc:
-        report = unreadable_report(path=path, reason=str(exc), assignment=spec.name, seed=seed)
+        report = unreadable_report(path=path, reason=str(exc), assignment=spec.name, seed=seed,
+                                   max_score=max_score_of(spec))  # fmt: skip
         return replace(report, duration_s=_since(started))
     where = SubmissionInfo.of(shown(path), data)
     report = Report(assignment=spec.name, seed=seed, submission=where,
-                    max_score=float(sum(e.points for e in spec.exercises)))  # fmt: skip
+                    max_score=max_score_of(spec))  # fmt: skip
     filename = clean(path.name)  # the student's file name, as messages and tracebacks show it
     source = source_of(data, is_notebook(path))
     if source.problem is not None:
@@ -118,16 +119,30 @@ def failure_message(exc: BaseException) -> str:
     return f"the grader failed ({type(exc).__name__}: {clean(str(exc), 300)}); please report this"
 
 
-def unreadable_report(*, path: Path, reason: str, assignment: str, seed: int) -> Report:
+def max_score_of(spec: Assignment) -> float:
+    """The points an assignment is out of: what every report of it says, graded or not."""
+    return float(sum(e.points for e in spec.exercises))
+
+
+# A submission that cannot be graded keeps the assignment's maximum: LMS exports take the
+# points possible from the reports, and 0 of 0 would read as a missing assignment.
+
+
+def unreadable_report(
+    *, path: Path, reason: str, assignment: str, seed: int, max_score: float
+) -> Report:
     """The report for a submission that could not even be read."""
     return Report(assignment=assignment, seed=seed, submission=SubmissionInfo(shown(path)),
-                  message=f"cannot grade: {reason}", unreadable=reason)  # fmt: skip
+                  message=f"cannot grade: {reason}", max_score=max_score,
+                  unreadable=reason)  # fmt: skip
 
 
-def failed_report(*, path: Path, message: str, assignment: str, seed: int) -> Report:
+def failed_report(
+    *, path: Path, message: str, assignment: str, seed: int, max_score: float
+) -> Report:
     """The report for a submission the grader could not grade: ``internal_error``."""
     return Report(assignment=assignment, seed=seed, submission=SubmissionInfo(shown(path)),
-                  status="internal_error", message=message)  # fmt: skip
+                  status="internal_error", message=message, max_score=max_score)  # fmt: skip
 
 
 def grade_file(
@@ -170,7 +185,8 @@ def grade_file(
             write_report(report, output=output, fmt=fmt)
     except SandboxUnavailable as exc:
         failed = failed_report(path=submission, message=f"not graded: {exc}",
-                               assignment=spec.name, seed=seed)  # fmt: skip
+                               assignment=spec.name, seed=seed,
+                               max_score=max_score_of(spec))  # fmt: skip
         write_report(failed, output=output, fmt=fmt)
         raise
     if report.unreadable:

@@ -75,6 +75,7 @@ def test_a_dying_worker_costs_only_its_own_submission(
     dead = json.loads((out / f"{DIES}.json").read_text())
     validate(dead, "report")
     assert dead["status"] == "internal_error" and "worker died twice" in dead["message"]
+    assert dead["max_score"] == rows[others[0]]["max_score"] > 0  # out of the same points
 
 
 def test_a_grader_bug_on_one_submission_does_not_stop_the_batch(
@@ -87,6 +88,7 @@ def test_a_grader_bug_on_one_submission_does_not_stop_the_batch(
     failed = json.loads((out / f"{RAISES}.json").read_text())
     validate(failed, "report")
     assert failed["status"] == "internal_error" and "RuntimeError" in failed["message"]
+    assert failed["max_score"] == rows["s0"]["max_score"] > 0
 
 
 def test_a_worker_whose_bubblewrap_fails_says_so_before_grading(
