@@ -204,22 +204,26 @@ def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
 
 def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
     from .batch import grade_many
+    from .classsummary import counts
 
     output = Path(options["output"] or "reports")
+    progress = _Progress()
     bar: Any = None
-    started = time.monotonic()
-    counts = {"reused": 0}
 
     def on_start(total: int, reused: int) -> None:
         nonlocal bar
-        counts["reused"] = reused
+        progress.start(total, reused)
         if total:
-            bar = click.progressbar(length=total, label="Grading", show_pos=True, show_eta=True,
-                                    file=sys.stderr, item_show_func=_elapsed(started))  # fmt: skip
+            # click's own ETA averages from the bar's start, workers' slow start included.
+            bar = click.progressbar(length=total, label=progress.label(), show_pos=False,
+                                    show_eta=False, file=sys.stderr,
+                                    item_show_func=lambda _: progress.info())  # fmt: skip
             bar.__enter__()
 
     def on_done(row: dict[str, Any]) -> None:
-        bar.update(1, row["id"])
+        progress.done(row["id"])
+        bar.label = progress.label()
+        bar.update(1)
 
     try:
         rows = grade_many(
@@ -231,15 +235,77 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    graded = sum(r["status"] == "graded" for r in rows)
-    reused = f" ({counts['reused']} already graded)" if counts["reused"] else ""
-    click.echo(f"{len(rows)} submissions{reused} in {time.monotonic() - started:.1f} s: "
-               f"{describe_mean(class_mean(rows))}; {len(rows) - graded} not gradable. "
+    count = counts(rows, progress.reused)
+    reused = f" ({count.reused} already graded, {count.graded_now} now)" if count.reused else ""
+    failed = f", {count.failed} of them by a grader failure (please report)" if count.failed else ""
+    mean = describe_mean(class_mean(rows))
+    click.echo(f"{count.submissions} submissions{reused} in {progress.elapsed():.1f} s: "
+               f"{count.graded} graded, {count.not_gradable} not gradable{failed}; {mean}. "
                f"Reports and summary.csv in {output}/")  # fmt: skip
 
 
-def _elapsed(started: float) -> Callable[[Any], str]:
-    return lambda item: f"{time.monotonic() - started:.0f}s elapsed" + (f"  {item}" if item else "")
+WARMUP = 3  # the first submissions finish late (workers start up), then together: no pace
+LONGEST_ETA = 7 * 24 * 3600.0  # beyond a week an estimate says nothing
+
+
+def eta(finished: list[float], remaining: int) -> float | None:
+    """Seconds left at this run's pace since its first WARMUP submissions; None when unknown.
+
+    ``finished`` holds when each submission graded in this run finished (monotonic, in
+    order); reused reports are not in it, so they never make the pace look faster.
+    """
+    if remaining <= 0:
+        return 0.0
+    if len(finished) <= WARMUP:
+        return None
+    span = finished[-1] - finished[WARMUP - 1]
+    if span <= 0:  # all finished at once: no pace yet
+        return None
+    left = remaining * span / (len(finished) - WARMUP)
+    return left if 0 <= left <= LONGEST_ETA else None
+
+
+class _Progress:
+    """What a class's progress bar says: done/total and the last id, elapsed and ETA."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.started = clock()
+        self.total = self.reused = 0
+        self.finished: list[float] = []
+        self.last = ""
+
+    def start(self, total: int, reused: int) -> None:
+        self.total, self.reused = total, reused
+
+    def done(self, ident: str) -> None:
+        self.finished.append(self.clock())
+        self.last = ident
+
+    def elapsed(self) -> float:
+        return self.clock() - self.started
+
+    def label(self) -> str:
+        reused = f" (+{self.reused} already graded)" if self.reused else ""
+        last = f", last {self.last}" if self.last else ""
+        return f"Grading {len(self.finished)}/{self.total}{reused}{last}"
+
+    def info(self) -> str:
+        left = eta(self.finished, self.total - len(self.finished))
+        text = f"{self.elapsed():.0f}s elapsed"
+        return text + (f", about {_duration(left)} left" if left else "")
+
+
+def _duration(seconds: float) -> str:
+    """Seconds for people: 45s, 3m05s, 2h07m; under a second is not 0s."""
+    whole = round(seconds)
+    if whole < 1:
+        return "<1s"
+    if whole < 60:
+        return f"{whole}s"
+    if whole < 3600:
+        return f"{whole // 60}m{whole % 60:02d}s"
+    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
 
 
 @main.command()
