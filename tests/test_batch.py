@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from grader.errors import UsageError
 from grader.report import validate
 
 from .conftest import REFERENCE, STUB, with_replaced
+from .test_attacks import cli_env, descendants, left_behind
 
 LOOP = "while True:\n    pass\n"
 
@@ -44,9 +46,11 @@ def invoke(*args: str):
 
 def test_discover_files_and_student_folders(tmp_path: Path) -> None:
     subs = make_class(tmp_path, n=2)
-    found = discover([subs, subs / "student00.py"])
-    assert [s.id for s in found] == ["student00", "student01", "zoe", "student00-2"]
+    heard: list[str] = []
+    found = discover([subs, subs / "student00.py"], on_warning=heard.append)
+    assert [s.id for s in found] == ["student00", "student01", "zoe"]  # the same file once
     assert found[2].path == subs / "zoe" / "forward.py"
+    assert heard == [f"{subs / 'student00.py'} was given twice: graded once"]
 
 
 def test_shards_partition_the_class() -> None:
@@ -124,33 +128,50 @@ def test_interrupt_keeps_finished_reports_and_a_rerun_finishes(tmp_path: Path) -
     for k in range(12):
         (subs / f"s{k:02d}.py").write_text(REFERENCE if k % 3 else LOOP)
     out = tmp_path / "reports"
-    command = [sys.executable, "-m", "grader", str(subs), "-o", str(out), "--jobs", "2",
-               "--sandbox", "process", "--timeout", "0.5"]  # fmt: skip
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = cli_env(tmp_path)  # its own TMPDIR: the temporary folders it leaves are its own
+    before = descendants()  # this test's processes only: others may grade on this machine
+
+    def command(*paths: Path) -> list[str]:
+        return [sys.executable, "-m", "grader", *map(str, paths), "-o", str(out), "--jobs",
+                "2", "--sandbox", "process", "--timeout", "0.5"]  # fmt: skip
+
+    earlier = subprocess.run(command(subs / "s01.py", subs / "s02.py"), env=env,
+                             capture_output=True, timeout=120)  # fmt: skip
+    assert earlier.returncode == 0, earlier.stderr.decode()
+    proc = subprocess.Popen(command(subs), env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)  # fmt: skip
     deadline = time.monotonic() + 30
-    while len(list(out.glob("s[0-9]*.json"))) < 3 and time.monotonic() < deadline:
+    while len(list(out.glob("s[0-9]*.json"))) < 2 + 3 and time.monotonic() < deadline:
         time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err.decode()
     assert b"run the same command again" in err and b"Traceback" not in err
-    done_before = {p.name for p in out.glob("s[0-9]*.json")}
-    for path in out.glob("s[0-9]*.json"):
-        validate(json.loads(path.read_text()), "report")  # atomic: never a half-written report
-    assert 3 <= len(done_before) < 12
-    rerun = subprocess.run(command, capture_output=True, timeout=120)
+    done_before = kept_reports(out)
+    said = re.search(r"interrupted: (\d+) of 12 submissions have their report in \S+ "
+                     r"\((\d+) reused, (\d+) graded in this run\)", err.decode())  # fmt: skip
+    assert said, err.decode()
+    assert (int(said[1]), int(said[2])) == (len(done_before), 2)  # as many as are on disk
+    assert int(said[2]) + int(said[3]) == int(said[1])
+    assert 5 <= len(done_before) < 12
+    rerun = subprocess.run(command(subs), env=env, capture_output=True, timeout=120)
     assert rerun.returncode == 0
-    assert f"({len(done_before)} already graded)".encode() in rerun.stdout
-    assert len(list(out.glob("s[0-9]*.json"))) == 12
-    assert not [p for p in Path("/proc").iterdir() if p.name.isdigit()
-                and b"harness.py" in _cmdline(p)]  # fmt: skip
+    assert f"12 submissions ({len(done_before)} already graded, {12 - len(done_before)} now)" \
+        in rerun.stdout.decode()  # fmt: skip
+    assert len(kept_reports(out)) == 12
+    assert not left_behind(before)
+    assert not list(Path(env["TMPDIR"]).iterdir())
 
 
-def _cmdline(proc: Path) -> bytes:
-    try:
-        return (proc / "cmdline").read_bytes()
-    except OSError:
-        return b""
+def kept_reports(out: Path) -> set[str]:
+    """Reports on disk that a rerun keeps: valid (written atomically) and not a failure."""
+    kept = set()
+    for path in out.glob("s[0-9]*.json"):
+        report = json.loads(path.read_text())
+        validate(report, "report")  # atomic: never a half-written report
+        if report["status"] != "internal_error":
+            kept.add(path.name)
+    return kept
 
 
 @pytest.mark.skipif(os.cpu_count() == 1, reason="needs two cores")
