@@ -309,8 +309,19 @@ def _align(before: list[str], after: list[str]) -> list[str] | None:
     for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if j2 - j1 > i2 - i1:
             return None
-        aligned += after[j1:j2] + [""] * ((i2 - i1) - (j2 - j1))
+        starts = _continued(before[i1:i2])
+        if len(starts) != j2 - j1:  # merged otherwise (a '?' after brackets): first lines
+            starts = list(range(j2 - j1))
+        block = [""] * (i2 - i1)
+        for start, line in zip(starts, after[j1:j2], strict=True):
+            block[start] = line
+        aligned += block
     return aligned
+
+
+def _continued(lines: list[str]) -> list[int]:
+    """Where each line that a '\\' does not continue starts: where IPython's lines go."""
+    return [k for k in range(len(lines)) if k == 0 or not lines[k - 1].rstrip().endswith("\\")]
 
 
 def _fallback_line(line: str) -> str:
@@ -360,7 +371,7 @@ class _Preparer:
         self.edits: list[tuple[int, int, int, int, str]] = []  # line, col, end line, end col
         self.notes: list[Note] = []
         self.tainted: dict[str, _Taint] = {}
-        if not any(CHECK in _binds(s) for s in tree.body if not _imports_grader(s)):
+        if not any(CHECK in binds(s) for s in tree.body if not _imports_grader(s)):
             self.tainted[CHECK] = _Taint("the course's check", silent=True)
 
     def run(self) -> Prepared:
@@ -372,7 +383,7 @@ class _Preparer:
         """Decide what one top-level statement becomes when grading."""
         if _imports_grader(node):
             self.replace(node, "pass")
-            self.taint(_binds(node), _Taint("the course's check", silent=True))
+            self.taint(binds(node), _Taint("the course's check", silent=True))
             return
         if isinstance(node, ast.Import | ast.ImportFrom) and self.provided is not None:
             self.imports(node)
@@ -386,7 +397,7 @@ class _Preparer:
             return
         for call in _ipython_calls(node):
             self.edit(call, "None")
-        for name in _binds(node):  # bound again by code that runs: a value again
+        for name in binds(node):  # bound again by code that runs: a value again
             self.tainted.pop(name, None)
 
     def imports(self, node: ast.Import | ast.ImportFrom) -> None:
@@ -429,7 +440,7 @@ class _Preparer:
     def skip(self, node: ast.stmt, name: str) -> None:
         """A top-level statement that uses a name without a value: not run."""
         taint = self.tainted[name]
-        bound = _binds(node)
+        bound = binds(node)
         if taint.silent:
             self.replace(node, "pass")
             self.taint(bound, taint)
@@ -446,7 +457,7 @@ class _Preparer:
         """``x = !ls`` or ``x = %magic``: x gets no value when grading."""
         shown = _ipython_code(node.value) if isinstance(node.value, ast.Call) else "!..."
         why = f"is the output of `{shown}`, and IPython commands do not run when grading"
-        bound = _binds(node)
+        bound = binds(node)
         self.replace(node, "; ".join(f"{n} = {_stub(n, why)}" for n in bound) or "pass")
         self.taint(bound, _Taint(f"the output of `{shown}`, which does not run when grading"))
         self.notes.append(Note(node.lineno, (
@@ -459,14 +470,13 @@ class _Preparer:
             self.tainted[name] = taint
 
     def untaint(self, node: ast.stmt) -> None:
-        for name in _binds(node):
+        for name in binds(node):
             self.tainted.pop(name, None)
 
     def code(self, node: ast.stmt) -> str:
         """The statement's first line, short, as a note quotes it."""
         calls = list(_ipython_calls(node))
-        line = self.lines[node.lineno - 1][self._column(node.lineno, node.col_offset) :]
-        first = _ipython_code(calls[0]) if calls else line.strip()
+        first = _ipython_code(calls[0]) if calls else ast.unparse(node).splitlines()[0]
         return clean(first if len(first) <= 60 else first[:57] + "...", 80).replace("`", "'")
 
     def replace(self, node: ast.stmt, code: str) -> None:
@@ -545,7 +555,7 @@ def _top_level_loads(node: ast.stmt) -> list[str]:
     return [n.id for n in _shallow(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
 
 
-def _binds(node: ast.stmt) -> list[str]:
+def binds(node: ast.stmt) -> list[str]:
     """Names a top-level statement binds as it runs, in order, without repeats."""
     names: list[str] = []
     for n in _shallow(node):

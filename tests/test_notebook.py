@@ -13,7 +13,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from assignments.forward import ASSIGNMENT
-from grader import authoring
+from grader import authoring, ipynb
+from grader.ipynb import cell_as_python, prepare
 from grader.notebook import check
 from grader.notebook_builder import notebook_text
 
@@ -202,7 +203,8 @@ MALFORMED = {
     "lone surrogate": (notebook_json(cells=[code_cell(source="x = '\ud800'")]), "UTF-8"),
     "NUL in a cell": (notebook_json(cells=[code_cell(source="x = 1\0")]), "NUL bytes"),
     "not UTF-8": (b'{"nbformat": 4, "cells": ["\xff"]}', "not a readable Jupyter notebook"),
-    "huge": (b" " * (17 << 20), "larger than 16 MiB"),
+    "huge code": (notebook_json(cells=[code_cell(source="x = 1\n" * 300_000)]),
+                  "code cells: the file is larger than 1024 KiB"),
 }
 
 
@@ -213,6 +215,8 @@ def test_malformed_notebooks_get_an_error_report(grade, name: str) -> None:
     assert report["status"] == "error" and report["score"] == 0 and report["tests"] == []
     message = report["message"]
     assert message.startswith("cannot grade: ") and words in message, message
+    if "larger than" not in message and "UTF-8" not in message and "NUL" not in message:
+        assert "save it again from Jupyter" in message, message  # what to do next
 
 
 def test_well_formed_variants_are_graded(grade) -> None:
@@ -235,7 +239,7 @@ def test_a_class_of_malformed_notebooks_finishes_with_every_row(tmp_path: Path) 
 
     subs = tmp_path / "subs"
     subs.mkdir()
-    names = [name for name in MALFORMED if name != "huge"]
+    names = [name for name in MALFORMED if name != "huge code"]
     for k, name in enumerate(names):
         (subs / f"s{k:02d}.ipynb").write_bytes(MALFORMED[name][0])
     (subs / "good.ipynb").write_text(filled_notebook())
@@ -247,3 +251,139 @@ def test_a_class_of_malformed_notebooks_finishes_with_every_row(tmp_path: Path) 
         rows = {row["id"]: row for row in csv.DictReader(handle)}
     assert len(rows) == len(names) + 1 and rows["good"]["score"] == "100.0"
     assert {rows[f"s{k:02d}"]["status"] for k in range(len(names))} == {"error"}
+
+
+# ------------------------------------------------------------- notebooks as students write them
+
+# The engine stubs imports the sandbox lacks once grade.py and submission.py pass the
+# assignment's packages on (see ipynb.prepare); until then these fail, as they did before.
+NEEDS_WIRING = pytest.mark.xfail(strict=True, reason=(
+    "grade.py must call source_of(data, is_notebook(path), spec.packages) and add "
+    "source.notes to the report's message; submission.py must prepare .py files and "
+    "read notebooks up to 512 MiB (outputs do not count)"))  # fmt: skip
+
+PLOTTING = [
+    "import numpy as np\nimport matplotlib.pyplot as plt\nimport pandas as pd\nimport seaborn",
+    RELU,
+    "xs = np.linspace(-3, 3)\nfig, ax = plt.subplots()\nax.plot(xs, relu(xs))\nplt.show()",
+    "frame = pd.DataFrame({'x': xs})\nseaborn.lineplot(data=frame)",
+    "def softmax(z):\n    return pd.Series(z).to_numpy()",
+]
+
+
+@NEEDS_WIRING
+def test_plotting_imports_are_left_out_with_a_note_in_notebooks_and_py_files(grade) -> None:
+    notebook = grade(nbformat.writes(new_notebook(cells=[new_code_cell(c) for c in PLOTTING])),
+                     name="work.ipynb")  # fmt: skip
+    as_py = grade("\n\n".join(PLOTTING))
+    for report in (notebook, as_py):
+        assert report["status"] == "graded", report["message"]
+        scores = {e["name"]: e["score"] for e in report["exercises"]}
+        assert scores["relu"] == 10 and scores["softmax"] == 0
+        softmax = next(t for t in report["tests"] if t["exercise"] == "softmax")
+        assert "pd has no value when grading: it comes from pandas" in softmax["message"]
+        assert "matplotlib is not available when grading" in report["message"]
+        assert "tagged skip-grading" in report["message"]
+    assert notebook["score"] == as_py["score"]
+    assert "cell 1, line 2: `import matplotlib.pyplot as plt` is not run" in notebook["message"]
+    assert "line 2: `import matplotlib.pyplot as plt` is not run" in as_py["message"]
+    assert "cell 3, line 2: `fig, ax = plt.subplots()` is not run" in notebook["message"]
+
+
+def test_prepare_stubs_what_the_sandbox_lacks_and_keeps_lines() -> None:
+    source = "\n\n".join(PLOTTING) + "\nx = 1; import json, pandas as pd2  # two\n"
+    prepared = prepare(source, ("numpy",))
+    assert prepared.text.count("\n") == source.count("\n")
+    namespace: dict = {}
+    exec(compile(prepared.text, "work.py", "exec"), namespace)  # runs numpy and the stubs only
+    assert namespace["relu"](-2) == 0 and namespace["json"].dumps(1) == "1"
+    with pytest.raises(ModuleNotFoundError, match="plt has no value when grading"):
+        namespace["plt"].plot([1])
+    with pytest.raises(ModuleNotFoundError, match=r"ax has no value .* set by `fig, ax = plt"):
+        namespace["ax"].plot([1])
+    assert not hasattr(namespace["seaborn"], "__wrapped__")  # dunders stay AttributeError
+    assert len(prepared.notes) == 9 and prepared.messages()[-1] == "... and 4 more like these"
+    assert prepare(source, ("numpy", "matplotlib", "pandas", "seaborn")).notes == ()
+    assert prepare(source).notes == ()  # no packages given: imports are left alone
+
+
+def test_outputs_do_not_count_toward_the_size_limit(grade) -> None:
+    image = {"output_type": "display_data", "metadata": {},
+             "data": {"image/png": "A" * (3 << 20)}}  # fmt: skip
+    report = grade(notebook_json(cells=[code_cell(outputs=[image])]), name="work.ipynb")
+    assert report["status"] == "graded" and report["exercises"][0]["score"] == 10
+
+
+@NEEDS_WIRING
+def test_twenty_megabytes_of_outputs_are_graded(grade) -> None:
+    image = {"output_type": "display_data", "metadata": {},
+             "data": {"image/png": "A" * (20 << 20)}}  # fmt: skip
+    report = grade(notebook_json(cells=[code_cell(outputs=[image])]), name="work.ipynb")
+    assert report["status"] == "graded" and report["exercises"][0]["score"] == 10
+
+
+IPYTHON_CELLS = [
+    "import numpy as np\n%timeit np.zeros(3)\n!pip install numpy\nfiles = !ls\nnp.sum?\n??np",
+    'def relu(x):  # right?\n    y = """is this a question?\n"""\n    return np.maximum(0, x)',
+    "%%time\nwhile True:\n    pass",
+    "for f in files:\n    %time print(f)",
+    # a cell indented as a whole, as pasted: IPython dedents it
+    "  def softmax(z):\n      %time z = np.asarray(z)\n      return 1 / undefined_name",
+]
+
+
+def test_ipython_syntax_is_read_by_ipython(grade) -> None:
+    cells = [new_code_cell(c) for c in IPYTHON_CELLS]
+    report = grade(nbformat.writes(new_notebook(cells=cells)), name="work.ipynb")
+    assert report["status"] == "graded", report["message"]
+    assert report["exercises"][0]["score"] == 10
+    softmax = next(t for t in report["tests"] if t["exercise"] == "softmax")
+    assert 'File "work.ipynb", cell 5, line 3, in softmax' in softmax["message"]
+
+
+def test_lines_stay_put_through_ipython() -> None:
+    assert cell_as_python("def relu(x):  # right?\n    return x") == (
+        ["def relu(x):  # right?", "    return x"], None)  # fmt: skip
+    lines, _ = cell_as_python("\n%matplotlib \\\n  inline\nx = f?\ny = 2")
+    assert len(lines) == 5 and lines[0] == "" and lines[2] == "" and lines[4] == "y = 2"
+    lines, note = cell_as_python("%%time\ndef relu(x):\n    return x")
+    assert lines == ["", "", ""] and note and "remove the %%time line" in note
+    prepared = prepare("\n".join(cell_as_python(IPYTHON_CELLS[0])[0]) + "\nprint(files)\n")
+    assert [n.line for n in prepared.notes] == [4, 7]
+    assert "`files = !ls` is not run" in prepared.notes[0].text
+
+
+def test_fallback_without_ipython_is_conservative(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ipynb, "_manager", lambda: None)
+    lines, _ = cell_as_python("def relu(x):  # right?\n    %time y = x\n    return x\nf?\n!ls")
+    assert lines == ["def relu(x):  # right?", "    pass", "    return x", "pass", "pass"]
+
+
+def test_check_cells_are_no_ops_when_grading(grade) -> None:
+    cells = [
+        new_code_cell("import numpy as np\nfrom grader.notebook import check"),
+        new_code_cell(RELU + 'check("relu", assignment="forward")'),
+        new_code_cell('check("forward")\nresult = check()\nprint(result)'),
+        new_code_cell("import grader.notebook\ngrader.notebook.check()"),
+    ]
+    report = grade(nbformat.writes(new_notebook(cells=cells)), name="work.ipynb")
+    assert report["status"] == "graded", report["message"]
+    assert report["exercises"][0]["score"] == 10 and "check" not in report["message"]
+    untagged = [new_code_cell("import numpy as np\n" + RELU), new_code_cell('check("forward")')]
+    report = grade(nbformat.writes(new_notebook(cells=untagged)), name="work.ipynb")
+    assert report["status"] == "graded" and report["exercises"][0]["score"] == 10
+
+
+def test_a_cell_that_fails_on_import_says_what_to_do(grade) -> None:
+    cells = [new_code_cell("import numpy as np\n" + RELU), new_code_cell("relu(undefined)")]
+    report = grade(nbformat.writes(new_notebook(cells=cells)), name="work.ipynb")
+    assert report["status"] == "error" and "cell 2, line 1" in report["message"]
+    assert "tag it skip-grading" in report["message"] and "Run All" in report["message"]
+
+
+def test_a_cell_magic_over_a_function_says_what_to_do() -> None:
+    cells = [new_code_cell("import numpy as np"), new_code_cell("%%time\n" + RELU)]
+    converted = ipynb.convert(nbformat.writes(new_notebook(cells=cells)).encode())
+    assert converted.notes == ("cell 2, line 1: the cell starts with %%time, so it is not "
+                               "graded and neither is relu: remove the %%time line to have "
+                               "it graded",)  # fmt: skip
