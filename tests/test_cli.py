@@ -73,9 +73,20 @@ def test_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     result = invoke(SOLUTION, "-o", str(blocker / "r.json"))
-    assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(
+    # The output the user named cannot be written: their usage error (2), not our bug (1).
+    assert result.exit_code == 2 and result.stderr.splitlines()[-1].startswith(
         "Error: cannot write"
     )
+
+
+def test_bad_option_values_are_usage_errors_not_crashes(tmp_path: Path) -> None:
+    assert invoke(SOLUTION, "--seed", "-5").exit_code == 2
+    reports = tmp_path / "reports"
+    assert invoke(SOLUTION, "-o", str(tmp_path / "one.json")).exit_code == 0
+    reports.mkdir()
+    (tmp_path / "one.json").rename(reports / "one.json")
+    merged = invoke("merge", str(reports), "-o", "/proc/forward-grader-merge")
+    assert merged.exit_code == 2 and "Error: cannot" in merged.stderr
 
 
 def test_bad_options_are_usage_errors() -> None:

@@ -223,9 +223,9 @@ def test_nothing_in_the_projects_wheel_computes_an_answer(tmp_path: Path) -> Non
 @pytest.mark.skipif(shutil.which("python3") is None, reason="no python3 to make a venv with")
 def test_a_student_installs_the_kit_and_grades(kits: dict[str, Path], tmp_path: Path) -> None:
     """Fresh venv, `pip install KIT`, then the stub scores 0 and the reference full marks."""
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     for name, kit in kits.items():
+        venv = tmp_path / f"venv-{name}"  # one student, one kit: nothing else installed
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
         done = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(kit)],
                               capture_output=True, text=True, timeout=600)  # fmt: skip
         assert done.returncode == 0, done.stderr[-2000:]
@@ -238,13 +238,18 @@ def test_a_student_installs_the_kit_and_grades(kits: dict[str, Path], tmp_path: 
         shutil.copyfile(ROOT / "solutions" / f"{name}.py", stub)
         assert _score(venv, work, stub) == 100
         refused = subprocess.run([str(venv / "bin" / "grade"), str(stub), "--seed", "4711"],
-                                 cwd=work, capture_output=True, text=True, timeout=120)  # fmt: skip
+                                 cwd=work, capture_output=True, text=True, timeout=120,
+                                 env=STUDENT)  # fmt: skip
         assert refused.returncode == 2 and "instructors" in refused.stderr
+
+
+# A student's machine: no path to this repository (the suite's conftest adds one).
+STUDENT = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
 def _score(venv: Path, work: Path, path: Path) -> float:
     done = subprocess.run([str(venv / "bin" / "grade"), str(path), "-o", "r.json"], cwd=work,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+                          capture_output=True, text=True, timeout=120, env=STUDENT)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     return float(json.loads((work / "r.json").read_text())["score"])
 
