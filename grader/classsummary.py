@@ -83,10 +83,6 @@ class Counts:
     failed: int  # of those, the grader's own failures (internal_error): to report
     reused: int  # reports of an earlier run kept as they were
 
-    @property
-    def graded_now(self) -> int:
-        return self.submissions - self.reused
-
 
 def counts(rows: Sequence[dict[str, Any]], reused: int = 0) -> Counts:
     """The counts of a run's summary rows, each row counted once by its status."""

@@ -222,7 +222,8 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
 
     def on_done(row: dict[str, Any]) -> None:
         progress.done(row["id"])
-        bar.label = progress.label()
+        if sys.stderr.isatty():  # elsewhere click prints each new label on a line of its own
+            bar.label = progress.label()
         bar.update(1)
 
     try:
@@ -236,7 +237,7 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
         if bar is not None:
             bar.__exit__(None, None, None)
     count = counts(rows, progress.reused)
-    reused = f" ({count.reused} already graded, {count.graded_now} now)" if count.reused else ""
+    reused = f" ({count.reused} already graded)" if count.reused else ""  # scripts match it
     failed = f", {count.failed} of them by a grader failure (please report)" if count.failed else ""
     mean = describe_mean(class_mean(rows))
     click.echo(f"{count.submissions} submissions{reused} in {progress.elapsed():.1f} s: "

@@ -156,8 +156,7 @@ def test_interrupt_keeps_finished_reports_and_a_rerun_finishes(tmp_path: Path) -
     assert 5 <= len(done_before) < 12
     rerun = subprocess.run(command(subs), env=env, capture_output=True, timeout=120)
     assert rerun.returncode == 0
-    assert f"12 submissions ({len(done_before)} already graded, {12 - len(done_before)} now)" \
-        in rerun.stdout.decode()  # fmt: skip
+    assert f"12 submissions ({len(done_before)} already graded)" in rerun.stdout.decode()
     assert len(kept_reports(out)) == 12
     assert not left_behind(before)
     assert not list(Path(env["TMPDIR"]).iterdir())

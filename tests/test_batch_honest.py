@@ -112,7 +112,7 @@ def test_an_old_ungradable_report_out_of_0_is_graded_again(tmp_path: Path) -> No
     old = json.loads((out / "b.json").read_text())
     (out / "b.json").write_text(json.dumps({**old, "max_score": 0.0}))  # as older graders did
     again = CliRunner().invoke(main, args)
-    assert "(1 already graded, 1 now)" in again.stdout, again.output
+    assert "2 submissions (1 already graded)" in again.stdout, again.output
     assert json.loads((out / "b.json").read_text())["max_score"] == FULL
 
 
@@ -120,7 +120,7 @@ def test_counts_count_each_row_once() -> None:
     rows = [{"status": s} for s in ("graded", "graded", "error", "internal_error")]
     count = counts(rows, reused=1)
     assert (count.submissions, count.graded, count.not_gradable, count.failed) == (4, 2, 2, 1)
-    assert count.graded_now == 3
+    assert count.reused == 1
 
 
 @pytest.mark.parametrize(
