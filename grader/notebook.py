@@ -148,7 +148,8 @@ class CheckResult:
 
     def __str__(self) -> str:
         if self.report.status != "graded":
-            return "\n".join((self.report.message, *self.notes))
+            said = self.report.message  # grade may carry the same notes in it
+            return "\n".join((said, *(note for note in self.notes if note not in said)))
         lines = [f"note: {note}" for note in self.notes]
         for name in self.names:
             mine = [t for t in self.tests() if t.exercise == name]
