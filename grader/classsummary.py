@@ -57,7 +57,9 @@ def write_class_summary(
         "grader_version": __version__,
         "seed": seed,
         "generated_at": now_iso(),
-        "submissions": rows,
+        "submissions": [
+            row | ({"note": notes[row["id"]]} if row["id"] in notes else {}) for row in rows
+        ],
     }
     json_path, csv_path = output / f"{stem}.json", output / f"{stem}.csv"
     write_json(document, "summary", str(json_path))

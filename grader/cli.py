@@ -390,8 +390,11 @@ def export(**options: Any) -> None:
     show_default=True,
     help="The zip to write.",
 )
-@seed_option("Seed of the hidden cases baked into the bundle (keep it secret). Default: a "
-             "new random seed, printed once.", default=None)
+@seed_option(
+    "Seed of the hidden cases baked into the bundle (keep it secret). Default: a "
+    "new random seed, printed once.",
+    default=None,
+)
 @TIMEOUT_OPTION
 @ASSIGNMENT_OPTION
 def bundle(target: str, **options: Any) -> None:
