@@ -86,7 +86,7 @@ def grade(
     report = Report(assignment=spec.name, seed=seed, submission=where,
                     max_score=max_score_of(spec))  # fmt: skip
     filename = clean(path.name)  # the student's file name, as messages and tracebacks show it
-    source = source_of(data, is_notebook(path))
+    source = source_of(data, is_notebook(path), spec.packages)
     if source.problem is not None:
         return replace(
             report, message=f"cannot grade: {source.problem}", duration_s=_since(started)
@@ -101,7 +101,8 @@ def grade(
                          stderr=execution.stderr)  # fmt: skip
         report = judged(report, plan, execution, filename, show_hidden)
         tests = tuple(replace(t, message=source.locate(t.message, filename)) for t in report.tests)
-        report = replace(report, message=source.locate(report.message, filename), tests=tests)
+        message = "; ".join((source.locate(report.message, filename), *source.notes))
+        report = replace(report, message=message, tests=tests)
     except SandboxUnavailable:
         raise
     except Exception as exc:  # the grader broke: say so in the report, never a traceback

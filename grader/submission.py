@@ -12,16 +12,19 @@ import ast
 import errno
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import NotebookError, UnreadableSubmission
-from .ipynb import Converted
+from .ipynb import Converted, prepare
 from .ipynb import convert as convert_notebook
 from .text import clean
 
 MAX_SOURCE_BYTES = 1 << 20
-MAX_NOTEBOOK_BYTES = 16 << 20  # outputs (plots) make notebooks far larger than their code
+# Outputs (plots) do not count: the code cells' text has MAX_SOURCE_BYTES like a .py file;
+# this only bounds the memory reading the JSON takes.
+MAX_NOTEBOOK_BYTES = 256 << 20
 SUFFIXES = (".py", ".ipynb")
 
 
@@ -139,27 +142,35 @@ class Source:
     text: str = ""
     notebook: Converted | None = None
     problem: str | None = None
+    notes: tuple[str, ...] = ()  # what grading leaves out (imports, shell lines) and why
 
     def locate(self, message: str, filename: str) -> str:
         """A message that names notebook cells and lines, not lines of the generated module."""
         return self.notebook.locate(message, filename) if self.notebook else message
 
 
-def source_of(data: bytes, is_notebook: bool) -> Source:
-    """What grading runs of these bytes: a .py file's text, or a notebook's code cells."""
+def source_of(data: bytes, is_notebook: bool, packages: Sequence[str] | None = None) -> Source:
+    """What grading runs of these bytes: a .py file's text, or a notebook's code cells.
+
+    ``packages``: what the sandbox provides besides the standard library; imports of
+    anything else are left out with notes (``ipynb.prepare``).
+    """
     if not is_notebook:
         problem = source_problem(data)
-        return Source(problem=problem) if problem else Source(data.decode("utf-8"))
+        if problem:
+            return Source(problem=problem)
+        prepared = prepare(data.decode("utf-8"), packages)
+        return Source(prepared.text, notes=prepared.messages())
     if len(data) > MAX_NOTEBOOK_BYTES:
         return Source(problem=f"the notebook is larger than {MAX_NOTEBOOK_BYTES >> 20} MiB")
     try:
-        notebook = convert_notebook(data)
+        notebook = convert_notebook(data, packages)
     except NotebookError as exc:
         return Source(problem=clean(str(exc)))
     problem = source_problem(notebook.source.encode("utf-8", errors="surrogatepass"))
     if problem is not None:
         return Source(problem=f"the notebook's code cells: {problem}")
-    return Source(notebook.source, notebook)
+    return Source(notebook.source, notebook, notes=notebook.notes)
 
 
 def is_notebook(path: Path) -> bool:

@@ -255,13 +255,6 @@ def test_a_class_of_malformed_notebooks_finishes_with_every_row(tmp_path: Path) 
 
 # ------------------------------------------------------------- notebooks as students write them
 
-# The engine stubs imports the sandbox lacks once grade.py and submission.py pass the
-# assignment's packages on (see ipynb.prepare); until then these fail, as they did before.
-NEEDS_WIRING = pytest.mark.xfail(strict=True, reason=(
-    "grade.py must call source_of(data, is_notebook(path), spec.packages) and add "
-    "source.notes to the report's message; submission.py must prepare .py files and "
-    "read notebooks up to 512 MiB (outputs do not count)"))  # fmt: skip
-
 PLOTTING = [
     "import numpy as np\nimport matplotlib.pyplot as plt\nimport pandas as pd\nimport seaborn",
     RELU,
@@ -271,7 +264,6 @@ PLOTTING = [
 ]
 
 
-@NEEDS_WIRING
 def test_plotting_imports_are_left_out_with_a_note_in_notebooks_and_py_files(grade) -> None:
     notebook = grade(nbformat.writes(new_notebook(cells=[new_code_cell(c) for c in PLOTTING])),
                      name="work.ipynb")  # fmt: skip
@@ -314,7 +306,6 @@ def test_outputs_do_not_count_toward_the_size_limit(grade) -> None:
     assert report["status"] == "graded" and report["exercises"][0]["score"] == 10
 
 
-@NEEDS_WIRING
 def test_twenty_megabytes_of_outputs_are_graded(grade) -> None:
     image = {"output_type": "display_data", "metadata": {},
              "data": {"image/png": "A" * (20 << 20)}}  # fmt: skip
