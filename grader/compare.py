@@ -229,7 +229,7 @@ def normalize(value: Any) -> Any:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, (bool, np.bool_)):
-        return np.asarray(float(value))
+        return bool(value)  # a verdict, compared as one ("returned False, expected True")
     if isinstance(value, dict):
         return {str(k): normalize(v) for k, v in value.items()}
     try:

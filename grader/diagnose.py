@@ -185,7 +185,9 @@ def _equal(a: Any, b: Any) -> bool:
         return False
 
 
-def _close(a: np.ndarray, b: np.ndarray) -> bool:
+def _close(a: Any, b: Any) -> bool:
+    if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)):
+        return close(a, b)  # structures and text: compared item by item
     return a.shape == b.shape and bool(np.allclose(a, b))
 
 
@@ -324,8 +326,13 @@ def _both_break(simulated: Behaviour, theirs: Behaviour, expected: np.ndarray) -
     if simulated.raised is None or simulated.mutated != theirs.mutated:
         return False
     return theirs.raised is not None or (
-        theirs.values is not None and theirs.values.shape != expected.shape
+        theirs.values is not None and _shape(theirs.values) != _shape(expected)
     )
+
+
+def _shape(value: Any) -> Any:
+    """An array's shape; for other results (structures, text) their type will do."""
+    return value.shape if isinstance(value, np.ndarray) else type(value)
 
 
 def diagnose(
@@ -398,8 +405,8 @@ def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
     if outcome.status == "raised":
         return error_hint(outcome.error)
     value = outcome.value
-    if value is None or value.shape is None:
-        return None
+    if value is None or value.shape is None or not isinstance(expected, np.ndarray):
+        return None  # shapes explain numbers; a structure's message already says where
     return shape_hint(value.shape, expected.shape)
 
 

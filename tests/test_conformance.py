@@ -1,0 +1,113 @@
+"""One conformance suite over every registered assignment (forward, backward, and any
+added later): the same guarantees for each, with nothing named in the engine.
+
+Every exercise has a stub, a reference, visible and hidden cases; the reference
+scores full marks and the stubs zero in the sandbox; and every catalogued mistake,
+behaving as a student's function would, loses points in its own exercise only and
+is named there by its own hint (checked in-process through the engine's judging).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import warnings
+from typing import Any
+
+import numpy as np
+import pytest
+
+from grader import registry
+from grader.compare import normalize
+from grader.diagnose import _read_only
+from grader.execute import CallOutcome, Execution
+from grader.judging import judged
+from grader.plan import make_plan
+from grader.protocol import Returned
+from grader.results import Report, SubmissionInfo
+
+from .conftest import ROOT
+
+ASSIGNMENTS = registry.installed()
+SEED = 3
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_every_exercise_has_stub_reference_cases(name: str) -> None:
+    spec = registry.load(name)
+    stub = (ROOT / "exercises" / spec.submission_name).read_text()
+    assert math.isclose(sum(e.points for e in spec.exercises), 100)
+    for exercise in spec.exercises:
+        assert f"def {exercise.name}(" in stub and exercise.name in spec.reference
+        cases = [c for c in spec.make_cases(SEED) if c.exercise == exercise.name]
+        assert {c.visibility for c in cases} == {"visible", "hidden"}, exercise.name
+        assert len({c.name for c in cases}) == len(cases)
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_reference_full_marks_and_stub_zero(name: str) -> None:
+    from grader.grade import grade
+
+    spec = registry.load(name)
+    full = grade(ROOT / "solutions" / f"{name}.py", assignment=name, seed=SEED, sandbox="process")
+    assert full.status == "graded" and full.score == full.max_score, full.message
+    zero = grade(ROOT / "exercises" / spec.submission_name, assignment=name, seed=SEED,
+                 sandbox="process")  # fmt: skip
+    assert zero.score == 0 and {t.status for t in zero.tests} == {"not_implemented"}
+
+
+def returned(value: Any) -> Returned:
+    """A trusted result as it would come back from the sandbox."""
+    value = normalize(value)
+    if value is None:
+        return Returned("none", "NoneType")
+    if isinstance(value, bool):
+        return Returned("bool", "bool", flag=value)
+    if isinstance(value, str):
+        return Returned("str", "str", text=value)
+    if isinstance(value, dict):
+        return Returned("map", "dict", keys=tuple(value),
+                        items=tuple(returned(v) for v in value.values()))  # fmt: skip
+    if isinstance(value, (tuple, list)):
+        return Returned("seq", type(value).__name__, items=tuple(returned(v) for v in value))
+    return Returned("array", "ndarray", shape=value.shape, values=value)
+
+
+def outcome(function: Any, args: tuple[Any, ...]) -> CallOutcome:
+    """What a student's function that behaves like ``function`` would be seen to do."""
+    copies = _read_only(copy.deepcopy(args))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            result = function(*copies)
+        except Exception as exc:
+            text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            return CallOutcome("raised", error=text)
+    return CallOutcome("returned", returned(result))
+
+
+MISTAKES = [
+    pytest.param(name, k, id=f"{name}-{mistake.name}")
+    for name in ASSIGNMENTS
+    for k, mistake in enumerate(registry.load(name).mistakes)
+]
+
+
+@pytest.mark.parametrize("name, index", MISTAKES)
+def test_every_catalogued_mistake_is_named_by_its_own_hint(name: str, index: int) -> None:
+    spec = registry.load(name)
+    mistake = spec.mistakes[index]
+    plan = make_plan(spec, SEED)
+    execution = Execution()
+    for i, (exercise, cases, _) in enumerate(plan.groups):
+        for j, case in enumerate(cases):
+            wrong = exercise.name == mistake.exercise
+            function = mistake.implementation if wrong else spec.reference[exercise.name]
+            execution.outcomes[(i, j)] = outcome(function, case.args)
+    report = Report(assignment=name, seed=SEED, submission=SubmissionInfo("x.py"),
+                    max_score=100.0)  # fmt: skip
+    result = judged(report, plan, execution, "x.py", show_hidden=False)
+    failed = [t for t in result.tests if t.status != "passed"]
+    assert failed, f"{mistake.name} is not caught at seed {SEED}"
+    assert {t.exercise for t in failed} == {mistake.exercise}
+    assert all(t.hint and mistake.hint in t.hint for t in failed), {t.name: t.hint for t in failed}
