@@ -237,6 +237,17 @@ def test_a_student_installs_the_kit_and_grades(kits: dict[str, Path], tmp_path: 
         assert _score(venv, work, stub) == 0
         shutil.copyfile(ROOT / "solutions" / f"{name}.py", stub)
         assert _score(venv, work, stub) == 100
+        # check() from a notebook works from the kit too: the reference's functions pass.
+        script = work / "kernel.py"
+        first = spec.exercises[0].name
+        calls = (f"from grader.notebook import check\n"
+                 f"result = check({first!r}, assignment={name!r})\n"
+                 "print(result)\nraise SystemExit(0 if result.passed else 3)\n")
+        script.write_text((ROOT / "solutions" / f"{name}.py").read_text() + "\n" + calls)
+        python = str(venv / "bin" / "python")
+        checked = subprocess.run([python, str(script)], cwd=work, capture_output=True,
+                                 text=True, timeout=120, env=STUDENT)  # fmt: skip
+        assert checked.returncode == 0, checked.stdout[-1000:] + checked.stderr[-1000:]
         refused = subprocess.run([str(venv / "bin" / "grade"), str(stub), "--seed", "4711"],
                                  cwd=work, capture_output=True, text=True, timeout=120,
                                  env=STUDENT)  # fmt: skip
