@@ -198,7 +198,8 @@ def confine_runner(libdir: str) -> None:
     """
     confine.set_oom_first()
     try:
-        confine.enter_namespaces(CONFIG["tmp_bytes"], CONFIG["shm_bytes"], keep=(libdir,))
+        keep = (libdir, *CONFIG.get("keep", ()))
+        confine.enter_namespaces(CONFIG["tmp_bytes"], CONFIG["shm_bytes"], keep=keep)
         confine.drop_capabilities()
         program = base64.b64decode(CONFIG.get("seccomp", ""))
         if program:

@@ -244,7 +244,12 @@ class Sandbox:
             command = [python, "-I", "-S", "-B", "-u", str(HARNESS)]
             cwd, env = str(work), _child_env(str(work))
             needed += [str(HARNESS.parent), libdir, str(work)]
-        command += [str(theirs.fileno()), libdir, json.dumps(self._runner_config())]
+        # The runner's own /tmp hides whatever lies under /tmp: what it needs is bound back.
+        keep = [os.path.realpath(p) for p in needed if os.path.realpath(p).startswith("/tmp/")]
+        if kind == "bwrap":
+            keep = []  # bubblewrap mounts it all outside /tmp (under /sandbox, or /usr)
+        config = self._runner_config() | {"keep": keep}
+        command += [str(theirs.fileno()), libdir, json.dumps(config)]
         self.group = ProcessGroup.create(
             max_processes=limits.max_processes, memory_bytes=limits.memory_bytes + (64 << 20)
         )
