@@ -36,6 +36,14 @@ def as_submission(exercise: str, function: object) -> str:
     return with_replaced(**{exercise: source.replace(f"def {name}(", f"def {exercise}(", 1)})
 
 
+def attack_source(path: Path) -> str:
+    """An attack file's text, with the helpers it says it uses (``# uses: support/x.py``)."""
+    code = path.read_text()
+    for used in re.findall(r"^# uses: (\S+)", code, flags=re.MULTILINE):
+        code = (path.parent / used).read_text() + "\n\n" + code
+    return code
+
+
 def make_class(folder: Path, n: int, *, loops: float = 0.0, hostile: bool = False) -> Path:
     """``n`` submissions: correct, buggy (each catalogued mistake in turn), stubs, broken,
     and a share ``loops`` whose softmax never returns; ``hostile`` adds the attack suite's
@@ -51,7 +59,7 @@ def make_class(folder: Path, n: int, *, loops: float = 0.0, hostile: bool = Fals
         if k < looping:
             text = with_replaced(softmax=LOOP_IN_SOFTMAX)
         elif attacks and k % 10 == 9:
-            text = REFERENCE + "\n" + attacks[(k // 10) % len(attacks)].read_text()
+            text = REFERENCE + "\n" + attack_source(attacks[(k // 10) % len(attacks)])
         elif k % 20 < 9:
             text = REFERENCE
         elif k % 20 < 16:

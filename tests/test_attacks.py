@@ -26,6 +26,7 @@ import pytest
 from grader.report import validate
 
 from .conftest import REFERENCE, SANDBOXES, STUB, full_marks_except, with_replaced
+from .submissions import attack_source
 
 ATTACKS = Path(__file__).with_name("attacks")
 TIMEOUT = 0.5  # --timeout for every attack: a hang costs at most this per exercise
@@ -121,7 +122,7 @@ def test_ci_runs_the_bubblewrap_half() -> None:
 
 
 def submission(name: str, attack: Attack, port: int) -> str:
-    code = (ATTACKS / f"{name}.py").read_text().replace("PORT", str(port))
+    code = attack_source(ATTACKS / f"{name}.py").replace("PORT", str(port))
     if attack.replaces:
         return with_replaced(**{attack.replaces: code})
     return {"reference": REFERENCE, "stub": STUB, "empty": ""}[attack.base] + "\n" + code
