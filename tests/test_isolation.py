@@ -67,15 +67,12 @@ def exercise_scores(report: dict) -> dict[str, float]:
 
 # Each channel: code the writer runs at import (it prints WROTE when the write worked), and
 # the body of found(): whether the reader sees the writer's secret. TOKEN is unique per test.
-# The sandboxes where the README should promise that nothing crosses:
-#   bwrap: all of them (the whole sandbox is the next submission's business);
-#   process: what the grader starts and owns (its working folder, its processes, and what
-#   only lives as long as a process, like an abstract socket). /tmp, /dev/shm, POSIX and
-#   System V IPC are the host's in process mode: with no namespaces, nothing can promise
-#   them (even under another uid, /tmp and /dev/shm are world-writable).
+# The sandboxes where the README promises that nothing crosses: both, for every channel
+# that lives in a runner's own namespaces (its /tmp and /dev/shm, System V and POSIX IPC,
+# abstract sockets; Linux with user namespaces, as here), and its processes.
 CHANNELS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "dev_shm_file": (
-        ("bwrap",),
+        ("bwrap", "process"),
         """
 with open("/dev/shm/fg-TOKEN", "w") as handle:
     handle.write("TOKEN")
@@ -87,7 +84,7 @@ with open("/dev/shm/fg-TOKEN") as handle:
 """,
     ),
     "tmp_file": (
-        ("bwrap",),
+        ("bwrap", "process"),
         """
 with open("/tmp/fg-TOKEN", "w") as handle:
     handle.write("TOKEN")
@@ -99,7 +96,7 @@ with open("/tmp/fg-TOKEN") as handle:
 """,
     ),
     "tmp_locked_folder": (
-        ("bwrap",),
+        ("bwrap", "process"),
         """
 os.mkdir("/tmp/fg-TOKEN")
 with open("/tmp/fg-TOKEN/secret", "w") as handle:
@@ -141,7 +138,7 @@ with open(os.path.join(os.getcwd(), "fg-TOKEN", "secret")) as handle:
 """,
     ),
     "posix_mqueue": (
-        ("bwrap",),
+        ("bwrap", "process"),
         """
 _libc = ctypes.CDLL(ctypes.util.find_library("rt") or None, use_errno=True)
 _libc.mq_open.restype = ctypes.c_int
@@ -157,7 +154,7 @@ return libc.mq_open(b"/fg-TOKEN", os.O_RDONLY) >= 0
 """,
     ),
     "sysv_shm": (
-        ("bwrap",),
+        ("bwrap", "process"),
         """
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.shmat.restype = ctypes.c_void_p
@@ -181,7 +178,7 @@ return ctypes.string_at(at, len(b"TOKEN")) == b"TOKEN"
 """,
     ),
     "sysv_message_queue": (
-        ("bwrap",),
+        ("bwrap", "process"),
         """
 _libc = ctypes.CDLL(None, use_errno=True)
 if _libc.msgget(KEY, 0o1000 | 0o600) >= 0:
