@@ -12,7 +12,6 @@ import ctypes
 import os
 import stat
 import struct
-import sys
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWIPC = 0x08000000
@@ -175,7 +174,3 @@ def set_oom_first() -> None:
             handle.write("1000")
     except OSError:
         pass
-
-
-def supported() -> bool:
-    return sys.platform.startswith("linux")

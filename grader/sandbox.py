@@ -227,7 +227,7 @@ class Sandbox:
         self.kind, self.limits = kind, limits
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
         self._tmp = tempfile.TemporaryDirectory(prefix="grader-")
-        self.user = SandboxUser.allocate() if confine.supported() else None
+        self.user = SandboxUser.allocate()  # None unless root on Linux
         ours, theirs = socket.socketpair()
         python = os.path.realpath(sys.executable)
         # What the sandbox's own uid must be able to reach (when root hands over to it).

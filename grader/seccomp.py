@@ -104,7 +104,3 @@ def _compile() -> bytes:
 
 def _namespace_bits() -> list[int]:
     return [1 << bit for bit in range(32) if NAMESPACE_FLAGS & (1 << bit)]
-
-
-def available() -> bool:
-    return os.name == "posix" and bool(program())
