@@ -36,6 +36,7 @@ from .report import make_folder, validate
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind
 from .session import Grader, check_sandbox
+from .spec import Assignment
 from .submission import read_submission
 
 __all__ = ["Submission", "discover", "grade_many", "in_shard", "merge", "parse_shard"]
@@ -239,7 +240,27 @@ def grade_many(
     ordered = [rows[s.id] for s in submissions]
     notes = {s.id: s.clash for s in submissions if s.clash}
     write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_, notes=notes)
+    if slice_ is None:  # a shard sees a slice: compare the class with `grade similar` after
+        _write_similarity(submissions, choice.assignment, output, on_warning)
     return ordered
+
+
+def _write_similarity(
+    submissions: Sequence[Submission],
+    assignment: Assignment,
+    output: Path,
+    on_warning: Callable[[str], None] | None,
+) -> None:
+    """similarity.json beside summary.json; the grades are on disk already, whatever happens."""
+    from .classsimilarity import compare_files, write_similarity
+
+    files = [(s.id, s.path, s.root, None) for s in submissions if s.problem is None]
+    try:
+        compared = compare_files(files, assignment)
+        write_similarity(compared.similarity, output, assignment.name)
+    except Exception as exc:  # a bug of ours must not cost the class its exit code
+        if on_warning:
+            on_warning(f"similarity.json not written ({failure_message(exc)})")
 
 
 def _written_since(started: int, todo: list[Submission], output: Path, options: _Options) -> int:

@@ -38,6 +38,7 @@ Examples:
   grade submissions/ -o reports --shard 3/10        one slice of ten
   grade merge reports/            grade export --to canvas reports/ -o grades.csv
   grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
+  grade similar reports/          pairs of submissions with the same code
   grade new NAME                  start a new assignment in this folder
 """
 
@@ -429,8 +430,47 @@ def report(directory: tuple[Path, ...], output: str) -> None:
     from .classreport import write_class_report
 
     with errors_as_messages():
-        count = write_class_report(directory=list(directory), output=output)
-    click.echo(f"{output}: class report over {count} submissions")
+        written = write_class_report(directory=list(directory), output=output)
+    click.echo(f"{output}: class report over {written.count} submissions")
+    if written.similarity:
+        click.echo(f"{written.similarity}: {written.compared} submissions compared for "
+                   "similar code")  # fmt: skip
+
+
+@main.command()
+@click.argument("directory", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many of the most similar pairs to print.")  # fmt: skip
+def similar(directory: tuple[Path, ...], top: int) -> None:
+    """Compare the code of the submissions graded into DIRECTORY: similarity.json.
+
+    Pairs whose code is the same up to names, formatting, comments and order (the stub
+    left out) are printed, most similar first, and written with their clusters to
+    similarity.json beside summary.json. A signal to look at, never a verdict: no
+    score changes. `grade report` shows them side by side.
+    """
+    from .classreport import similarity_of
+    from .errors import UsageError
+    from .export import collect_reports
+    from .text import clean
+
+    with errors_as_messages():
+        found = collect_reports(list(directory))
+        compared, path = similarity_of(found.reports, list(directory))
+        similarity = compared.similarity
+        for ident, reason in similarity.left_out.items():
+            click.echo(f"Warning: {clean(ident)} not compared: {clean(reason)}", err=True)
+        if path is None:
+            raise UsageError("fewer than two submissions' code was found where they were "
+                             "graded: run this in the folder you graded from")  # fmt: skip
+    for cluster in similarity.clusters:
+        click.echo(f"cluster: {', '.join(clean(i) for i in cluster)}")
+    for pair in similarity.pairs[:top]:
+        click.echo(f"{pair.score:.2f}{' flagged' if pair.flagged else '        '}  "
+                   f"{clean(pair.a)}  {clean(pair.b)}")  # fmt: skip
+    click.echo(f"{path}: {len(similarity.compared)} submissions compared, "
+               f"{len(similarity.flagged())} pairs flagged in {len(similarity.clusters)} "
+               "clusters")  # fmt: skip
 
 
 @main.command()

@@ -31,8 +31,8 @@ from .report import validate, write_json, write_text
 from .text import clean
 
 Target = Literal["canvas", "lti", "gradescope", "junit"]
-# What ``grade DIR -o reports/`` and ``grade merge`` write beside the reports.
-_SUMMARY = re.compile(r"summary(\.shard-\d+-of-\d+)?\.json")
+# What ``grade DIR -o reports/``, ``grade merge`` and ``grade similar`` write beside the reports.
+_SUMMARY = re.compile(r"summary(\.shard-\d+-of-\d+)?\.json|similarity\.json")
 REASON_TEXT = 200  # a validation error in a warning: enough to find the field
 
 

@@ -37,6 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 K = 8  # tokens per k-gram: about one and a half statements
 WINDOW = 4  # winnowing window: at least one fingerprint in every K + WINDOW - 1 tokens
@@ -90,6 +91,20 @@ class Similarity:
     compared: tuple[str, ...]
     left_out: dict[str, str] = field(default_factory=dict)  # id -> why it was not compared
     stub: bool = False  # whether the assignment's stub was discounted
+
+    @classmethod
+    def from_dict(cls, document: dict[str, Any]) -> Similarity:
+        """A similarity.json read back (its pairs' lines from their spans)."""
+
+        def lines(spans: list[list[int]]) -> tuple[int, ...]:
+            return tuple(n for first, last in spans for n in range(first, last + 1))
+
+        pairs = tuple(Pair(p["a"], p["b"], p["score"], lines(p.get("lines_a", [])),
+                           lines(p.get("lines_b", []))) for p in document["pairs"])  # fmt: skip
+        return cls(pairs, tuple(tuple(c["ids"]) for c in document["clusters"]),
+                   tuple(document["compared"]),
+                   {i["id"]: i["reason"] for i in document["left_out"]},
+                   document["method"]["stub_discounted"])  # fmt: skip
 
     def flagged(self) -> list[Pair]:
         return [p for p in self.pairs if p.flagged]
