@@ -58,8 +58,8 @@ td.rate{width:40%}
 th button{font:inherit;font-weight:bold;color:inherit;background:none;border:0;padding:0;
 cursor:pointer;text-align:inherit}th button:hover,th button:focus-visible{background:#eef}
 th button:focus-visible{outline:2px solid #1a4d8f}
-th[aria-sort=ascending] button::after{content:" \2191"}
-th[aria-sort=descending] button::after{content:" \2193"}
+th[aria-sort=ascending] button::after{content:" \\2191"}
+th[aria-sort=descending] button::after{content:" \\2193"}
 .scroll:focus-visible{outline:2px solid #1a4d8f}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 figure{margin:0}figcaption{font-size:14px;color:#444}
@@ -414,35 +414,40 @@ def _printed(report: dict[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Written:
-    """What ``write_class_report`` wrote: the page over ``count`` submissions, and where
-    similarity.json went (None when the code was not found and none was written)."""
+    """What ``write_class_report`` wrote: the page over ``count`` submissions, of which
+    ``compared`` had their code compared for similarity."""
 
     count: int
-    similarity: Path | None = None
     compared: int = 0
 
 
 def write_class_report(*, directory: Sequence[Path], output: str) -> Written:
     """Write the page for every report in ``directory`` with the class's similarity.
 
-    The submissions are compared as they are found where they were graded, and
-    similarity.json is written beside the reports (in the first folder); when their
-    code is not there any more, a similarity.json written by the batch is shown instead.
+    The submissions are compared as they are found where they were graded; when their
+    code is not there any more, the similarity.json the batch wrote is shown instead.
+    The report folders are only read.
     """
     found = collect_reports(directory)
-    similar, written = similarity_of(found.reports, directory)
+    similar, _ = similarity_of(found.reports, directory, write=False)
     write_text(render_class_report(found.reports, found.warnings, similar), output)
-    return Written(len(found.reports), written, len(similar.similarity.compared))
+    return Written(len(found.reports), len(similar.similarity.compared))
 
 
 def similarity_of(
-    reports: dict[str, dict[str, Any]], directory: Sequence[Path]
+    reports: dict[str, dict[str, Any]], directory: Sequence[Path], *, write: bool
 ) -> tuple[Compared, Path | None]:
-    """Compare the class's code; write similarity.json when enough code was found."""
+    """Compare the class's code; with ``write``, into similarity.json in the first folder.
+
+    With fewer than two submissions' code found, a similarity.json written earlier (by
+    the batch) is read instead, when there is one: its pairs, without the code.
+    """
     assignment = _assignment(reports)
     compared = compare_reports(reports, directory, assignment)
     folders = [d for d in directory if d.is_dir()]
-    if len(compared.similarity.compared) >= 2 and folders:
+    if len(compared.similarity.compared) >= 2:
+        if not (write and folders):
+            return compared, None
         name = assignment.name if assignment else next(iter(reports.values()))["assignment"]
         return compared, write_similarity(compared.similarity, folders[0], name)
     earlier = read_similarity(folders[0]) if folders else None

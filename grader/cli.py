@@ -431,10 +431,8 @@ def report(directory: tuple[Path, ...], output: str) -> None:
 
     with errors_as_messages():
         written = write_class_report(directory=list(directory), output=output)
-    click.echo(f"{output}: class report over {written.count} submissions")
-    if written.similarity:
-        click.echo(f"{written.similarity}: {written.compared} submissions compared for "
-                   "similar code")  # fmt: skip
+    compared = f", {written.compared} compared for similar code" if written.compared else ""
+    click.echo(f"{output}: class report over {written.count} submissions{compared}")
 
 
 @main.command()
@@ -442,7 +440,7 @@ def report(directory: tuple[Path, ...], output: str) -> None:
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most similar pairs to print.")  # fmt: skip
 def similar(directory: tuple[Path, ...], top: int) -> None:
-    """Compare the code of the submissions graded into DIRECTORY: similarity.json.
+    """Compare the code of the submissions graded into DIRECTORY; write similarity.json.
 
     Pairs whose code is the same up to names, formatting, comments and order (the stub
     left out) are printed, most similar first, and written with their clusters to
@@ -456,7 +454,7 @@ def similar(directory: tuple[Path, ...], top: int) -> None:
 
     with errors_as_messages():
         found = collect_reports(list(directory))
-        compared, path = similarity_of(found.reports, list(directory))
+        compared, path = similarity_of(found.reports, list(directory), write=True)
         similarity = compared.similarity
         for ident, reason in similarity.left_out.items():
             click.echo(f"Warning: {clean(ident)} not compared: {clean(reason)}", err=True)

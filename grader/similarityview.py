@@ -21,8 +21,9 @@ LINE_TEXT = 300  # characters of one line shown
 
 STYLE = """
 .sbs{display:flex;flex-wrap:wrap;gap:1rem}.sbs>div{flex:1 1 22rem;min-width:0}
-.code{font:13px/1.35 ui-monospace,monospace;background:#f7f7f7;padding:.4rem;margin:.3rem 0;
-overflow-x:auto;white-space:pre}
+.code{overflow-x:auto;margin:.3rem 0}
+.code pre{font:13px/1.35 ui-monospace,monospace;background:#f7f7f7;padding:.4rem;margin:0;
+white-space:pre;overflow-wrap:normal;width:max-content;min-width:100%}
 .code span{display:block}.code .no{color:#555;display:inline-block;min-width:2.5em;
 user-select:none}
 .code mark{background:#ffe08a;color:#222;display:block}
@@ -144,8 +145,8 @@ def _code(ident: str, text: str, marked: set[int]) -> str:
         out.append(f"<mark>{body}</mark>" if number in marked else f"<span>{body}</span>")
     if len(lines) > MAX_LINES:
         out.append(f"<span>... {len(lines) - MAX_LINES} more lines</span>")
-    return (f'<pre class=code tabindex=0 role=region aria-label="code of {_h(ident)}">'
-            f'{"".join(out)}</pre>')  # fmt: skip
+    return (f'<div class=code tabindex=0 role=region aria-label="code of {_h(ident)}">'
+            f'<pre>{"".join(out)}</pre></div>')  # fmt: skip
 
 
 def student_links(similarity: Similarity | None, ident: str) -> str:
