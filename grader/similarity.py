@@ -303,7 +303,8 @@ def _unit_prints(tokens: Sequence[Token]) -> Iterator[tuple[int, frozenset[int]]
 
 def fingerprint(ident: str, text: str, boilerplate: frozenset[int] = frozenset()) -> Fingerprints:
     """The fingerprints of one submission's code, less those of ``boilerplate`` (the stub)."""
-    text = text[:MAX_CHARS]
+    if len(text) > MAX_CHARS:  # cut at a line's end, so that what is kept still parses
+        text = text[: text.rfind("\n", 0, MAX_CHARS) + 1]
     try:
         tree = ast.parse(text)
         names = _Names(tree)
