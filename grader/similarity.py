@@ -65,6 +65,8 @@ class Fingerprints:
     text: str  # the code compared (what a side-by-side view shows)
     lines: dict[int, frozenset[int]] = field(default_factory=dict)
     problem: str | None = None  # why it could not be compared
+    # every k-gram's lines (not only the fingerprints'): to mark shared code, and the stub
+    every: dict[int, frozenset[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -291,14 +293,16 @@ def _winnow(hashes: Sequence[int]) -> list[int]:
     return chosen
 
 
-def _unit_prints(tokens: Sequence[Token]) -> Iterator[tuple[int, frozenset[int]]]:
+def _unit_prints(tokens: Sequence[Token]) -> Iterator[tuple[int, frozenset[int], bool]]:
+    """Every k-gram's hash and lines, and whether winnowing keeps it as a fingerprint."""
     words = [t for t, _ in tokens]
     if len(words) <= K:  # a short unit is one fingerprint, whole
-        yield _hash(words), frozenset(line for _, line in tokens)
+        yield _hash(words), frozenset(line for _, line in tokens), True
         return
     hashes = [_hash(words[i : i + K]) for i in range(len(words) - K + 1)]
-    for index in _winnow(hashes):
-        yield hashes[index], frozenset(line for _, line in tokens[index : index + K])
+    kept = set(_winnow(hashes))
+    for index, value in enumerate(hashes):
+        yield value, frozenset(line for _, line in tokens[index : index + K]), index in kept
 
 
 def fingerprint(ident: str, text: str, boilerplate: frozenset[int] = frozenset()) -> Fingerprints:
@@ -309,27 +313,31 @@ def fingerprint(ident: str, text: str, boilerplate: frozenset[int] = frozenset()
         tree = ast.parse(text)
         names = _Names(tree)
         lines: dict[int, set[int]] = defaultdict(set)
+        every: dict[int, set[int]] = defaultdict(set)
         count = 0
         for unit in _units(tree):
             tokens = _block(unit, 1, names)
             count += len(tokens)
             if count > MAX_TOKENS:
                 return Fingerprints(ident, text, problem="too much code to compare")
-            for value, covered in _unit_prints(tokens):
+            for value, covered, kept in _unit_prints(tokens):
                 if value not in boilerplate:
-                    lines[value] |= covered
+                    every[value] |= covered
+                    if kept:
+                        lines[value] |= covered
     except SyntaxError as exc:
         return Fingerprints(ident, text, problem=f"not valid Python (line {exc.lineno})")
     except (ValueError, RecursionError, MemoryError, OverflowError):
         return Fingerprints(ident, text, problem="cannot be parsed (nested too deeply?)")
-    return Fingerprints(ident, text, {k: frozenset(v) for k, v in lines.items()})
+    return Fingerprints(ident, text, {k: frozenset(v) for k, v in lines.items()},
+                        every={k: frozenset(v) for k, v in every.items()})  # fmt: skip
 
 
 def boilerplate_of(texts: Iterable[str]) -> frozenset[int]:
     """The fingerprints of code every student received (the stub, the stub notebook)."""
     found: set[int] = set()
-    for text in texts:
-        found |= set(fingerprint("stub", text).lines)
+    for text in texts:  # every k-gram: winnowing may keep other ones of a student's file
+        found |= set(fingerprint("stub", text).every)
     return frozenset(found)
 
 
@@ -361,14 +369,14 @@ def compare(submissions: Sequence[Fingerprints], *, stub: bool = False) -> Simil
         if score >= LISTED:
             pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], usable[p[1]].ident, usable[p[2]].ident))
-    listed = tuple(_pair(usable[i], usable[j], score, weight) for score, i, j in pairs[:MAX_PAIRS])
+    listed = tuple(_pair(usable[i], usable[j], score) for score, i, j in pairs[:MAX_PAIRS])
     return Similarity(listed, _clusters(listed), tuple(s.ident for s in usable), left_out, stub)
 
 
-def _pair(a: Fingerprints, b: Fingerprints, score: float, weight: dict[int, float]) -> Pair:
-    both = [v for v in a.lines if v in b.lines and v in weight]
-    lines_a = sorted(set().union(*(a.lines[v] for v in both)))
-    lines_b = sorted(set().union(*(b.lines[v] for v in both)))
+def _pair(a: Fingerprints, b: Fingerprints, score: float) -> Pair:
+    both = [v for v in a.every if v in b.every]  # every shared k-gram: whole passages
+    lines_a = sorted(set().union(*(a.every[v] for v in both)))
+    lines_b = sorted(set().union(*(b.every[v] for v in both)))
     return Pair(a.ident, b.ident, score, tuple(lines_a), tuple(lines_b))
 
 

@@ -128,7 +128,8 @@ def _view(index: int, pair: Pair, texts: Mapping[str, str], anchors: Mapping[str
         return (f"<section class=pair>{head}<p>The code is not available here (the files "
                 "were not found where they were graded).</p></section>")  # fmt: skip
     sides = "".join(
-        f"<div><h4>{_link(ident, anchors)}</h4>{_code(ident, texts[ident], set(lines))}</div>"
+        f"<div><h4>{_link(ident, anchors)}</h4>"
+        f"{_code(f'{ident} (pair {index + 1})', texts[ident], set(lines))}</div>"
         for ident, lines in ((pair.a, pair.lines_a), (pair.b, pair.lines_b))
     )
     return (f"<section class=pair aria-labelledby={anchor}>{head}<p>Marked lines are code "
@@ -136,7 +137,7 @@ def _view(index: int, pair: Pair, texts: Mapping[str, str], anchors: Mapping[str
             '<p><a href="#similar">back to the pairs</a></p></section>')  # fmt: skip
 
 
-def _code(ident: str, text: str, marked: set[int]) -> str:
+def _code(name: str, text: str, marked: set[int]) -> str:
     """The code with line numbers, the shared lines in <mark>."""
     lines = text.split("\n")
     out = []
@@ -145,7 +146,7 @@ def _code(ident: str, text: str, marked: set[int]) -> str:
         out.append(f"<mark>{body}</mark>" if number in marked else f"<span>{body}</span>")
     if len(lines) > MAX_LINES:
         out.append(f"<span>... {len(lines) - MAX_LINES} more lines</span>")
-    return (f'<div class=code tabindex=0 role=region aria-label="code of {_h(ident)}">'
+    return (f'<div class=code tabindex=0 role=region aria-label="code of {_h(name)}">'
             f'<pre>{"".join(out)}</pre></div>')  # fmt: skip
 
 
