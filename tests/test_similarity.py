@@ -473,3 +473,30 @@ def test_an_invalid_similarity_document_is_never_written(tmp_path: Path) -> None
     with pytest.raises(Exception, match="similarity document is invalid"):
         write_similarity(bad, tmp_path, "forward")
     assert not (tmp_path / "similarity.json").exists()
+
+
+def test_the_batch_writes_similarity_json_beside_the_summary(tmp_path: Path) -> None:
+    """A real class run: similarity.json next to summary.json, and nothing reads it as a report."""
+    texts = corpus()
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    (submissions / "ann.py").write_text(texts["correct_terse_expert"])
+    (submissions / "ben.py").write_text(disguise(texts["correct_terse_expert"], "rename", 1))
+    (submissions / "cat.py").write_text(texts["correct_pure_python_loops"])
+    (submissions / "dan.py").write_text(STUB)
+    reports = tmp_path / "reports"
+    runner = CliRunner()
+    result = runner.invoke(main, [str(submissions), "-o", str(reports), "--jobs", "1",
+                                  "--sandbox", "process"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    document = json.loads((reports / "similarity.json").read_text())
+    validate(document, "similarity")
+    assert [c["ids"] for c in document["clusters"]] == [["ann", "ben"]]
+    assert document["method"]["stub_discounted"]
+    assert {i["id"] for i in document["left_out"]} == {"dan"}  # the stub: nothing of its own
+    scores = {p.stem: json.loads(p.read_text())["score"] for p in reports.glob("[a-d]*.json")}
+    assert scores["ann"] == scores["ben"] == 100.0  # a copy keeps its points
+    for command in (["export", "--to", "junit", str(reports), "-o", str(tmp_path / "j.xml")],
+                    ["report", str(reports), "-o", str(tmp_path / "c.html")]):  # fmt: skip
+        done = runner.invoke(main, command)
+        assert done.exit_code == 0 and "similarity.json" not in done.output, done.output
