@@ -284,6 +284,17 @@ def test_the_whole_corpus_stays_below_the_planted_copies() -> None:
     assert twins and not any(p.flagged for p in twins)
 
 
+def test_twelve_copies_in_a_class_of_twenty_are_one_cluster() -> None:
+    """Code most of the class shares counts less, but a file twelve of twenty copied shows."""
+    texts = corpus()
+    names = sorted(texts)
+    original = texts["correct_internal_classes"]
+    files = {f"copy{n:02d}": disguise(original, DISGUISES[n % 4], n) for n in range(12)}
+    files |= {name: texts[name] for name in names[::13][:8]}
+    found = compare_class(files)
+    assert found.clusters == (tuple(sorted(f"copy{n:02d}" for n in range(12))),)
+
+
 # --- What changes nothing, and what does ----------------------------------------------------
 
 
