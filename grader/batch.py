@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, registry
+from .classsimilarity import InBackground, write_similarity
 from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
 from .errors import GraderError, Interrupted, UsageError
@@ -36,7 +37,6 @@ from .report import make_folder, validate
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind
 from .session import Grader, check_sandbox
-from .spec import Assignment
 from .submission import read_submission
 
 __all__ = ["Submission", "discover", "grade_many", "in_shard", "merge", "parse_shard"]
@@ -225,6 +225,12 @@ def grade_many(
         else:
             todo.append(submission)
     reused = len(rows)
+    # The class's code is compared while it is graded; a shard sees a slice of the class
+    # (`grade similar` compares the merged folder).
+    similar = None if slice_ else InBackground(
+        [(s.id, s.path, s.root, None) for s in submissions if s.problem is None],
+        choice.assignment,
+    )  # fmt: skip
     if on_start:
         on_start(len(todo), reused)
     try:
@@ -240,24 +246,17 @@ def grade_many(
     ordered = [rows[s.id] for s in submissions]
     notes = {s.id: s.clash for s in submissions if s.clash}
     write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_, notes=notes)
-    if slice_ is None:  # a shard sees a slice: compare the class with `grade similar` after
-        _write_similarity(submissions, choice.assignment, output, on_warning)
+    if similar is not None:
+        _write_similarity(similar, name, output, on_warning)
     return ordered
 
 
 def _write_similarity(
-    submissions: Sequence[Submission],
-    assignment: Assignment,
-    output: Path,
-    on_warning: Callable[[str], None] | None,
+    similar: InBackground, name: str, output: Path, on_warning: Callable[[str], None] | None
 ) -> None:
     """similarity.json beside summary.json; the grades are on disk already, whatever happens."""
-    from .classsimilarity import compare_files, write_similarity
-
-    files = [(s.id, s.path, s.root, None) for s in submissions if s.problem is None]
     try:
-        compared = compare_files(files, assignment)
-        write_similarity(compared.similarity, output, assignment.name)
+        write_similarity(similar.result().similarity, output, name)
     except Exception as exc:  # a bug of ours must not cost the class its exit code
         if on_warning:
             on_warning(f"similarity.json not written ({failure_message(exc)})")

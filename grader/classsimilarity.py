@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,38 @@ def compare_files(
     similarity = compare(prints, stub=bool(stubs))
     similarity.left_out.update(missing)
     return Compared(similarity, texts)
+
+
+class InBackground:
+    """``compare_files`` in a thread of its own, started now: a batch compares the class
+    while its workers grade it (reading the files is all it shares with them)."""
+
+    def __init__(
+        self,
+        files: Sequence[tuple[str, Path, Path | None, str | None]],
+        assignment: Assignment | None,
+    ) -> None:
+        self.compared: Compared | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(list(files), assignment),
+                                        name="similarity", daemon=True)  # fmt: skip
+        self._thread.start()
+
+    def _run(
+        self, files: list[tuple[str, Path, Path | None, str | None]], assignment: Assignment | None
+    ) -> None:
+        try:
+            self.compared = compare_files(files, assignment)
+        except BaseException as exc:  # handed to the caller of result()
+            self.error = exc
+
+    def result(self) -> Compared:
+        """The comparison, once done; what it raised is raised here."""
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.compared is not None
+        return self.compared
 
 
 def compare_reports(
