@@ -37,11 +37,12 @@ class Compared:
     texts: dict[str, str]
 
 
-def stub_texts(assignment: Assignment | None) -> list[str]:
-    """The code every student received: the stub and the stub notebook's code cells.
+def stub_texts(assignment: Assignment | None, notebooks: bool = True) -> list[str]:
+    """The code every student received: the stub and (``notebooks``) the stub notebook's.
 
     Generated from the assignment's solution, as ``grade release`` does; an assignment
-    without one (or that cannot be loaded here) has no stub to discount.
+    without one (or that cannot be loaded here) has no stub to discount. The notebook
+    (nbformat, IPython: most of the time this takes) only when notebooks are compared.
     """
     if assignment is None:
         return []
@@ -53,6 +54,8 @@ def stub_texts(assignment: Assignment | None) -> list[str]:
         solution = authoring.solution_file(assignment)
         text = solution.read_text(encoding="utf-8")
         stub = authoring.stub_source(text, str(solution))
+        if not notebooks:
+            return [stub]
         names = [e.name for e in assignment.exercises]
         notebook = notebook_text(authoring.notebook(text, assignment.name, names))
         return [stub, convert(notebook.encode("utf-8")).source]
@@ -80,7 +83,7 @@ def compare_files(
     left_out: dict[str, str] | None = None,
 ) -> Compared:
     """Compare submissions given as (id, path, root, sha256 or None)."""
-    stubs = stub_texts(assignment)
+    stubs = stub_texts(assignment, any(is_notebook(path) for _, path, _, _ in files))
     boilerplate = boilerplate_of(stubs)
     prints: list[Fingerprints] = []
     texts: dict[str, str] = {}
