@@ -244,6 +244,20 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
     click.echo(f"{count.submissions} submissions{reused} in {progress.elapsed():.1f} s: "
                f"{count.graded} graded, {count.not_gradable} not gradable{failed}; {mean}. "
                f"Reports and summary.csv in {output}/")  # fmt: skip
+    _similar_note(output)
+
+
+def _similar_note(output: Path) -> None:
+    """After a class: whether some submissions share their code (similarity.json says who)."""
+    from .classsimilarity import FILENAME, read_similarity
+
+    found = read_similarity(output)
+    if found and found["clusters"]:
+        groups = len(found["clusters"])
+        members = sum(len(c["ids"]) for c in found["clusters"])
+        click.echo(f"Similar code: {members} submissions in {groups} group(s) share their "
+                   f"code (not a verdict: see {output / FILENAME}, or grade report "
+                   f"{output}/)")  # fmt: skip
 
 
 WARMUP = 3  # the first submissions finish late (workers start up), then together: no pace

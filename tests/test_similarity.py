@@ -500,6 +500,7 @@ def test_the_batch_writes_similarity_json_beside_the_summary(tmp_path: Path) -> 
     result = runner.invoke(main, [str(submissions), "-o", str(reports), "--jobs", "1",
                                   "--sandbox", "process"])  # fmt: skip
     assert result.exit_code == 0, result.output
+    assert "Similar code: 2 submissions in 1 group(s) share their code" in result.output
     document = json.loads((reports / "similarity.json").read_text())
     validate(document, "similarity")
     assert [c["ids"] for c in document["clusters"]] == [["ann", "ben"]]
