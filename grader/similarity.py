@@ -44,7 +44,7 @@ K = 8  # tokens per k-gram: about one and a half statements
 WINDOW = 4  # winnowing window: at least one fingerprint in every K + WINDOW - 1 tokens
 THRESHOLD = 0.75  # a pair scoring at least this is flagged and joins a cluster
 LISTED = 0.2  # pairs below this are not listed at all
-MAX_PAIRS = 200  # pairs kept in similarity.json, most similar first
+MAX_PAIRS = 200  # pairs kept, most similar first; every flagged pair is, however many
 # Code in more submissions than COMMON_AT_LEAST and than COMMON_SHARE of the class is common.
 # 3/4 rather than 1/2: measured on 10 classes of 40 (tests/test_similarity.py), the lowest
 # copy pair scores 0.84 against 0.76, the highest honest pair 0.67 against 0.65.
@@ -353,7 +353,7 @@ def compare(submissions: Sequence[Fingerprints], *, stub: bool = False) -> Simil
     """Pairs of submissions by weighted shared fingerprints, and the clusters they form."""
     usable = [s for s in submissions if s.problem is None and s.lines]
     left_out = {s.ident: s.problem or "no code beyond the stub" for s in submissions
-                if s not in usable}  # fmt: skip
+                if s.problem is not None or not s.lines}  # fmt: skip
     holders: dict[int, list[int]] = defaultdict(list)
     for index, submission in enumerate(usable):
         for value in submission.lines:
@@ -374,7 +374,9 @@ def compare(submissions: Sequence[Fingerprints], *, stub: bool = False) -> Simil
         if score >= LISTED:
             pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], usable[p[1]].ident, usable[p[2]].ident))
-    listed = tuple(_pair(usable[i], usable[j], score) for score, i, j in pairs[:MAX_PAIRS])
+    flagged = sum(score >= THRESHOLD for score, _, _ in pairs)  # all of them, however many
+    kept = pairs[: max(MAX_PAIRS, flagged)]
+    listed = tuple(_pair(usable[i], usable[j], score) for score, i, j in kept)
     return Similarity(listed, _clusters(listed), tuple(s.ident for s in usable), left_out, stub)
 
 

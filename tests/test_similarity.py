@@ -295,6 +295,18 @@ def test_twelve_copies_in_a_class_of_twenty_are_one_cluster() -> None:
     assert found.clusters == (tuple(sorted(f"copy{n:02d}" for n in range(12))),)
 
 
+def test_every_flagged_pair_is_kept_however_many() -> None:
+    """Thirty copies in a class of 45 make 435 flagged pairs: all listed, one cluster."""
+    texts = corpus()
+    original = texts["correct_nnfs_adapted"]
+    files = {f"copy{n:02d}": disguise(original, DISGUISES[n % 4], n) for n in range(30)}
+    honest = {name: texts[name] for name in sorted(texts)[::7][:15]}
+    found = compare_class(files | honest)
+    copies = [p for p in found.flagged() if p.a in files and p.b in files]
+    assert len(copies) == 30 * 29 // 2 > similarity.MAX_PAIRS
+    assert found.clusters[0] == tuple(sorted(files))
+
+
 # --- What changes nothing, and what does ----------------------------------------------------
 
 
