@@ -524,3 +524,20 @@ def test_the_batch_writes_similarity_json_beside_the_summary(tmp_path: Path) -> 
                     ["report", str(reports), "-o", str(tmp_path / "c.html")]):  # fmt: skip
         done = runner.invoke(main, command)
         assert done.exit_code == 0 and "similarity.json" not in done.output, done.output
+
+
+def test_no_student_takes_the_name_of_the_graders_own_files(tmp_path: Path) -> None:
+    """similarity.py and summary.py get ids of their own: their reports never overwrite
+    (nor get overwritten by) similarity.json and summary.json."""
+    from grader.discover import discover
+
+    for name in ("similarity.py", "summary.py", "ann.py", "similarity.py.py"):
+        (tmp_path / name).write_text("def relu(x):\n    return x\n")
+    warnings: list[str] = []
+    found = discover([tmp_path], load("forward"), warnings.append)
+    ids = {s.path.name: s.id for s in found}
+    assert ids["ann.py"] == "ann"
+    assert ids["similarity.py"] not in ("similarity", "summary")
+    assert ids["summary.py"] not in ("similarity", "summary")
+    assert len(set(ids.values())) == 4
+    assert any("'similarity' names the grader's own similarity.json" in w for w in warnings)
