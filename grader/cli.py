@@ -440,17 +440,20 @@ def report(directory: tuple[Path, ...], output: str) -> None:
 def release(output: Path, assignment: str | None) -> None:
     """Write the student kit to DIR: stubs, notebook, README and a grader without answers.
 
-    Students install it with `pip install DIR` and grade with `grade NAME.py`: the
-    worked examples and practice cases, with every answer precomputed as data.
+    Students install it with `pip install DIR` and grade with `grade-NAME NAME.py`: the
+    worked examples and practice cases, with every answer precomputed as data. Each
+    kit's package and command are its assignment's, so kits install side by side.
     """
-    from .registry import choose_for
+    from .registry import choose_for, load
+    from .release import names
     from .release import release as write_kit
 
     with errors_as_messages():
-        name = assignment or choose_for([]).ref
-        written = write_kit(assignment=name, output=output)
+        name = load(assignment or choose_for([]).ref).name
+        written = write_kit(assignment=assignment or name, output=output)
+    command = names(name)[1]
     click.echo(f"{output}: student kit for {name!r}, {len(written)} files; students run "
-               f"`pip install {output}`")  # fmt: skip
+               f"`pip install {output}`, then `{command} ...`")  # fmt: skip
 
 
 @main.command()
