@@ -34,7 +34,7 @@ Examples:
   grade mywork.py --format gradescope -o results.json
   GRADER_SEED=4711 grade mywork.py --show-hidden    (instructors)
   grade mywork.py --assignment ../course/hw3/       an assignment outside assignments/
-  grade submissions/ -o reports --jobs 8            a whole class
+  grade submissions/ -o reports                    a whole class
   grade submissions/ -o reports --shard 3/10        one slice of ten
   grade merge reports/            grade export --to canvas reports/ -o grades.csv
   grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
@@ -75,6 +75,15 @@ class DefaultGroup(click.Group):
         with click.Context(run, info_name=ctx.info_name, parent=ctx.parent) as sub:
             run.format_help(sub, formatter)
         self.format_commands(ctx, formatter)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C at any moment of any command: one line and exit code 130 (as shells
+        expect), not click's "Aborted!" and 1; a batch says what it kept (Interrupted)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted", err=True)
+            sys.exit(130)
 
 
 @contextmanager
@@ -138,7 +147,8 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Submissions graded in parallel (default: the number of cores), e.g. --jobs 4.",
+    help="Submissions graded in parallel (default: the cores this process may use; more "
+    "only share them).",
 )
 @click.option(
     "--shard",

@@ -49,7 +49,7 @@ dependencies = [
 ]
 
 [project.scripts]
-{command} = "{package}.cli:main"
+{command} = "{package}.entry:main"
 
 [tool.setuptools.packages.find]
 include = ["{package}*"]
