@@ -54,6 +54,18 @@ def _group_gone(group: int) -> bool:
     return False
 
 
+def _group(group: int) -> list[str]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:
+                found.append((stat.parent / "cmdline").read_text().replace("\0", " ")[:150])
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
 MOMENTS = ["starting", "workers", "first report"]
 
 
@@ -80,7 +92,7 @@ def test_ctrl_c_at_any_moment_of_a_batch(moment: str, tmp_path: Path) -> None:
     assert "Traceback" not in err, err[-6000:].replace("\n", " | ")
     deadline = time.monotonic() + 30
     while not _group_gone(process.pid):
-        assert time.monotonic() < deadline, "processes of the batch outlived it"
+        assert time.monotonic() < deadline, f"processes of the batch outlived it: {_group(process.pid)}"
         time.sleep(0.05)
     assert list(tmp.iterdir()) == []
     for path in out.glob("s*.json"):  # what was written is a finished, true report
