@@ -25,7 +25,12 @@ from grader.report import validate
 from .conftest import ROOT
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc for the workers")
-GRADE = [sys.executable, "-c", "from grader.entry import main; main()"]
+# The `grade` command (its console script imports grader.entry, a module of a few lines,
+# and calls main), saying when it is about to load the grader: the "starting" moment is
+# the grader's first imports (a Ctrl-C before is Python's own start-up).
+STARTED = "loading the grader"
+GRADE = [sys.executable, "-c", "import sys; from grader.entry import main; "
+         f"print({STARTED!r}, file=sys.stderr, flush=True); main()"]  # fmt: skip
 
 
 def _children(pid: int) -> list[int]:
@@ -82,6 +87,7 @@ def test_ctrl_c_at_any_moment_of_a_batch(moment: str, tmp_path: Path) -> None:
     process = subprocess.Popen([*GRADE, str(subs), "-o", str(out), "--jobs", "2"], cwd=ROOT,
                                env=env, start_new_session=True, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stderr is not None and process.stderr.readline().strip() == STARTED
     if moment == "workers":
         _wait_for(lambda: len(_children(process.pid)) >= 2, process)
     elif moment == "first report":
@@ -92,7 +98,9 @@ def test_ctrl_c_at_any_moment_of_a_batch(moment: str, tmp_path: Path) -> None:
     assert "Traceback" not in err, err[-6000:].replace("\n", " | ")
     deadline = time.monotonic() + 30
     while not _group_gone(process.pid):
-        assert time.monotonic() < deadline, f"processes of the batch outlived it: {_group(process.pid)}"
+        assert time.monotonic() < deadline, (
+            f"processes of the batch outlived it: {_group(process.pid)}"
+        )
         time.sleep(0.05)
     assert list(tmp.iterdir()) == []
     for path in out.glob("s*.json"):  # what was written is a finished, true report

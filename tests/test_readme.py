@@ -34,7 +34,8 @@ BLOCK = re.compile(
     re.S,
 )
 SUITE = re.compile(r"(-m pytest)(?=\s*($|[;&|#]))", re.M)
-SCHEDULER = {"SLURM_ARRAY_TASK_ID": "1", "JOB_COMPLETION_INDEX": "0", "SHARD": "1"}
+# Three different slices of four, as three tasks of a scheduler would have.
+SCHEDULER = {"SLURM_ARRAY_TASK_ID": "1", "JOB_COMPLETION_INDEX": "1", "SHARD": "3"}
 
 
 def blocks() -> list[tuple[str, str]]:
@@ -71,6 +72,8 @@ def _course(base: Path) -> Path:
     (subs / "alice.py").write_text(reference)
     (subs / "bob.py").write_text(stub)
     (subs / "carol.py").write_text(reference.replace("np.maximum(0, x)", "abs(x)"))
+    for name in ("dan", "erin", "frank", "grace", "heidi", "ivan", "judy"):
+        (subs / f"{name}.py").write_text(reference)  # enough students for every slice
     (course / "gradebook.csv").write_text(
         "Student,ID,SIS User ID,SIS Login ID,Section\n"
         "Alice A,1,1001,alice,S1\nBob B,2,1002,bob,S1\nCarol C,3,1003,carol,S1\n"
@@ -96,7 +99,9 @@ def test_every_readme_block_runs_as_written(tmp_path: Path) -> None:
     # A student's machine: no path to this repository, no `grade` of the course.
     student_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     student_env["PATH"] = os.pathsep.join(
-        p for p in os.environ["PATH"].split(os.pathsep) if Path(p).resolve() != Path(bin_dir).resolve()
+        p
+        for p in os.environ["PATH"].split(os.pathsep)
+        if Path(p).resolve() != Path(bin_dir).resolve()
     )
     course = _course(tmp_path)
     student = _student(tmp_path, course, course_env)
