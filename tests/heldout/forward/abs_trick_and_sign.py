@@ -71,8 +71,11 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    output = np.dot(weights, inputs) + bias
-    return output
+    neuron_output = 0
+    for n_input, weight in zip(inputs, weights):
+        neuron_output += n_input * weight
+    neuron_output += bias
+    return neuron_output
 
 
 def hidden_layer(inputs, weights, biases=None):

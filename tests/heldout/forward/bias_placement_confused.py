@@ -27,7 +27,7 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    return np.array(inputs, dtype=float) @ np.array(weights, dtype=float) + bias
+    return float(np.sum(np.multiply(inputs, weights)) + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):

@@ -37,10 +37,10 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    total = 0
+    total = bias
     for i in range(len(inputs)):
-        total = total + inputs[i] * weights[i]
-    total = total + bias
+        total += inputs[i] * weights[i]
+    #print("node", total)
     return total
 
 

@@ -25,7 +25,7 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    return np.where(np.asarray(x) > 0, x, 0)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):

@@ -2,11 +2,11 @@ import numpy as np
 
 
 def relu(x):
-    return np.maximum(x, 0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return float(np.dot(inputs, weights) + bias)
+    return float(np.sum(np.multiply(inputs, weights)) + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):

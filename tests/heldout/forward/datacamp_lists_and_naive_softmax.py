@@ -57,9 +57,10 @@ def softmax(z):
 
 def cross_entropy_loss(scores, labels):
     scores = np.array(scores, dtype=float)
-    labels = np.array(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    n_examples = scores.shape[0]
-    losses = -log_probs[np.arange(n_examples), labels]
-    return(losses.mean())
+    # Create empty list to store the loss of every example
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = row.max()
+        log_sum = biggest + np.log(np.exp(row - biggest).sum())
+        losses.append(log_sum - row[label])
+    return(np.mean(losses))

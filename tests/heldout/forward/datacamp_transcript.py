@@ -6,10 +6,9 @@ Following the Intro to Deep Learning in Python videos (bank example).
 import numpy as np
 
 
-def relu(x):
+def relu(input):
     # Calculate the value for the output of the relu function: output
-    output = np.maximum(0, x)
-
+    output = np.where(np.array(input) > 0, input, 0)
     # Return the value just calculated
     return(output)
 
@@ -58,9 +57,10 @@ def softmax(z):
 
 def cross_entropy_loss(scores, labels):
     scores = np.array(scores, dtype=float)
-    labels = np.array(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    n_examples = scores.shape[0]
-    losses = -log_probs[np.arange(n_examples), labels]
-    return(losses.mean())
+    # Create empty list to store the loss of every example
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = row.max()
+        log_sum = biggest + np.log(np.exp(row - biggest).sum())
+        losses.append(log_sum - row[label])
+    return(np.mean(losses))

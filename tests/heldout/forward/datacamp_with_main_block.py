@@ -15,10 +15,8 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    input_data = np.array(inputs)
-    node_weights = np.array(weights)
-    # Calculate node value: multiply - add
-    value = (input_data * node_weights).sum() + bias
+    # Calculate node value: dot product plus bias
+    value = np.dot(np.array(inputs), np.array(weights)) + bias
     return(value)
 
 

@@ -61,10 +61,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    total = 0.0
-    for x, w in zip(inputs, weights):
-        total += x * w
-    return total + bias
+    return sum(x * w for x, w in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):

@@ -12,7 +12,7 @@ def _log_softmax(z: Array) -> Array:
 
 
 def relu(x: ArrayLike) -> Array | float:
-    return np.maximum(x, 0.0)
+    return np.fmax(x, 0.0)
 
 
 def node_value(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> float:

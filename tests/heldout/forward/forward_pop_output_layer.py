@@ -24,7 +24,7 @@ def relu(x):
     returns a positive input unchanged and turns a negative input into 0.
     """
     Z = np.asarray(x)
-    A = np.maximum(0, Z)
+    A = Z * (Z > 0)
     return A
 
 
@@ -37,10 +37,8 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    A_prev = np.asarray(inputs, dtype=float).reshape(-1, 1)
-    w = np.asarray(weights, dtype=float).reshape(-1, 1)
-    Z = np.dot(w.T, A_prev) + bias
-    return Z.item()
+    Z = np.sum(np.multiply(inputs, weights)) + bias
+    return Z
 
 
 def hidden_layer(inputs, weights, biases=None):

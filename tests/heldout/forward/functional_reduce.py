@@ -4,7 +4,7 @@ import numpy as np
 
 
 def relu(x):
-    return np.where(np.asarray(x) > 0, x, 0)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):

@@ -44,9 +44,7 @@ def node_value(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> floa
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    x = np.asarray(inputs, dtype=np.float64)
-    w = np.asarray(weights, dtype=np.float64)
-    return float(np.einsum("i,i->", x, w) + bias)
+    return float(np.dot(np.asarray(inputs, dtype=np.float64), np.asarray(weights, dtype=np.float64)) + bias)
 
 
 def hidden_layer(inputs: ArrayLike, weights: ArrayLike, biases: ArrayLike | None = None) -> Array:

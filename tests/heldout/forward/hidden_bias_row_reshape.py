@@ -38,9 +38,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
     out = None
-    x = np.asarray(inputs, dtype=np.float64)
-    w = np.asarray(weights, dtype=np.float64)
-    out = np.sum(x * w) + bias
+    out = np.asarray(inputs, dtype=np.float64).dot(np.asarray(weights, dtype=np.float64)) + bias
     return out
 
 

@@ -17,9 +17,7 @@ def relu(x):
 
 def node_value(inputs, weights, bias=0.0):
     out = None
-    x = np.asarray(inputs, dtype=np.float64)
-    w = np.asarray(weights, dtype=np.float64)
-    out = np.sum(x * w) + bias
+    out = np.asarray(inputs, dtype=np.float64).dot(np.asarray(weights, dtype=np.float64)) + bias
     return out
 
 
@@ -61,10 +59,10 @@ def forward(inputs, weights, biases=None):
 
 def softmax(z):
     probs = None
-    scores = np.asarray(z, dtype=np.float64)
-    shifted = scores - np.max(scores, axis=-1, keepdims=True)
-    exp_scores = np.exp(shifted)
-    probs = exp_scores / np.sum(exp_scores, axis=-1, keepdims=True)
+    scores = np.array(z, dtype=np.float64)      # copy, the caller's array stays intact
+    scores -= np.max(scores, axis=-1, keepdims=True)
+    probs = np.exp(scores)
+    probs /= np.sum(probs, axis=-1, keepdims=True)
     return probs
 
 

@@ -56,7 +56,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.array(inputs, dtype=float) @ np.array(weights, dtype=float) + bias
+    return float(np.sum(np.multiply(inputs, weights)) + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):

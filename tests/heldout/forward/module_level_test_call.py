@@ -6,10 +6,9 @@ Following the Intro to Deep Learning in Python videos (bank example).
 import numpy as np
 
 
-def relu(x):
+def relu(input):
     # Calculate the value for the output of the relu function: output
-    output = np.maximum(0, x)
-
+    output = np.where(np.array(input) > 0, input, 0)
     # Return the value just calculated
     return(output)
 

@@ -103,10 +103,10 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     probs = None
-    scores = np.asarray(z, dtype=np.float64)
-    shifted = scores - np.max(scores, axis=-1, keepdims=True)
-    exp_scores = np.exp(shifted)
-    probs = exp_scores / np.sum(exp_scores, axis=-1, keepdims=True)
+    scores = np.array(z, dtype=np.float64)      # copy, the caller's array stays intact
+    scores -= np.max(scores, axis=-1, keepdims=True)
+    probs = np.exp(scores)
+    probs /= np.sum(probs, axis=-1, keepdims=True)
     return probs
 
 

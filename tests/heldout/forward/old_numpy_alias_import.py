@@ -5,11 +5,11 @@ from numpy import float_, int_  # old tutorial habit
 
 
 def relu(x):
-    return np.where(np.asarray(x) > 0, x, 0)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return sum(map(lambda pair: pair[0] * pair[1], zip(inputs, weights)), bias)
+    return reduce(lambda acc, pair: acc + pair[0] * pair[1], zip(inputs, weights), bias)
 
 
 def hidden_layer(inputs, weights, biases=None):

@@ -25,10 +25,7 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    total = 0.0
-    for x, w in zip(inputs, weights):
-        total += x * w
-    return total + bias
+    return sum(x * w for x, w in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):

@@ -9,10 +9,8 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    A_prev = np.asarray(inputs, dtype=float).reshape(-1, 1)
-    w = np.asarray(weights, dtype=float).reshape(-1, 1)
-    Z = np.dot(w.T, A_prev) + bias
-    return Z.item()
+    Z = np.sum(np.multiply(inputs, weights)) + bias
+    return Z
 
 
 def hidden_layer(inputs, weights, biases=None):

@@ -17,9 +17,7 @@ def relu(x):
 
 def node_value(inputs, weights, bias=0.0):
     out = None
-    x = np.asarray(inputs, dtype=np.float64)
-    w = np.asarray(weights, dtype=np.float64)
-    out = np.sum(x * w) + bias
+    out = np.asarray(inputs, dtype=np.float64).dot(np.asarray(weights, dtype=np.float64)) + bias
     return out
 
 

@@ -42,8 +42,11 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    output = np.dot(weights, inputs) + bias
-    return output
+    neuron_output = 0
+    for n_input, weight in zip(inputs, weights):
+        neuron_output += n_input * weight
+    neuron_output += bias
+    return neuron_output
 
 
 def hidden_layer(inputs, weights, biases=None):

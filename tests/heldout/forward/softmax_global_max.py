@@ -2,9 +2,8 @@ import numpy as np
 
 
 def relu(x):
-    result = np.clip(x, 0, None)
-    #print("relu:", result)
-    return result
+    x = np.array(x)
+    return np.where(x < 0, 0, x)
 
 
 def node_value(inputs, weights, bias=0.0):

@@ -3,7 +3,7 @@ import numpy as np
 
 def relu(x):
     Z = np.asarray(x)
-    A = np.maximum(0, Z)
+    A = Z * (Z > 0)
     return A
 
 

@@ -59,10 +59,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    total = 0.0
-    for x, w in zip(inputs, weights):
-        total += x * w
-    return total + bias
+    return sum(x * w for x, w in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -134,9 +131,10 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    total = 0.0
-    for row, y in zip(scores, labels):
+    losses = []
+    for i in range(len(labels)):
+        row = list(scores[i])
         biggest = max(row)
-        log_sum = biggest + math.log(sum(math.exp(v - biggest) for v in row))
-        total += log_sum - row[y]
-    return total / len(labels)
+        total = math.fsum(math.exp(v - biggest) for v in row)
+        losses.append(-(row[labels[i]] - biggest - math.log(total)))
+    return math.fsum(losses) / len(losses)

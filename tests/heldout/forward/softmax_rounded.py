@@ -30,10 +30,7 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    total = 0.0
-    for x, w in zip(inputs, weights):
-        total += x * w
-    return total + bias
+    return sum(x * w for x, w in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -68,9 +65,10 @@ def softmax(z):
 
 
 def cross_entropy_loss(scores, labels):
-    total = 0.0
-    for row, y in zip(scores, labels):
+    losses = []
+    for i in range(len(labels)):
+        row = list(scores[i])
         biggest = max(row)
-        log_sum = biggest + math.log(sum(math.exp(v - biggest) for v in row))
-        total += log_sum - row[y]
-    return total / len(labels)
+        total = math.fsum(math.exp(v - biggest) for v in row)
+        losses.append(-(row[labels[i]] - biggest - math.log(total)))
+    return math.fsum(losses) / len(losses)

@@ -37,7 +37,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return sum(map(lambda pair: pair[0] * pair[1], zip(inputs, weights)), bias)
+    return reduce(lambda acc, pair: acc + pair[0] * pair[1], zip(inputs, weights), bias)
 
 
 def hidden_layer(inputs, weights, biases=None):

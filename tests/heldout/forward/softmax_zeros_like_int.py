@@ -70,9 +70,10 @@ def softmax(z):
 
 
 def cross_entropy_loss(scores, labels):
-    total = 0.0
-    for row, y in zip(scores, labels):
+    losses = []
+    for i in range(len(labels)):
+        row = list(scores[i])
         biggest = max(row)
-        log_sum = biggest + math.log(sum(math.exp(v - biggest) for v in row))
-        total += log_sum - row[y]
-    return total / len(labels)
+        total = math.fsum(math.exp(v - biggest) for v in row)
+        losses.append(-(row[labels[i]] - biggest - math.log(total)))
+    return math.fsum(losses) / len(losses)

@@ -12,13 +12,11 @@ def _log_softmax(z: Array) -> Array:
 
 
 def relu(x: ArrayLike) -> Array | float:
-    return np.maximum(x, 0.0)
+    return np.fmax(x, 0.0)
 
 
 def node_value(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> float:
-    x = np.asarray(inputs, dtype=np.float64)
-    w = np.asarray(weights, dtype=np.float64)
-    return float(np.einsum("i,i->", x, w) + bias)
+    return float(np.dot(np.asarray(inputs, dtype=np.float64), np.asarray(weights, dtype=np.float64)) + bias)
 
 
 def hidden_layer(inputs: ArrayLike, weights: ArrayLike, biases: ArrayLike | None = None) -> Array:
