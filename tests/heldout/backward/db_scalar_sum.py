@@ -38,7 +38,7 @@ def dense_backward(inputs, weights, grad_out):
     W2 = np.asarray(weights, dtype=float)
     dZ2 = np.asarray(grad_out, dtype=float)
     dW2 = A1.T.dot(dZ2)
-    db2 = 1 / 1 * np.sum(dZ2)
+    db2 = np.sum(dZ2)
     dA1 = dZ2.dot(W2.T)
     return dA1, dW2, db2
 
