@@ -91,17 +91,44 @@ def _refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 class ArgumentList(list):  # type: ignore[type-arg]
-    """A list argument the student's function may read but not change."""
+    """A list argument the student's function may read but not change.
+
+    Every way of reading or copying it works (iteration, slicing, ``list()``,
+    ``np.array``, ``copy.copy``, ``copy.deepcopy``, pickling): a copy is a plain,
+    writable list. Only writes to this one fail.
+    """
 
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
     append = extend = insert = pop = remove = clear = sort = reverse = _refuse
 
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Any]:
+        import copy
+
+        return [copy.deepcopy(item, memo) for item in self]
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (list, (list(self),))
+
 
 class ArgumentDict(dict):  # type: ignore[type-arg]
-    """A dict argument the student's function may read but not change."""
+    """A dict argument the student's function may read but not change; copies are plain dicts."""
 
     __setitem__ = __delitem__ = __ior__ = _refuse
     update = pop = popitem = clear = setdefault = _refuse
+
+    def __copy__(self) -> dict[Any, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[Any, Any]:
+        import copy
+
+        return {copy.deepcopy(k, memo): copy.deepcopy(v, memo) for k, v in self.items()}
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (dict, (dict(self),))
 
 
 def _readonly_memory(data: bytes) -> Any:
