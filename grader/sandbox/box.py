@@ -84,6 +84,14 @@ class Sandbox:
     does not answer, the whole sandbox is torn down instead.
     """
 
+    def __new__(cls, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> Sandbox:
+        """``Sandbox("portable", ...)`` is a PortableSandbox (tier 3, portable.py)."""
+        if kind == "portable" and cls is Sandbox:
+            from .portable import PortableSandbox
+
+            return super().__new__(PortableSandbox)
+        return super().__new__(cls)
+
     def __init__(self, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> None:
         self.kind, self.limits = kind, limits
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
