@@ -22,7 +22,18 @@ from .conftest import REFERENCE, ROOT, STUB, with_replaced
 from .docker import docker_or_fail, in_docker
 from .docker_driver import PORT
 from .test_attacks import TABLE, Attack, check_expectation, submission
-from .test_isolation import CHANNELS, reader_relu, writer_source
+from .test_isolation import (
+    CHANNELS,
+    MEMORY_ATTACKS,
+    PEAK_BOUND,
+    GiB,
+    MemoryWatch,
+    mem_available,
+    reader_relu,
+    writer_source,
+)
+
+PYTHON = ROOT / ".venv" / "bin" / "python"
 
 # What differs from the table in tier 2, and why.
 TIER2: dict[str, Attack] = {
@@ -78,11 +89,10 @@ def docker_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     # The container's paths are the same as ours: /out is bound at ``out`` too.
     plan = {"root": str(ROOT), "jobs": jobs, "results": str(out / "results.json")}
     (out / "plan.json").write_text(json.dumps(plan))
-    python = ROOT / ".venv" / "bin" / "python"
     # in-docker's image has a root folder of mode 0700 (made by mktemp); real images have
     # 0755, which the sandbox's own uid needs to reach anything: the grader says so, and
     # refuses to start the uid-separated tier, rather than changing the machine itself.
-    done = in_docker(["sh", "-c", f"chmod o+x / && exec {python} tests/docker_driver.py "
+    done = in_docker(["sh", "-c", f"chmod o+x / && exec {PYTHON} tests/docker_driver.py "
                       f"{out / 'plan.json'}"], binds=(f"{out}:{out}",), out=out,
                      timeout=1800)  # fmt: skip
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
@@ -139,3 +149,34 @@ def test_docker_attack_is_contained(docker_run, name: str) -> None:
     check_expectation(report, attack)
     folder = out / "subs" / f"attack-{name}"
     assert sorted(p.name for p in folder.iterdir()) == ["forward.py", "report.json"]
+
+
+@pytest.mark.parametrize("attack", sorted(MEMORY_ATTACKS))
+def test_docker_memory_is_bounded(tmp_path: Path, attack: str) -> None:
+    """No memory cgroup inside the container: the grader's own watch bounds all processes."""
+    docker_or_fail()
+    if mem_available() < 6 * GiB:
+        pytest.skip("not enough free memory on this machine to run this attack safely")
+    out = tmp_path / "out"
+    (out / "subs" / attack).mkdir(parents=True)
+    out.chmod(0o755)
+    (out / "subs" / attack / "forward.py").write_text(with_replaced(relu=MEMORY_ATTACKS[attack]))
+    args = ["forward.py", "--sandbox", "auto", "--timeout", "10", "-o", "report.json"]
+    jobs = [{"name": attack, "cwd": str(out / "subs" / attack), "args": args}]
+    plan = {"root": str(ROOT), "jobs": jobs, "results": str(out / "results.json")}
+    (out / "plan.json").write_text(json.dumps(plan))
+    watch = MemoryWatch()
+    try:
+        done = in_docker(["sh", "-c", f"chmod o+x / && exec {PYTHON} tests/docker_driver.py "
+                          f"{out / 'plan.json'}"], binds=(f"{out}:{out}",), out=out)  # fmt: skip
+    finally:
+        watch.stop()
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
+    result = json.loads((out / "results.json").read_text())[attack]
+    _clean(result)
+    report = _report(out, attack)
+    assert report["sandbox"] == "landlock" and report["status"] == "graded", report["message"]
+    others = [e for e in report["exercises"] if e["name"] != "relu"]
+    assert all(e["score"] == e["max_score"] for e in others), report["exercises"]
+    peak = watch.before - watch.lowest
+    assert peak < PEAK_BOUND, f"the submission held {peak / GiB:.2f} GiB at its peak"

@@ -205,11 +205,23 @@ def _descendants(root: int) -> list[int]:
 
 def _private_memory(pid: int) -> int:
     """The memory ``pid`` holds on its own: its proportional share of anonymous and shared
-    memory pages (pages a fork shares are counted once across the processes sharing them)."""
+    memory pages (pages a fork shares are counted once across the processes sharing them).
+
+    Where smaps_rollup is closed (another uid, without CAP_SYS_PTRACE, as in a container)
+    the resident anonymous and shared memory from status, which counts a page that forks
+    still share once per process: an overestimate, never an underestimate.
+    """
     try:
         with open(f"/proc/{pid}/smaps_rollup") as handle:
             fields = dict(line.split(":", 1) for line in handle if ":" in line)
         kib = int(fields["Pss_Anon"].split()[0]) + int(fields["Pss_Shmem"].split()[0])
+        return kib * 1024
+    except (OSError, KeyError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        kib = int(fields["RssAnon"].split()[0]) + int(fields["RssShmem"].split()[0])
         return kib * 1024
     except (OSError, KeyError, ValueError, IndexError):
         return 0
