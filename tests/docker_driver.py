@@ -22,12 +22,26 @@ SHARED = ("/tmp", "/dev/shm", "/var/tmp")
 PORT = 47123
 
 
-def sandbox_processes() -> list[str]:
+def reap() -> None:
+    """This driver is the container's first process: orphans that ended come here to die."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if not pid:
+            return
+
+
+def sandbox_processes(uid: int | None) -> list[str]:
+    """Processes of a sandbox uid, or of ``uid`` (the normal user the grader ran as)."""
+    reap()
     found = []
     for name in os.listdir("/proc"):
         if name.isdigit():
             try:
-                if os.stat(f"/proc/{name}").st_uid >= SANDBOX_UIDS:
+                owner = os.stat(f"/proc/{name}").st_uid
+                if owner == uid or (uid is None and owner >= SANDBOX_UIDS):
                     with open(f"/proc/{name}/cmdline", "rb") as handle:
                         found.append(f"{name}: {handle.read()[:100]!r}")
             except OSError:
@@ -68,13 +82,21 @@ def main(plan_path: str) -> None:
     listener = Listener()
     env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
     env.update(NO_COLOR="1", PYTHONPATH=plan["root"])
+    user = plan.get("user")  # a normal user's uid: the grader runs as it, not as root
+    prefix = []
+    if user is not None:
+        home = f"/tmp/home-{user}"
+        os.makedirs(home, exist_ok=True)
+        os.chown(home, user, user)
+        env["HOME"] = home
+        prefix = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", "--"]
     baseline = shared_files()
     results = {}
     for job in plan["jobs"]:
         listener.connections = 0
         start = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "grader", *job["args"]], cwd=job["cwd"],
-                              env=env, capture_output=True, timeout=300)  # fmt: skip
+        command = [*prefix, sys.executable, "-m", "grader", *job["args"]]
+        done = subprocess.run(command, cwd=job["cwd"], env=env, capture_output=True, timeout=300)
         elapsed = time.monotonic() - start
         time.sleep(job.get("after_s", 0.3))
         results[job["name"]] = {
@@ -82,7 +104,7 @@ def main(plan_path: str) -> None:
             "elapsed": elapsed,
             "stdout": done.stdout.decode(errors="replace")[-3000:],
             "stderr": done.stderr.decode(errors="replace")[-3000:],
-            "processes": sandbox_processes(),
+            "processes": sandbox_processes(user),
             "files": sorted(shared_files() - baseline),
             "connections": listener.connections,
         }

@@ -24,6 +24,7 @@ from .docker_driver import PORT
 from .test_attacks import TABLE, Attack, check_expectation, submission
 from .test_isolation import (
     CHANNELS,
+    FILL_DEV_SHM,
     MEMORY_ATTACKS,
     PEAK_BOUND,
     GiB,
@@ -43,12 +44,21 @@ TIER2: dict[str, Attack] = {
 }
 
 
-def _plan_jobs(out: Path) -> list[dict]:
+NOBODY = 65534
+# A normal user in a container: no uid of its own for the sandbox, the same uid as the
+# grader. What must still hold: what the student cannot kill, read, write or reach.
+NONROOT_ATTACKS = ("kill_everything", "kill_parent", "daemon_overwrites_report",
+                   "read_solutions", "write_files", "tcp_connect", "setsid_orphans",
+                   "fork_storm", "close_std_fds", "forge_huge_shape")  # fmt: skip
+
+
+def _plan_jobs(out: Path, attacks: tuple[str, ...]) -> list[dict]:
     jobs = []
 
     def single(name: str, source: str, *args: str, after_s: float = 0.3) -> None:
         folder = out / "subs" / name
         folder.mkdir(parents=True)
+        folder.chmod(0o777)
         (folder / "forward.py").write_text(source)
         args = ("forward.py", "--sandbox", "auto", "-o", "report.json", *args)
         jobs.append({"name": name, "cwd": str(folder), "after_s": after_s, "args": args})
@@ -65,29 +75,24 @@ def _plan_jobs(out: Path) -> list[dict]:
             with_replaced(relu=reader_relu(channel, token))
         )
     (klass / "c_honest.py").write_text(REFERENCE)
+    (out / "class-reports").mkdir()
+    (out / "class-reports").chmod(0o777)
     jobs.append({"name": "class", "cwd": str(out), "after_s": 0.3,
                  "args": [str(klass), "-o", str(out / "class-reports"), "--sandbox", "auto",
                           "--jobs", "1", "--timeout", "2"]})  # fmt: skip
-    for name, attack in TABLE.items():
-        attack = TIER2.get(name, attack)
-        single(
-            f"attack-{name}",
-            submission(name, attack, PORT),
-            "--timeout",
-            str(attack.timeout),
-            after_s=2.5 if name == "daemon_overwrites_report" else 0.3,
-        )
+    for name in attacks:
+        attack = TIER2.get(name, TABLE[name])
+        single(f"attack-{name}", submission(name, attack, PORT), "--timeout", str(attack.timeout),
+               after_s=2.5 if name == "daemon_overwrites_report" else 0.3)  # fmt: skip
     return jobs
 
 
-@pytest.fixture(scope="module")
-def docker_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+def _run_plan(out: Path, jobs: list[dict], user: int | None = None) -> dict:
+    """Run the jobs in one container (as root, or as ``user``); the driver's results."""
     docker_or_fail()
-    out = tmp_path_factory.mktemp("in-docker")
     out.chmod(0o755)
-    jobs = _plan_jobs(out)
     # The container's paths are the same as ours: /out is bound at ``out`` too.
-    plan = {"root": str(ROOT), "jobs": jobs, "results": str(out / "results.json")}
+    plan = {"root": str(ROOT), "jobs": jobs, "results": str(out / "results.json"), "user": user}
     (out / "plan.json").write_text(json.dumps(plan))
     # in-docker's image has a root folder of mode 0700 (made by mktemp); real images have
     # 0755, which the sandbox's own uid needs to reach anything: the grader says so, and
@@ -96,7 +101,19 @@ def docker_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
                       f"{out / 'plan.json'}"], binds=(f"{out}:{out}",), out=out,
                      timeout=1800)  # fmt: skip
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
-    return out, json.loads((out / "results.json").read_text())
+    return json.loads((out / "results.json").read_text())
+
+
+@pytest.fixture(scope="module", params=["root", "nobody"])
+def docker_run(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict, str]:
+    docker_or_fail()
+    out = tmp_path_factory.mktemp(f"in-docker-{request.param}")
+    attacks = tuple(TABLE) if request.param == "root" else NONROOT_ATTACKS
+    jobs = _plan_jobs(out, attacks)
+    user = None if request.param == "root" else NOBODY
+    return out, _run_plan(out, jobs, user), request.param
 
 
 def _report(out: Path, name: str) -> dict:
@@ -113,7 +130,7 @@ def _clean(result: dict) -> None:
 
 
 def test_docker_grades_the_reference_and_the_stub_in_tier_2(docker_run) -> None:
-    out, results = docker_run
+    out, results, _ = docker_run
     for name, score in (("reference", 100.0), ("stub", 0.0)):
         _clean(results[name])
         report = _report(out, name)
@@ -123,7 +140,7 @@ def test_docker_grades_the_reference_and_the_stub_in_tier_2(docker_run) -> None:
 
 
 def test_docker_class_nothing_crosses_between_students(docker_run) -> None:
-    out, results = docker_run
+    out, results, _ = docker_run
     _clean(results["class"])
     reports = out / "class-reports"
     for k, channel in enumerate(CHANNELS):
@@ -138,7 +155,9 @@ def test_docker_class_nothing_crosses_between_students(docker_run) -> None:
 
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_docker_attack_is_contained(docker_run, name: str) -> None:
-    out, results = docker_run
+    out, results, who = docker_run
+    if who != "root" and name not in NONROOT_ATTACKS:
+        pytest.skip("as a normal user, the container runs the attacks that aim at the grader")
     attack = TIER2.get(name, TABLE[name])
     result = results[f"attack-{name}"]
     _clean(result)
@@ -151,8 +170,9 @@ def test_docker_attack_is_contained(docker_run, name: str) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["forward.py", "report.json"]
 
 
+@pytest.mark.parametrize("who", ["root", "nobody"])
 @pytest.mark.parametrize("attack", sorted(MEMORY_ATTACKS))
-def test_docker_memory_is_bounded(tmp_path: Path, attack: str) -> None:
+def test_docker_memory_is_bounded(tmp_path: Path, attack: str, who: str) -> None:
     """No memory cgroup inside the container: the grader's own watch bounds all processes."""
     docker_or_fail()
     if mem_available() < 6 * GiB:
@@ -163,16 +183,13 @@ def test_docker_memory_is_bounded(tmp_path: Path, attack: str) -> None:
     (out / "subs" / attack / "forward.py").write_text(with_replaced(relu=MEMORY_ATTACKS[attack]))
     args = ["forward.py", "--sandbox", "auto", "--timeout", "10", "-o", "report.json"]
     jobs = [{"name": attack, "cwd": str(out / "subs" / attack), "args": args}]
-    plan = {"root": str(ROOT), "jobs": jobs, "results": str(out / "results.json")}
-    (out / "plan.json").write_text(json.dumps(plan))
+    (out / "subs" / attack).chmod(0o777)
     watch = MemoryWatch()
     try:
-        done = in_docker(["sh", "-c", f"chmod o+x / && exec {PYTHON} tests/docker_driver.py "
-                          f"{out / 'plan.json'}"], binds=(f"{out}:{out}",), out=out)  # fmt: skip
+        results = _run_plan(out, jobs, None if who == "root" else NOBODY)
     finally:
         watch.stop()
-    assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
-    result = json.loads((out / "results.json").read_text())[attack]
+    result = results[attack]
     _clean(result)
     report = _report(out, attack)
     assert report["sandbox"] == "landlock" and report["status"] == "graded", report["message"]
@@ -180,3 +197,22 @@ def test_docker_memory_is_bounded(tmp_path: Path, attack: str) -> None:
     assert all(e["score"] == e["max_score"] for e in others), report["exercises"]
     peak = watch.before - watch.lowest
     assert peak < PEAK_BOUND, f"the submission held {peak / GiB:.2f} GiB at its peak"
+
+
+def test_docker_scratch_folder_is_bounded(tmp_path: Path) -> None:
+    """Tier 2's scratch folder is on the machine's disk: the grader's watch bounds it too."""
+    docker_or_fail()
+    out = tmp_path / "out"
+    folder = out / "subs" / "cwd_fill"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    fill = FILL_DEV_SHM.replace("/dev/shm/", "./").replace("TOTAL", str(GiB // 2))
+    (folder / "forward.py").write_text(with_replaced(relu=fill))
+    args = ["forward.py", "--sandbox", "auto", "--timeout", "10", "-o", "report.json"]
+    results = _run_plan(out, [{"name": "cwd_fill", "cwd": str(folder), "args": args}])
+    _clean(results["cwd_fill"])
+    report = _report(out, "cwd_fill")
+    assert report["sandbox"] == "landlock" and report["status"] == "graded", report["message"]
+    lost = [t for t in report["tests"] if t["status"] != "passed"]
+    assert lost and all(t["exercise"] == "relu" for t in lost), lost[:3]
+    assert "killed" in lost[0]["message"], lost[0]["message"]

@@ -179,8 +179,11 @@ class Sandbox:
         self.control = ours
         self.control.setblocking(False)
         self.watch = None
-        if self.group is None or self.group.memory is None:
-            self.watch = MemoryWatch(self.proc.pid, limits.memory_bytes + (64 << 20))
+        if self.group is None or self.group.memory is None or kind == "landlock":
+            self.watch = MemoryWatch(
+                self.proc.pid, limits.memory_bytes + (64 << 20),
+                folder=lambda: self._scratch, folder_limit=limits.tmp_bytes,
+            )  # fmt: skip
         self._buffer = b""
         self.broken = False
         self._ready = False

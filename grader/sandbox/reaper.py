@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 CGROUP = Path("/sys/fs/cgroup")
@@ -227,6 +228,28 @@ def _private_memory(pid: int) -> int:
         return 0
 
 
+MAX_ENTRIES = 4096
+
+
+def _usage(folder: Path, limit: int) -> int:
+    """The bytes the files below ``folder`` take; past MAX_ENTRIES entries, more than ``limit``."""
+    total, entries, todo = 0, 0, [str(folder)]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as found:
+                for entry in found:
+                    entries += 1
+                    if entries > MAX_ENTRIES:
+                        return limit + 1
+                    info = entry.stat(follow_symlinks=False)
+                    total += info.st_blocks * 512
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+        except OSError:
+            continue
+    return total
+
+
 class MemoryWatch:
     """Where no memory cgroup can be made (a normal user, most containers): the grader itself
     bounds the memory of all the sandbox's processes together.
@@ -236,8 +259,17 @@ class MemoryWatch:
     but the zygote, which reports the runner killed, as the kernel's OOM killer would.
     """
 
-    def __init__(self, root: int, limit: int, interval: float = 0.02) -> None:
+    def __init__(
+        self,
+        root: int,
+        limit: int,
+        interval: float = 0.02,
+        folder: Callable[[], Path | None] = lambda: None,
+        folder_limit: int = 0,
+    ) -> None:
         self.root, self.limit, self.interval = root, limit, interval
+        # Tier 2's scratch folder lies on the machine's disk or tmpfs: bounded here too.
+        self.folder, self.folder_limit = folder, folder_limit
         self.kills = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="memory-watch", daemon=True)
@@ -270,7 +302,9 @@ class MemoryWatch:
             if not below:
                 continue
             total = sum(_private_memory(pid) for pid in [zygote, *below])
-            if total > self.limit:
+            folder = self.folder()
+            over = folder is not None and _usage(folder, self.folder_limit) > self.folder_limit
+            if total > self.limit or over:
                 self.kills += 1
                 for pid in below:
                     with contextlib.suppress(OSError):
