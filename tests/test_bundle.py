@@ -31,7 +31,7 @@ def autograder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(zip_path) as archive:
         names = archive.namelist()
         assert {"setup.sh", "run_autograder", "pyproject.toml"} <= set(names)
-        assert "solutions/forward.py" in names and "grader/harness.py" in names
+        assert "solutions/forward.py" in names and "grader/sandbox/harness.py" in names
         archive.extractall(root / "source")
     for script in ("setup.sh", "run_autograder"):
         (root / "source" / script).chmod(0o755)
