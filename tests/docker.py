@@ -1,16 +1,14 @@
-"""Commands run in a real Docker container with Docker's default confinement.
+"""Run commands inside a real Docker container with Docker's default confinement.
 
-``in-docker`` (the shared tool ``shared/tools/in-docker`` beside the checkout, or the
-one ``$IN_DOCKER`` names; read its header) runs a command as root in a container with
-Docker's default seccomp profile and capabilities: how Gradescope, CI container jobs and
-most JupyterHub images run code. The container sees the machine's /usr and /etc
-read-only, the checkout read-only at its own path (its .venv included), and what a test
-binds with ``binds``. It has no network unless ``net=True`` (as an image build has it).
+Shared by every test that must see the grader where courses run it (Gradescope,
+container CI jobs, JupyterHub images): root inside, Docker's default seccomp profile
+and capabilities, so user namespaces are refused. The tool is
+``../shared/tools/in-docker`` (path from the checkout; ``$IN_DOCKER`` overrides), which
+installs docker.io and starts dockerd on first use.
 
-Tests take the ``docker`` fixture: it skips them where the tool or Docker cannot run,
-except under ``GRADER_REQUIRE_DOCKER=1`` (CI sets it), where that is a failure. The
-first use on a machine installs docker.io (it needs the Debian registry) and starts
-dockerd, which can take minutes.
+``docker_or_fail()`` is the gate: where CI runs (``$CI`` set, as .ci/run sets it) a
+machine on which Docker cannot start fails the test loudly; elsewhere the test is
+skipped with the reason. Nothing here skips silently.
 """
 
 from __future__ import annotations
@@ -18,87 +16,72 @@ from __future__ import annotations
 import functools
 import os
 import subprocess
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 import pytest
 
-from .submissions import ROOT
-
-TOOL_PATH = Path("shared") / "tools" / "in-docker"
-FIRST_USE_TIMEOUT = 1200.0  # installs docker.io and starts dockerd
-
-
-def tool() -> Path | None:
-    """The in-docker script: ``$IN_DOCKER``, else ``shared/tools/in-docker`` in a folder
-    above the checkout (``/work/shared/...`` for ``/work/main`` and its worktrees)."""
-    named = os.environ.get("IN_DOCKER")
-    if named:
-        return Path(named) if Path(named).is_file() else None
-    for folder in ROOT.parents:
-        if (folder / TOOL_PATH).is_file():
-            return folder / TOOL_PATH
-    return None
-
-
-@dataclass(frozen=True)
-class Bind:
-    """A host path seen at ``inside`` in the container (read-only unless ``writable``)."""
-
-    host: Path
-    inside: str
-    writable: bool = True
-
-    def option(self) -> list[str]:
-        return ["-v", f"{self.host}:{self.inside}" + ("" if self.writable else ":ro")]
-
-
-def in_docker(
-    command: Sequence[str],
-    *,
-    binds: Sequence[Bind] = (),
-    env: Mapping[str, str] | None = None,
-    net: bool = False,
-    user: str | None = None,
-    timeout: float = 600.0,
-) -> subprocess.CompletedProcess[str]:
-    """Run ``command`` in a fresh container (from the checkout, which it sees read-only)."""
-    found = tool()
-    assert found is not None, "in-docker is not here: the docker fixture skips such tests"
-    options: list[str] = []
-    for bind in binds:
-        options += bind.option()
-    for name, value in (env or {}).items():
-        options += ["-e", f"{name}={value}"]
-    options += ["--net"] if net else []
-    options += ["-u", user] if user else []
-    return subprocess.run(["bash", str(found), *options, "--", *command], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout)  # fmt: skip
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = Path(os.environ.get("IN_DOCKER", ROOT.parent / "shared" / "tools" / "in-docker"))
+if not TOOL.exists():  # a worktree below /work/wt/NAME: the tool lives beside /work/main
+    TOOL = Path("/work/shared/tools/in-docker")
 
 
 @functools.cache
-def _unavailable() -> str | None:
-    """Why containers cannot run here (None when they can); tried once per session."""
-    if tool() is None:
-        return f"no {TOOL_PATH} above {ROOT} and no $IN_DOCKER"
+def docker_problem() -> str | None:
+    """Why Docker cannot run a container here, or None when it can (checked once)."""
+    if not sys.platform.startswith("linux"):
+        return "Docker containers are tested on Linux only"
+    if not TOOL.exists():
+        return f"the in-docker tool is not at {TOOL}"
     if os.geteuid() != 0:
-        return "in-docker needs root (it talks to dockerd)"
+        return "in-docker needs root (it installs and starts dockerd)"
     try:
-        done = in_docker(["true"], timeout=FIRST_USE_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        return "in-docker did not start a container in time"
+        done = subprocess.run([str(TOOL), "--", "true"], cwd=ROOT, capture_output=True,
+                              timeout=600)  # fmt: skip
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"in-docker did not run: {exc}"
     if done.returncode != 0:
-        return f"in-docker cannot start a container: {done.stderr.strip()[-300:]}"
+        said = done.stderr.decode(errors="replace")[-500:]
+        return f"in-docker failed ({done.returncode}): {said}"
     return None
 
 
-@pytest.fixture(scope="session")
-def docker() -> None:
-    """Skip (fail where ``GRADER_REQUIRE_DOCKER=1``) when no container can run here."""
-    reason = _unavailable()
-    if reason is None:
+def docker_or_fail() -> None:
+    """Skip (with the reason) where Docker cannot run, but fail under CI, where it must."""
+    problem = docker_problem()
+    if problem is None:
         return
-    if os.environ.get("GRADER_REQUIRE_DOCKER") == "1":
-        pytest.fail(f"GRADER_REQUIRE_DOCKER=1 but {reason}")
-    pytest.skip(reason)
+    if os.environ.get("CI"):
+        pytest.fail(f"Docker must work in CI for the container tests: {problem}")
+    pytest.skip(problem)
+
+
+def in_docker(
+    command: list[str],
+    *,
+    cwd: Path = ROOT,
+    binds: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    net: bool = False,
+    user: str | None = None,
+    timeout: float = 600,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``command`` in a container: the checkout (``cwd``) and its .venv read-only at
+    their own paths, ``binds`` as ``HOST:CONTAINER[:ro]``, /out writable."""
+    venv = ROOT / ".venv"
+    args = [str(TOOL), "-w", str(cwd)]
+    if venv.is_dir():
+        args += ["-v", f"{venv}:{venv}:ro"]
+    if cwd != ROOT:
+        args += ["-v", f"{ROOT}:{ROOT}:ro"]
+    for bind in binds:
+        args += ["-v", bind]
+    for name, value in (env or {}).items():
+        args += ["-e", f"{name}={value}"]
+    if net:
+        args.append("--net")
+    if user is not None:
+        args += ["-u", user]
+    return subprocess.run([*args, "--", *command], cwd=cwd, capture_output=True,
+                          timeout=timeout)  # fmt: skip
