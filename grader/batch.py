@@ -35,7 +35,8 @@ from .registry import Choice
 from .report import make_folder, validate
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind
-from .session import Grader, check_sandbox
+from .sandbox.choose import check_sandbox
+from .session import Grader
 from .submission import read_submission
 
 __all__ = ["Submission", "discover", "grade_many", "in_shard", "merge", "parse_shard"]

@@ -19,7 +19,7 @@ import numpy as np
 
 from .compare import close, normalize, plain
 from .execute import CallOutcome
-from .protocol import encode_arg
+from .sandbox.protocol import encode_arg
 from .spec import Case, Exercise, Mistake, TestResult
 
 JUDGED = ("failed", "error")  # failures with an observed behaviour to compare

@@ -8,33 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import sandbox as sandboxes
 from .errors import SandboxUnavailable
 from .execute import Execution
 from .execute import run as execute_calls
 from .plan import Plan, make_plan
 from .sandbox import Limits, Sandbox, SandboxKind, resolve
+from .sandbox.choose import FALLBACK
 from .spec import Assignment
-
-FALLBACK = (
-    "bubblewrap is not usable here, so submissions run in the weaker 'process' sandbox, "
-    "which does not hide your files, the seed or the network from them "
-    "(see the README's Security section; --sandbox bwrap refuses to grade without it)"
-)
-
-
-def check_sandbox(requested: SandboxKind) -> str | None:
-    """Before grading: the warning to give when ``auto`` will fall back to ``process``.
-
-    Raises SandboxUnavailable when bubblewrap was asked for and cannot work here.
-    """
-    if requested == "process":
-        return None
-    if resolve(requested) == "bwrap" and sandboxes.bwrap_works():
-        return None
-    if requested == "bwrap":
-        raise SandboxUnavailable("bubblewrap is installed but cannot create its namespaces here")
-    return FALLBACK
 
 
 class Grader:

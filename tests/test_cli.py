@@ -160,7 +160,7 @@ FALLBACK_WARNING = "Warning: bubblewrap is not usable here, so submissions run i
 
 
 def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     for extra in ([], ["--seed", "9"]):  # students and instructors alike
@@ -175,7 +175,7 @@ def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> N
 
 
 def test_bwrap_asked_for_and_missing_is_an_error_with_a_report(monkeypatch, tmp_path) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     for fmt, schema in (("native", "report"), ("gradescope", "gradescope")):
@@ -192,7 +192,7 @@ def test_bwrap_asked_for_and_missing_is_an_error_with_a_report(monkeypatch, tmp_
 
 
 def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch, tmp_path) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
     broken = ["bwrap", "--no-such-option"]
@@ -208,7 +208,7 @@ def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch, tmp_path) -> 
 
 
 def test_a_class_hears_of_the_fallback_before_grading(monkeypatch, tmp_path: Path) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     subs = tmp_path / "subs"

@@ -1,20 +1,17 @@
-"""Start the harness in an isolated child process, and make sure everything it started dies.
+"""The grader's side of a sandbox: start the zygote in its tier, drive it, kill what it started.
 
-Two kinds of sandbox:
+The zygote (harness.py: numpy imported, no student code) is started once per
+Sandbox in the tier chosen by choose.py; each job is a runner forked from it
+with its own pipes, and ``clean()`` kills everything the job started and empties
+the working folder before the next one. The tiers differ only in how the zygote
+is started and how each runner confines itself:
 
-* ``bwrap``: bubblewrap with every namespace unshared (no network, own PID
-  namespace), a read-only view of the Python runtime, numpy and the harness.
-  Killing bubblewrap kills the whole PID namespace.
-* ``process``: a plain child in its own session with resource limits; on Linux
-  the grader becomes a child subreaper so that processes which escape with
-  ``setsid`` or a double fork are re-parented to it and killed.
+* tier 1, namespaces.py: ``bwrap`` (bubblewrap around the zygote) or ``process``
+  (each runner makes its own user, mount, IPC and network namespaces);
 
-In both, each runner (one per submission, or more when an exercise breaks one)
-confines itself before it reads the submission (see confine.py): new user,
-mount, IPC and network namespaces with its own sized ``/tmp`` and ``/dev/shm``,
-no capabilities, a seccomp filter. Started as root, the grader runs the sandbox
-as a uid of its own (users.py), in a private mount namespace where only the
-paths the sandbox needs are reachable. Cgroups bound processes and memory.
+Every tier: a plain child in its own session with resource limits; the grader is a
+child subreaper, so processes that escape with ``setsid`` or a double fork are
+re-parented to it and killed; cgroups bound processes and memory where writable.
 """
 
 from __future__ import annotations
@@ -22,14 +19,11 @@ from __future__ import annotations
 import base64
 import contextlib
 import functools
-import importlib.util
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import threading
 import time
@@ -37,148 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import confine, seccomp
-from .errors import SandboxUnavailable
+from ..errors import SandboxUnavailable
+from . import namespaces, seccomp
+from .limits import Limits
+from .paths import INSIDE, package_dirs
 from .reaper import ProcessGroup, become_subreaper, kill_tree
 from .users import SandboxUser
 
-SandboxKind = Literal["auto", "bwrap", "process"]
 HARNESS = Path(__file__).with_name("harness.py")
 CONFINE = Path(__file__).with_name("confine.py")
-INSIDE = Path("/sandbox")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits for one submission; the defaults live here and only here."""
-
-    call_timeout: float = 2.0
-    load_timeout: float = 10.0
-    total_timeout: float = 60.0  # the whole submission, whatever happens
-    memory_bytes: int = 1 << 30  # each process (RLIMIT_AS), and all of them (memory cgroup)
-    file_bytes: int = 8 << 20
-    tmp_bytes: int = 16 << 20  # the runner's own /tmp
-    shm_bytes: int = 16 << 20  # the runner's own /dev/shm
-    open_files: int = 256
-    max_processes: int = 32  # processes and threads of one submission, where cgroups allow
-    extra_processes: int = 64  # otherwise RLIMIT_NPROC: the user's current count plus this
-    output_bytes: int = 4096
-    result_bytes: int = 64 << 20
-    max_values: int = 1_000_000
-
-    def for_harness(self, cpu_seconds: int, *, own_uid: bool = False) -> dict[str, int | None]:
-        return {
-            "memory_bytes": self.memory_bytes,
-            "file_bytes": self.file_bytes,
-            "cpu_seconds": cpu_seconds,
-            # A uid of the sandbox's own counts only the sandbox's processes.
-            "processes": self.max_processes if own_uid else _process_cap(self.extra_processes),
-            "max_processes": self.max_processes,
-            "core_bytes": 0,
-            "open_files": self.open_files,
-        }
-
-
-def _process_cap(extra: int) -> int | None:
-    """RLIMIT_NPROC counts all of a user's processes: allow what runs now plus ``extra``."""
-    if not sys.platform.startswith("linux") or os.getuid() == 0:
-        return None  # root ignores RLIMIT_NPROC; the PID namespace bounds bwrap instead
-    uid = os.getuid()
-    count = 0
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    count += 1
-            except OSError:
-                continue
-    return count + extra
-
-
-@functools.cache
-def bwrap_works() -> bool:
-    """Whether bubblewrap is installed and can create its namespaces here."""
-    if not sys.platform.startswith("linux") or shutil.which("bwrap") is None:
-        return False
-    probe = [*_bwrap_base(), "true"]
-    try:
-        return subprocess.run(probe, capture_output=True, timeout=10).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
-
-
-def bwrap_installed() -> bool:
-    return sys.platform.startswith("linux") and shutil.which("bwrap") is not None
-
-
-def resolve(kind: SandboxKind) -> Literal["bwrap", "process"]:
-    """The sandbox to try first: ``auto`` means bubblewrap where it is installed.
-
-    Whether it works here is learnt when it starts (``Sandbox.ready``), which
-    costs nothing on the fast path; ``open_sandbox`` falls back for ``auto``.
-    """
-    if kind == "process":
-        return "process"
-    if kind == "bwrap" and not bwrap_installed():
-        raise SandboxUnavailable(_NO_BWRAP)
-    return "bwrap" if bwrap_installed() else "process"
-
-
-_NO_BWRAP = (
-    "bubblewrap is not usable here (install the 'bubblewrap' package, or use --sandbox process)"
-)
-
-
-def _bwrap_base() -> list[str]:
-    """Namespaces and binds shared by every bubblewrap run.
-
-    A user namespace as "nobody" with no capabilities: even when the grader runs
-    as root, the child cannot mount, create devices or make further namespaces.
-    """
-    # No --disable-userns: each runner makes its own namespaces below this one, then
-    # forbids any further one (a seccomp filter, and max_user_namespaces set to 0).
-    return [
-        shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user",
-        "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
-        "--die-with-parent", "--new-session", *_system_binds(),
-    ]  # fmt: skip
-
-
-def _system_binds() -> list[str]:
-    """Read-only binds of the system folders a dynamically linked Python needs."""
-    args: list[str] = []
-    for name in ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc/alternatives"):
-        path = Path(name)
-        if path.is_symlink():
-            args += ["--symlink", os.readlink(path), name]
-        elif path.is_dir():
-            args += ["--ro-bind", name, name]
-    return args
-
-
-@functools.cache
-def package_dirs(packages: tuple[str, ...]) -> list[Path]:
-    """Where the packages students may import live: each package's folder (or module file)
-    and its bundled libraries (``NAME.libs``). numpy always; found without importing
-    anything, since the sandbox starts before the grader's heavy imports."""
-    found: list[Path] = []
-    for name in dict.fromkeys(("numpy", *packages)):
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin in (None, "built-in", "frozen"):
-            raise SandboxUnavailable(f"the package {name!r} the assignment allows is not installed")
-        origin = Path(spec.origin).resolve()
-        path = origin.parent if origin.name == "__init__.py" else origin
-        libs = path.with_name(f"{name}.libs")
-        found += [path, libs] if libs.is_dir() else [path]
-    return found
-
-
-def _site_dirs() -> list[str]:
-    """Every site-packages folder: hidden inside bwrap, where solutions could be installed."""
-    dirs = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    for base in {sys.prefix, sys.base_prefix}:
-        dirs.add(sysconfig.get_paths(vars={"base": base, "platbase": base})["purelib"])
-    return sorted(d for d in dirs if Path(d).is_dir())
 
 
 def _child_env(workdir: str) -> dict[str, str]:
@@ -233,7 +94,11 @@ class Sandbox:
         # What the sandbox's own uid must be able to reach (when root hands over to it).
         needed = [str(p) for p in package_dirs(self.packages)] + [sys.base_prefix, sys.prefix]
         if kind == "bwrap":
-            command, cwd, env = self._bwrap_command(python), None, _child_env("/tmp")
+            command, cwd, env = (
+                namespaces.bwrap_command(python, self.packages, HARNESS, CONFINE),
+                None,
+                _child_env("/tmp"),
+            )
             libdir = str(INSIDE / "lib")
             needed += [str(HARNESS), str(CONFINE)]
         else:
@@ -262,7 +127,7 @@ class Sandbox:
                 stderr=self._log,
                 pass_fds=(theirs.fileno(),),
                 start_new_session=True,
-                preexec_fn=functools.partial(_enter_child, self.group, self.user, needed),
+                preexec_fn=functools.partial(namespaces.enter_child, self.group, self.user, needed),
                 cwd=cwd,
                 env=env,
             )
@@ -318,27 +183,6 @@ class Sandbox:
         for path in package_dirs(self.packages):
             (libdir / path.name).symlink_to(path)
         return str(libdir)
-
-    def _bwrap_command(self, python: str) -> list[str]:
-        args = _bwrap_base()
-        for prefix in sorted({os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix)}):
-            if not prefix.startswith("/usr/"):
-                args += ["--ro-bind", prefix, prefix]
-        # Hide every site-packages: the reference solutions may be installed there.
-        for site in _site_dirs():
-            args += ["--tmpfs", os.path.realpath(site)]
-        for path in package_dirs(self.packages):
-            args += ["--ro-bind", str(path), str(INSIDE / "lib" / path.name)]
-        args += [
-            "--ro-bind", str(HARNESS), str(INSIDE / "harness.py"),
-            "--ro-bind", str(CONFINE), str(INSIDE / "confine.py"),
-            "--proc", "/proc",
-            "--dev", "/dev",
-            "--size", str(16 << 20), "--tmpfs", "/tmp",
-            "--chdir", "/tmp",
-            "--", python, "-I", "-S", "-B", "-u", str(INSIDE / "harness.py"),
-        ]  # fmt: skip
-        return args
 
     def start(self, job: dict[str, Any]) -> Run:
         """Fork a runner for ``job``; the job is written to it as it starts reading."""
@@ -425,21 +269,6 @@ class Sandbox:
         self._tmp.cleanup()
         if self.user:
             self.user.release()
-
-
-def _enter_child(group: ProcessGroup | None, user: SandboxUser | None, needed: list[str]) -> None:
-    """In the sandbox's first process, before exec: join the cgroups, leave root behind.
-
-    As root: a private mount namespace in which only ``needed`` is reachable
-    through folders other users cannot enter, then the sandbox's own uid.
-    """
-    if group is not None:
-        group.join()
-    if user is not None:
-        confine.unshare(confine.CLONE_NEWNS)
-        confine.make_private()
-        confine.reveal(needed)
-        confine.drop_to(user.uid, user.gid)
 
 
 def _write_all(fd: int, data: bytes) -> None:
