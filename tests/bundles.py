@@ -99,6 +99,7 @@ def unpack(bundle: Path, root: Path) -> Path:
         archive.extractall(root / "source")
     for script in ("setup.sh", "run_autograder"):
         (root / "source" / script).chmod(0o755)
+    root.chmod(0o755)  # as Gradescope's /autograder: the sandbox's own uid reaches venv/
     return root
 
 

@@ -235,3 +235,58 @@ def test_a_scaffold_bundle_carries_what_its_cases_load(tmp_path: Path) -> None:
     graded = run_autograder(root, {f"{SCAFFOLD}.py": reference})
     assert graded["score"] == 100, graded["output"]
     assert run_autograder(root, {f"{SCAFFOLD}.py": stub})["score"] == 0
+
+
+HIDDEN_NEEDS = {
+    # Reads a data file beside its package and imports its helper only when it runs:
+    # nothing a static look at its imports would find.
+    "hw/__init__.py": """\
+import importlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from grader.spec import Assignment, Case, Exercise
+
+DATA = json.loads((Path(__file__).resolve().parents[1] / "data" / "cases.json").read_text())
+
+
+def make_cases(seed):
+    return [Case(f"triple/{k}", "triple", (np.asarray(v, dtype=float),), "visible")
+            for k, v in enumerate(DATA)]
+
+
+def reference(x):
+    return importlib.import_module("course_helpers.triple").triple(x)
+
+
+ASSIGNMENT = Assignment(name="hw", title="hw", exercises=(Exercise("triple", 10),),
+                        reference={"triple": reference}, make_cases=make_cases,
+                        filename="triple.py")
+""",
+    "course_helpers/__init__.py": "",
+    "course_helpers/triple.py": "def triple(x):\n    return 3 * x\n",
+    "course_helpers/unused.py": "SECRET = 1\n",
+    "data/cases.json": "[[1, 2], [3.5]]",
+    "data/unused.json": "[]",
+}
+
+
+def test_a_bundle_carries_the_files_its_cases_load_at_run_time(tmp_path: Path) -> None:
+    """Whatever an assignment loads or reads while it makes and answers its cases goes
+    with it, in its place; what it never touches does not."""
+    course = tmp_path / "course"
+    for name, text in HIDDEN_NEEDS.items():
+        (course / name).parent.mkdir(parents=True, exist_ok=True)
+        (course / name).write_text(text)
+    root = unpack(build(tmp_path, str(course / "hw"), tmp_path / "autograder.zip"),
+                  tmp_path / "ag")  # fmt: skip
+    source = root / "source"
+    assert (source / "data" / "cases.json").is_file()
+    assert (source / "course_helpers" / "triple.py").is_file()
+    assert not (source / "course_helpers" / "unused.py").exists()
+    assert not (source / "data" / "unused.json").exists()
+    shutil.rmtree(course)
+    graded = run_autograder(root, {"triple.py": "def triple(x):\n    return 3 * x\n"})
+    assert graded["score"] == 10 and len(graded["tests"]) == 2, graded["output"]
