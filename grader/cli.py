@@ -122,10 +122,11 @@ def main() -> None:
 @TIMEOUT_OPTION
 @click.option(
     "--sandbox",
-    type=click.Choice(["auto", "bwrap", "process"]),
+    type=click.Choice(["auto", "bwrap", "process", "landlock"]),
     default="auto",
     show_default=True,
-    help="Isolation: bubblewrap, a plain child process, or the best available.",
+    help="Isolation tier: auto (the strongest that starts here), bwrap or process "
+    "(namespaces, tier 1), landlock (no namespaces: Landlock, seccomp, own uid; tier 2).",
 )
 @click.option(
     "--show-hidden",
@@ -177,6 +178,7 @@ def _run_single(path: Path, options: dict[str, Any]) -> None:
         timeout=options["timeout"], sandbox=options["sandbox"],
         show_hidden=options["show_hidden"], assignment=options["assignment"], box=box,
         on_fallback=_warn, on_choice=lambda choice: _announce(choice, chosen),
+        on_tier=lambda said: click.echo(said, err=True),
     )  # fmt: skip
     tips = chosen[0].assignment.tips if chosen else {}
     # The summary goes to stdout, or to stderr when the report takes stdout: colour and

@@ -244,7 +244,7 @@ def run(
             handle.close()
             if not sandbox.clean():
                 sandbox.close()
-                sandbox = Sandbox(sandbox.kind, sandbox.limits)
+                sandbox = Sandbox(sandbox.kind, sandbox.limits, sandbox.packages)
         first = False
     for i in pending:  # only when the total time ran out between two runners
         _fail_rest(execution.outcomes, i, 0, batches[i].calls, "timeout",

@@ -6,14 +6,14 @@ numpy start once per worker and each submission is a fresh fork.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from .errors import SandboxUnavailable
 from .execute import Execution
 from .execute import run as execute_calls
 from .plan import Plan, make_plan
-from .sandbox import Limits, Sandbox, SandboxKind, resolve
-from .sandbox.choose import FALLBACK
+from .sandbox import Limits, Sandbox, SandboxKind, choose, resolve
 from .spec import Assignment
 
 
@@ -21,10 +21,11 @@ class Grader:
     """Grades submissions one after another with one sandbox and one plan per seed.
 
     ``on_fallback(message)``, if set, hears once, before any student code runs, that
-    ``auto`` is using the weaker ``process`` sandbox.
+    ``auto`` is using a weaker tier; ``on_tier(message)`` hears which tier it is.
     """
 
     on_fallback: Callable[[str], None] | None = None
+    on_tier: Callable[[str], None] | None = None
 
     def __init__(
         self,
@@ -47,34 +48,47 @@ class Grader:
         if self._box is None:
             try:
                 self._box = Sandbox(self.kind, self.limits, self.packages)
-            except SandboxUnavailable:
+            except SandboxUnavailable as exc:
+                choose.record(self.kind, str(exc))
                 self._fall_back()
 
     def _fall_back(self) -> None:
-        """``auto`` only: bubblewrap failed here, so the ``process`` sandbox it is."""
-        if self.requested != "auto" or self.kind == "process":
+        """``auto`` only: the tier tried failed here, so the next one that starts it is."""
+        if self.requested != "auto":
             raise
-        self.kind = "process"
-        self._box = Sandbox(self.kind, self.limits, self.packages)
+        while True:
+            self.kind = choose.after(self.kind)  # SandboxUnavailable when none is left
+            try:
+                self._box = Sandbox(self.kind, self.limits, self.packages)
+                return
+            except SandboxUnavailable as exc:
+                choose.record(self.kind, str(exc))
 
     def ready(self) -> Sandbox:
-        """The started sandbox; ``auto`` falls back to ``process`` if bubblewrap fails here."""
+        """The started sandbox; ``auto`` falls back to a weaker tier if this one fails here."""
         self.warm()
         assert self._box is not None
-        try:
-            self._box.wait_ready()
-        except SandboxUnavailable:
-            self.close()
-            self._fall_back()
-            assert self._box is not None
-            self._box.wait_ready()
-        self._announce_fallback()
+        while True:
+            try:
+                self._box.wait_ready()
+                break
+            except SandboxUnavailable as exc:
+                choose.record(self.kind, str(exc))
+                self.close()
+                self._fall_back()
+                assert self._box is not None
+        self._announce()
         return self._box
 
-    def _announce_fallback(self) -> None:
-        if self.on_fallback and self.requested == "auto" and self.kind == "process":
-            notify, self.on_fallback = self.on_fallback, None
-            notify(FALLBACK)
+    def _announce(self) -> None:
+        if self.on_fallback and self.requested == "auto":
+            warning = choose.fallback_warning(self.kind, os.geteuid() == 0)
+            if warning is not None:
+                notify, self.on_fallback = self.on_fallback, None
+                notify(warning)
+        if self.on_tier:
+            tell, self.on_tier = self.on_tier, None
+            tell(choose.announcement(self.kind))
 
     def plan(self, spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
         key = (id(spec), seed, visible_only)

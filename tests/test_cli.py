@@ -168,6 +168,8 @@ def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> N
         assert result.exit_code == 0 and json.loads(result.stdout)["sandbox"] == "process"
         first, rest = result.stderr.split("\n", 1)  # one line, before the grade's summary
         assert first.startswith(FALLBACK_WARNING) and "Warning" not in rest, result.stderr
+        tier, rest = rest.split("\n", 1)  # then the tier, announced before grading
+        assert tier.startswith("Sandbox: tier 1, 'process'"), result.stderr
         assert rest.startswith("Grading against assignment 'forward' (found from the file name)")
         assert "Score: 100/100" in rest
     chosen = CliRunner().invoke(main, [SOLUTION, "-o", "-", "--sandbox", "process"])

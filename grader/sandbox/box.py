@@ -29,10 +29,11 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import SandboxUnavailable
-from . import namespaces, seccomp
+from . import confined, namespaces, seccomp
+from .choose import Tier
 from .limits import Limits
 from .paths import INSIDE, package_dirs
 from .reaper import ProcessGroup, become_subreaper, kill_tree
@@ -40,6 +41,7 @@ from .users import SandboxUser
 
 HARNESS = Path(__file__).with_name("harness.py")
 CONFINE = Path(__file__).with_name("confine.py")
+LANDLOCK = Path(__file__).with_name("landlock.py")
 
 
 def _child_env(workdir: str) -> dict[str, str]:
@@ -82,25 +84,46 @@ class Sandbox:
     does not answer, the whole sandbox is torn down instead.
     """
 
-    def __init__(
-        self, kind: Literal["bwrap", "process"], limits: Limits, packages: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> None:
         self.kind, self.limits = kind, limits
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
+        refused = confined.probe()[1] if kind == "landlock" else None
+        if kind == "process":
+            refused = namespaces.probe()
+        if refused is not None:
+            raise SandboxUnavailable(f"cannot start the sandbox: {refused}")
         self._tmp = tempfile.TemporaryDirectory(prefix="grader-")
         self.user = SandboxUser.allocate()  # None unless root on Linux
+        self._scratch: Path | None = None
+        self._jobs = 0
+        self.group = ProcessGroup.create(
+            max_processes=limits.max_processes, memory_bytes=limits.memory_bytes + (64 << 20)
+        )
         ours, theirs = socket.socketpair()
         python = os.path.realpath(sys.executable)
         # What the sandbox's own uid must be able to reach (when root hands over to it).
         needed = [str(p) for p in package_dirs(self.packages)] + [sys.base_prefix, sys.prefix]
         if kind == "bwrap":
             command, cwd, env = (
-                namespaces.bwrap_command(python, self.packages, HARNESS, CONFINE),
+                namespaces.bwrap_command(python, self.packages, [HARNESS, CONFINE, LANDLOCK]),
                 None,
                 _child_env("/tmp"),
             )
             libdir = str(INSIDE / "lib")
-            needed += [str(HARNESS), str(CONFINE)]
+            needed += [str(HARNESS), str(CONFINE), str(LANDLOCK)]
+        elif kind == "landlock":
+            become_subreaper()
+            self._work = confined.prepare(Path(self._tmp.name), self.user)
+            libdir = self._process_libdir()
+            command = [python, "-I", "-S", "-B", "-u", str(HARNESS)]
+            cwd, env = str(self._work), _child_env(str(self._work))
+            wanted = [*needed, str(HARNESS), python]
+            problem = confined.unreachable(wanted) if self.user else None
+            if problem:
+                ours.close()
+                theirs.close()
+                self._release()
+                raise SandboxUnavailable(f"cannot start the sandbox as its own user: {problem}")
         else:
             become_subreaper()
             work = Path(self._tmp.name) / "work"
@@ -114,10 +137,18 @@ class Sandbox:
         if kind == "bwrap":
             keep = []  # bubblewrap mounts it all outside /tmp (under /sandbox, or /usr)
         config = self._runner_config() | {"keep": keep}
+        if kind == "landlock":
+            files = [HARNESS, CONFINE, LANDLOCK]
+            hidden = namespaces.site_dirs()
+            rules = confined.zygote_config(self._work, libdir, files, hidden,
+                                           package_dirs(self.packages))  # fmt: skip
+            program = base64.b64encode(seccomp.program(confined=True)).decode()
+            config = {"landlock": rules, "required": True, "seccomp": program}
+            enter = functools.partial(confined.enter_child, self.group, self.user)
+        else:
+            enter = functools.partial(namespaces.enter_child, self.group, self.user,
+                                      needed)  # fmt: skip
         command += [str(theirs.fileno()), libdir, json.dumps(config)]
-        self.group = ProcessGroup.create(
-            max_processes=limits.max_processes, memory_bytes=limits.memory_bytes + (64 << 20)
-        )
         try:
             self._log = open(Path(self._tmp.name) / "zygote.log", "w+b")  # noqa: SIM115
             self.proc = subprocess.Popen(
@@ -127,17 +158,13 @@ class Sandbox:
                 stderr=self._log,
                 pass_fds=(theirs.fileno(),),
                 start_new_session=True,
-                preexec_fn=functools.partial(namespaces.enter_child, self.group, self.user, needed),
+                preexec_fn=enter,
                 cwd=cwd,
                 env=env,
             )
         except (OSError, subprocess.SubprocessError) as exc:
             ours.close()
-            self._tmp.cleanup()
-            if self.group:
-                self.group.remove()
-            if self.user:
-                self.user.release()
+            self._release()
             raise SandboxUnavailable(f"cannot start the sandbox: {exc}") from None
         finally:
             theirs.close()
@@ -146,6 +173,14 @@ class Sandbox:
         self._buffer = b""
         self.broken = False
         self._ready = False
+
+    def _release(self) -> None:
+        """Give back what a sandbox that did not start had taken."""
+        self._tmp.cleanup()
+        if self.group:
+            self.group.remove()
+        if self.user:
+            self.user.release()
 
     def wait_ready(self) -> None:
         """Block until the zygote has started; SandboxUnavailable if it could not."""
@@ -170,7 +205,8 @@ class Sandbox:
             "tmp_bytes": self.limits.tmp_bytes,
             "shm_bytes": self.limits.shm_bytes,
             "seccomp": base64.b64encode(seccomp.program()).decode(),
-            "required": self.kind == "bwrap" or self.user is not None,
+            # Runner namespaces are this tier's promise: a runner that cannot make them ends.
+            "required": True,
         }
 
     def harness_limits(self, cpu_seconds: int) -> dict[str, int | None]:
@@ -195,7 +231,12 @@ class Sandbox:
         try:
             self.control.setblocking(True)
             self.control.settimeout(self.limits.load_timeout)
-            socket.send_fds(self.control, [b'{"cmd": "run"}\n'], theirs)
+            command = {"cmd": "run"}
+            if self.kind == "landlock":
+                self._jobs += 1
+                self._scratch = confined.new_scratch(self._work, self._jobs, self.user)
+                command["scratch"] = str(self._scratch)
+            socket.send_fds(self.control, [(json.dumps(command) + "\n").encode()], theirs)
         except OSError:
             self.broken = True
         finally:
@@ -244,13 +285,20 @@ class Sandbox:
             deadline = time.monotonic() + 2.0
             while time.monotonic() < deadline:
                 if any(m.get("ev") == "clean" for m in self._drain_blocking()):
-                    return True
+                    return self._clean_tier()
         except OSError:
             pass
         finally:
             self.control.setblocking(False)
         self.broken = True
         return False
+
+    def _clean_tier(self) -> bool:
+        """Tier 2: the grader itself removes what the job left (processes, files, IPC)."""
+        if self.kind == "landlock":
+            confined.clean_after(self.proc.pid, self.user, self._scratch)
+            self._scratch = None
+        return True
 
     def _drain_blocking(self) -> list[dict[str, Any]]:
         chunk = self.control.recv(4096)
@@ -265,6 +313,8 @@ class Sandbox:
         with contextlib.suppress(OSError):
             self.control.close()
         kill_tree(self.proc, self.group)
+        if self.kind == "landlock":
+            confined.clean_after(self.proc.pid, self.user, None)
         self._log.close()
         self._tmp.cleanup()
         if self.user:

@@ -41,10 +41,11 @@ from typing import Any
 # grader passes a folder that holds numpy and nothing else of its own.
 if len(sys.argv) > 2:
     sys.path.insert(0, sys.argv[2])
-# confine.py lies next to this file; -I keeps this folder off the path, so add it last.
+# confine.py and landlock.py lie next to this file; -I keeps this folder off the path: add it.
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 import confine
+import landlock
 import numpy as np
 
 CONFIG: dict[str, Any] = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
@@ -208,6 +209,45 @@ def confine_runner(libdir: str) -> None:
         if CONFIG.get("required", False):
             os.write(2, f"the sandbox could not confine the runner: {exc}\n".encode())
             _exit(72)
+
+
+def landlock_zygote() -> None:
+    """Tier 2: the zygote's own Landlock layer, before any command (see confined.py).
+
+    Read-only: the runtime (site-packages hidden), the packages, the harness, /proc;
+    read-write: the null devices and the work folder; nothing executable; no TCP;
+    abstract sockets and signals scoped to the sandbox.
+    """
+    rules = CONFIG["landlock"]
+    version = int(rules["abi"])
+    every = landlock.fs_rights(version)
+    layer = landlock.Ruleset(version, every, net=True, scope=True)
+    hidden = tuple(rules["hidden"])
+    for path in rules["read"]:
+        landlock.allow_all_but(layer, path, hidden, landlock.READ)
+    layer.allow("/proc", landlock.READ)
+    for device in rules["devices"]:
+        layer.allow(device, landlock.READ_FILE | landlock.WRITE_FILE)
+    layer.allow(rules["write"], every & ~landlock.EXECUTE)
+    layer.enforce()
+
+
+def confine_landlocked(scratch: str) -> None:
+    """Tier 2, in a runner: only ``scratch`` writable, scoped, no_new_privs, seccomp."""
+    confine.set_oom_first()
+    try:
+        os.chdir(scratch)
+        os.environ.update(HOME=scratch, TMPDIR=scratch)
+        version = int(CONFIG["landlock"]["abi"])
+        writes = landlock.fs_rights(version) & ~(landlock.READ | landlock.EXECUTE)
+        layer = landlock.Ruleset(version, writes, scope=True)
+        layer.allow(scratch, writes)
+        layer.enforce()
+        confine.drop_capabilities()
+        confine.load_seccomp(base64.b64decode(CONFIG["seccomp"]))
+    except (OSError, KeyError, ValueError) as exc:
+        os.write(2, f"the sandbox could not confine the runner: {exc}\n".encode())
+        _exit(72)
 
 
 def clip(text: str) -> str:
@@ -475,7 +515,9 @@ def run_job(fd: int, zygote: int) -> None:
     _exit(0)
 
 
-def start_runner(fds: list[int], control: socket.socket, private: tuple[int, ...]) -> int:
+def start_runner(
+    fds: list[int], control: socket.socket, private: tuple[int, ...], scratch: str = ""
+) -> int:
     """Fork a runner wired to the grader's pipes: job on stdin, results on fds[1]."""
     zygote_pid = os.getpid()
     pid = _fork()
@@ -501,7 +543,9 @@ def start_runner(fds: list[int], control: socket.socket, private: tuple[int, ...
             os.dup2(source, target)
         for stale in (job_fd, out_fd, err_fd):
             os.close(stale)
-        if CONFIG:
+        if CONFIG.get("landlock"):
+            confine_landlocked(scratch)
+        elif CONFIG:
             confine_runner(sys.argv[2] if len(sys.argv) > 2 else "")
         run_job(result_fd, zygote_pid)
     finally:
@@ -534,6 +578,12 @@ def zygote(control_fd: int) -> None:
         pass
     become_subreaper()
     control = socket.socket(fileno=control_fd)
+    if CONFIG.get("landlock"):
+        try:
+            landlock_zygote()
+        except (OSError, KeyError, ValueError) as exc:
+            os.write(2, f"landlock refused the zygote's rules: {exc}\n".encode())
+            _exit(72)
 
     def reply(message: dict[str, Any]) -> None:
         control.sendall((_dumps(message) + "\n").encode())
@@ -566,7 +616,8 @@ def zygote(control_fd: int) -> None:
             _exit(0)  # the grader is gone
         command = json.loads(message.decode().splitlines()[0])
         if command["cmd"] == "run" and len(fds) == 4 and not runner:
-            runner = last = start_runner(fds, control, (wake_r, wake_w))
+            scratch = str(command.get("scratch", ""))
+            runner = last = start_runner(fds, control, (wake_r, wake_w), scratch)
             reply({"ev": "started"})
         elif command["cmd"] == "clean":
             if last:

@@ -10,6 +10,7 @@ its own (``enter_child``).
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import shutil
@@ -67,7 +68,7 @@ def _system_binds() -> list[str]:
     return args
 
 
-def _site_dirs() -> list[str]:
+def site_dirs() -> list[str]:
     """Every site-packages folder: hidden inside bwrap, where solutions could be installed."""
     dirs = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     for base in {sys.prefix, sys.base_prefix}:
@@ -90,22 +91,20 @@ def enter_child(group: ProcessGroup | None, user: SandboxUser | None, needed: li
         confine.drop_to(user.uid, user.gid)
 
 
-def bwrap_command(
-    python: str, packages: tuple[str, ...], harness: Path, confine_file: Path
-) -> list[str]:
+def bwrap_command(python: str, packages: tuple[str, ...], files: list[Path]) -> list[str]:
     """The bubblewrap command line that starts the zygote."""
     args = _bwrap_base()
     for prefix in sorted({os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix)}):
         if not prefix.startswith("/usr/"):
             args += ["--ro-bind", prefix, prefix]
     # Hide every site-packages: the reference solutions may be installed there.
-    for site in _site_dirs():
+    for site in site_dirs():
         args += ["--tmpfs", os.path.realpath(site)]
     for path in package_dirs(packages):
         args += ["--ro-bind", str(path), str(INSIDE / "lib" / path.name)]
+    for file in files:  # the harness and the modules it imports
+        args += ["--ro-bind", str(file), str(INSIDE / file.name)]
     args += [
-        "--ro-bind", str(harness), str(INSIDE / "harness.py"),
-        "--ro-bind", str(confine_file), str(INSIDE / "confine.py"),
         "--proc", "/proc",
         "--dev", "/dev",
         "--size", str(16 << 20), "--tmpfs", "/tmp",
@@ -113,3 +112,35 @@ def bwrap_command(
         "--", python, "-I", "-S", "-B", "-u", str(INSIDE / "harness.py"),
     ]  # fmt: skip
     return args
+
+
+@functools.cache
+def probe() -> str | None:
+    """Why runners cannot make their namespaces here, or None when they can (checked once).
+
+    A forked child tries the runner's own unshare and reports the kernel's answer.
+    """
+    if not sys.platform.startswith("linux"):
+        return "namespaces refused (not Linux)"
+    flags = confine.CLONE_NEWNS | confine.CLONE_NEWIPC | confine.CLONE_NEWNET
+    if os.geteuid() != 0:
+        flags |= confine.CLONE_NEWUSER
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 0
+        try:
+            confine.unshare(flags)
+        except OSError as exc:
+            code = exc.errno or 1
+        os.write(write, bytes([min(code, 255)]))
+        os._exit(0)
+    os.close(write)
+    answer = os.read(read, 1)
+    os.close(read)
+    os.waitpid(pid, 0)
+    if answer == b"\0":
+        return None
+    number = answer[0] if answer else 0
+    name = errno.errorcode.get(number, str(number))
+    return f"namespaces refused (unshare: {name})"
