@@ -87,7 +87,7 @@ def run_autograder(root: Path, files: dict[str, str | Path], **env: str) -> dict
 def sandbox_named(output: str) -> str:
     lines = [x for x in output.splitlines() if x.startswith("Sandbox: ")]
     assert len(lines) == 1, output
-    return lines[0].removeprefix("Sandbox: ")
+    return lines[0].removeprefix("Sandbox: ").split()[0]
 
 
 def test_correct_submission_scores_full_marks_and_names_its_sandbox(autograder: Path) -> None:

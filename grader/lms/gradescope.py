@@ -49,4 +49,6 @@ def _with_sandbox(report: dict[str, Any]) -> str:
     sandbox = report.get("sandbox", "none")
     if sandbox == "none":  # nothing ran: the message says why
         return str(report["message"])
-    return "\n".join(filter(None, (report["message"], f"Sandbox: {sandbox}")))
+    isolation = report.get("isolation") or {}
+    tier = f" (tier {isolation['tier']}: {isolation['enforces']})" if isolation.get("tier") else ""
+    return "\n".join(filter(None, (report["message"], f"Sandbox: {sandbox}{tier}")))
