@@ -144,8 +144,10 @@ cp -R {installed} "$build/"
 "$ROOT/venv/bin/grade" --version >/dev/null
 # The course (reference solutions, cases) is the grader's alone: readable by root only,
 # while students' code runs under a uid of its own. The venv stays readable: the
-# sandbox runs Python, numpy and the harness from it.
+# sandbox runs Python, numpy and the harness from it, so every folder above it opens.
 chmod -R go-rwx "$SOURCE"
+folder="$ROOT/venv"
+while [ "$folder" != / ]; do folder="$(dirname -- "$folder")"; chmod o+x "$folder"; done
 """
 
 RUN = """\
