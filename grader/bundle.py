@@ -3,9 +3,10 @@
 Gradescope unpacks the zip into /autograder/source, runs ``setup.sh`` once when
 it builds the image, and ``run_autograder`` for every submission, which must
 leave /autograder/results/results.json. The zip carries the grader's own
-package, the assignment and the modules it imports beside it (its solution), and
-a minimal pyproject.toml, so it needs nothing of ours from the network.
-"""
+package with a pyproject.toml that declares the project's own dependencies, and the
+course files grading needs (``carried``: the assignment, what it imports, what it was
+seen to load or read), at their places in the course folder. setup.sh installs the
+engine into a venv; run_autograder grades from source/ with ``grader.autograder``."""
 
 from __future__ import annotations
 
@@ -251,16 +252,18 @@ def _observed(ref: str, seed: int) -> list[Path]:
     ``seed`` and 0) and computes their answers and its mistakes' behaviours: watched in a
     fresh interpreter (``python -m grader.bundle``), where nothing was loaded before."""
     command = [sys.executable, "-m", f"{ENGINE}.bundle", ref, str(seed)]
+    paths: object = None
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600,
                               env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})  # fmt: skip
+        reason = done.stderr.strip()[-300:] or f"exit status {done.returncode}"
         paths = json.loads(done.stdout) if done.returncode == 0 else None
-    except (OSError, subprocess.SubprocessError, ValueError):
-        paths = None
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        reason = str(exc)
     if not isinstance(paths, list):
         raise GraderError(
             f"cannot tell which files assignment {ref!r} needs: loading it and making its "
-            f"cases failed ({done.stderr.strip()[-300:] or 'no reason given'})"
+            f"cases failed ({reason})"
         )
     return [Path(p) for p in paths if isinstance(p, str)]
 
