@@ -165,7 +165,9 @@ export GRADER_SEED="${{GRADER_SEED:-{seed}}}"
 mkdir -p "$ROOT/results"
 rm -f "$RESULTS"
 errors="$(mktemp)"
-"$PYTHON" -m grader.autograder "$ROOT/submission" --course "$ROOT/source" \\
+# -P: never the engine's copy in source/ (the working folder may be it), which only
+# root may read: the sandbox runs the installed harness.
+"$PYTHON" -P -m grader.autograder "$ROOT/submission" --course "$ROOT/source" \\
   --assignment {assignment} --timeout {timeout} -o "$RESULTS" 2>"$errors"
 cat "$errors" >&2
 if [ ! -s "$RESULTS" ]; then

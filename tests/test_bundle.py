@@ -79,7 +79,8 @@ def run_autograder(root: Path, files: dict[str, str | Path], **env: str) -> dict
     if not (root / "venv").is_dir():
         environment.setdefault("GRADE_COMMAND", str(Path(sys.executable).with_name("grade")))
     done = subprocess.run([BASH, str(root / "source" / "run_autograder")], env=environment,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+                          cwd=root / "source", capture_output=True, text=True,
+                          timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stderr
     return results(root)
 

@@ -76,7 +76,8 @@ def run_autograder(root: Path, files: dict[str, str | Path]) -> dict[str, Any]:
     # Each container starts from in-docker's image, whose / is closed to other users (0700);
     # setup.sh opens it (chmod o+x) as it does in Gradescope's image, but that change
     # stays in the container setup.sh ran in. Done again here, as the image would have it.
-    script = f"chmod o+x / && exec bash {AUTOGRADER}/source/run_autograder"
+    # From source/, the working folder Gradescope gives it.
+    script = f"chmod o+x / && cd {AUTOGRADER}/source && exec bash ./run_autograder"
     done = in_docker(["bash", "-c", script],
                      binds=(f"{root}:{AUTOGRADER}",), timeout=600)  # fmt: skip
     assert done.returncode == 0, said(done)
