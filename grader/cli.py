@@ -122,11 +122,12 @@ def main() -> None:
 @TIMEOUT_OPTION
 @click.option(
     "--sandbox",
-    type=click.Choice(["auto", "bwrap", "process", "landlock"]),
+    type=click.Choice(["auto", "bwrap", "process", "landlock", "portable"]),
     default="auto",
     show_default=True,
     help="Isolation tier: auto (the strongest that starts here), bwrap or process "
-    "(namespaces, tier 1), landlock (no namespaces: Landlock, seccomp, own uid; tier 2).",
+    "(namespaces, tier 1), landlock (no namespaces: Landlock, seccomp, own uid; tier 2), "
+    "portable (tier 3: no confinement at all, for a student's own machine only).",
 )
 @click.option(
     "--show-hidden",

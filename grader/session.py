@@ -35,7 +35,16 @@ class Grader:
         box: Sandbox | None = None,
     ) -> None:
         self.requested = sandbox
-        self.kind = box.kind if box else resolve(sandbox)
+        # A student kit may fall back to the portable tier (execute learns it from the plan);
+        # anything else grades confined or not at all.
+        self.allow_portable = False
+        self._none_left: str | None = None
+        try:
+            self.kind = box.kind if box else resolve(sandbox)
+        except SandboxUnavailable as exc:
+            if sandbox != "auto":
+                raise
+            self.kind, self._none_left = "portable", str(exc)
         self.limits = box.limits if box else (limits or Limits())
         self._box = box
         self.packages: tuple[str, ...] = box.packages if box else ()
@@ -45,6 +54,8 @@ class Grader:
 
     def warm(self) -> None:
         """Start the sandbox now, so its start-up overlaps the grader's own work."""
+        if self._none_left is not None:
+            return  # no confined tier here: ready() decides, once it knows who asks
         if self._box is None:
             try:
                 self._box = Sandbox(self.kind, self.limits, self.packages)
@@ -57,7 +68,12 @@ class Grader:
         if self.requested != "auto":
             raise
         while True:
-            self.kind = choose.after(self.kind)  # SandboxUnavailable when none is left
+            try:
+                self.kind = choose.after(self.kind)  # SandboxUnavailable when none is left
+            except SandboxUnavailable:
+                if not self.allow_portable or self.kind == "portable":
+                    raise
+                self.kind = "portable"  # a student's own machine: quietly, the portable tier
             try:
                 self._box = Sandbox(self.kind, self.limits, self.packages)
                 return
@@ -66,6 +82,10 @@ class Grader:
 
     def ready(self) -> Sandbox:
         """The started sandbox; ``auto`` falls back to a weaker tier if this one fails here."""
+        if self._none_left is not None:
+            if not self.allow_portable:
+                raise SandboxUnavailable(self._none_left)
+            self._none_left = None
         self.warm()
         assert self._box is not None
         while True:
@@ -81,6 +101,8 @@ class Grader:
         return self._box
 
     def _announce(self) -> None:
+        if self.kind == "portable" and self.requested == "auto":
+            return  # only a student kit gets here, and says nothing of it (the report does)
         if self.on_fallback and self.requested == "auto":
             warning = choose.fallback_warning(self.kind, os.geteuid() == 0)
             if warning is not None:
@@ -100,6 +122,7 @@ class Grader:
         self, source: str, filename: str, plan: Plan, meanwhile: Callable[[], None] | None = None
     ) -> Execution:
         self._allow(plan.spec.packages)
+        self.allow_portable = plan.spec.kit
         execution, self._box = execute_calls(
             source=source, filename=filename, batches=plan.calls, sandbox=self.ready(),
             limits=self.limits, meanwhile=meanwhile,

@@ -65,10 +65,12 @@ def in_docker(
     env: dict[str, str] | None = None,
     net: bool = False,
     user: str | None = None,
+    out: Path | None = None,
     timeout: float = 600,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``command`` in a container: the checkout (``cwd``) and its .venv read-only at
-    their own paths, ``binds`` as ``HOST:CONTAINER[:ro]``, /out writable."""
+    their own paths, ``binds`` as ``HOST:CONTAINER[:ro]``, /out writable (``out`` on this
+    machine, else in-docker's default)."""
     venv = ROOT / ".venv"
     args = [str(TOOL), "-w", str(cwd)]
     if venv.is_dir():
@@ -83,5 +85,8 @@ def in_docker(
         args.append("--net")
     if user is not None:
         args += ["-u", user]
+    tool_env = dict(os.environ)
+    if out is not None:
+        tool_env["IN_DOCKER_OUT"] = str(out)
     return subprocess.run([*args, "--", *command], cwd=cwd, capture_output=True,
-                          timeout=timeout)  # fmt: skip
+                          timeout=timeout, env=tool_env)  # fmt: skip

@@ -36,7 +36,7 @@ from . import confined, namespaces, seccomp
 from .choose import Tier
 from .limits import Limits
 from .paths import INSIDE, package_dirs
-from .reaper import ProcessGroup, become_subreaper, kill_tree
+from .reaper import MemoryWatch, ProcessGroup, become_subreaper, kill_tree
 from .users import SandboxUser
 
 HARNESS = Path(__file__).with_name("harness.py")
@@ -83,6 +83,14 @@ class Sandbox:
     started and empties the working folder before the next one. If the zygote
     does not answer, the whole sandbox is torn down instead.
     """
+
+    def __new__(cls, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> Sandbox:
+        """``Sandbox("portable", ...)`` is a PortableSandbox (tier 3, portable.py)."""
+        if kind == "portable" and cls is Sandbox:
+            from .portable import PortableSandbox
+
+            return super().__new__(PortableSandbox)
+        return super().__new__(cls)
 
     def __init__(self, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> None:
         self.kind, self.limits = kind, limits
@@ -170,6 +178,9 @@ class Sandbox:
             theirs.close()
         self.control = ours
         self.control.setblocking(False)
+        self.watch = None
+        if self.group is None or self.group.memory is None:
+            self.watch = MemoryWatch(self.proc.pid, limits.memory_bytes + (64 << 20))
         self._buffer = b""
         self.broken = False
         self._ready = False
@@ -312,6 +323,8 @@ class Sandbox:
         """Kill the zygote, every process in the sandbox, and remove its files."""
         with contextlib.suppress(OSError):
             self.control.close()
+        if self.watch is not None:
+            self.watch.stop()
         kill_tree(self.proc, self.group)
         if self.kind == "landlock":
             confined.clean_after(self.proc.pid, self.user, None)

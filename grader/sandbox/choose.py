@@ -15,8 +15,8 @@ from typing import Literal
 from ..errors import SandboxUnavailable
 from . import confined, namespaces
 
-SandboxKind = Literal["auto", "bwrap", "process", "landlock"]
-Tier = Literal["bwrap", "process", "landlock"]
+SandboxKind = Literal["auto", "bwrap", "process", "landlock", "portable"]
+Tier = Literal["bwrap", "process", "landlock", "portable"]
 
 FALLBACK = (
     "bubblewrap is not usable here, so submissions run in the weaker 'process' sandbox, "
@@ -32,7 +32,8 @@ NO_TIER = (
     "cannot start the sandbox: {failures}; run the grader as root, or where user "
     "namespaces are allowed (sysctl user.max_user_namespaces, or AppArmor's "
     "kernel.apparmor_restrict_unprivileged_userns=0), or on a kernel with Landlock "
-    "(Linux 5.13+ with lsm=landlock)"
+    "(Linux 5.13+ with lsm=landlock); on a student's own machine only, --sandbox portable "
+    "grades without any confinement"
 )
 _NO_BWRAP = (
     "bubblewrap is not usable here (install the 'bubblewrap' package, or use --sandbox process)"
@@ -43,13 +44,14 @@ TIERS: dict[str, tuple[int, str]] = {
     "bwrap": (1, "namespaces: bubblewrap around the sandbox, and each runner's own"),
     "process": (1, "namespaces: each runner's own user, mount, IPC and network namespaces"),
     "landlock": (2, "no namespaces: Landlock, seccomp, a uid of its own when root, limits"),
+    "portable": (3, "portable: a plain child process with timeouts; it confines nothing"),
     "none": (0, "nothing ran"),
 }
 
 
 def resolve(kind: SandboxKind) -> Tier:
     """The sandbox to try first: ``auto`` means bubblewrap where it is installed."""
-    if kind in ("process", "landlock"):
+    if kind in ("process", "landlock", "portable"):
         return kind
     if kind == "bwrap" and not namespaces.bwrap_installed():
         raise SandboxUnavailable(_NO_BWRAP)

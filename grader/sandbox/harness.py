@@ -21,12 +21,10 @@ from __future__ import annotations
 import base64
 import builtins
 import ctypes
-import fcntl
 import json
 import linecache
 import mmap
 import os
-import resource
 import select
 import shutil
 import signal
@@ -44,9 +42,22 @@ if len(sys.argv) > 2:
 # confine.py and landlock.py lie next to this file; -I keeps this folder off the path: add it.
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
-import confine
-import landlock
 import numpy as np
+
+# Linux and POSIX only; the portable tier (tier 3: Windows, macOS) runs without them.
+try:
+    import fcntl
+except ImportError:
+    fcntl = None  # type: ignore[assignment]
+try:
+    import resource
+except ImportError:
+    resource = None  # type: ignore[assignment]
+try:
+    import confine
+    import landlock
+except (ImportError, OSError, TypeError, AttributeError):
+    confine = landlock = None
 
 CONFIG: dict[str, Any] = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
 
@@ -58,7 +69,7 @@ _float64 = np.float64
 _int64 = np.int64
 _dumps = json.dumps
 _write = os.write
-_fork = os.fork
+_fork = getattr(os, "fork", None)
 _waitpid = os.waitpid
 _kill = os.kill
 _listdir = os.listdir
@@ -91,17 +102,44 @@ def _refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 class ArgumentList(list):  # type: ignore[type-arg]
-    """A list argument the student's function may read but not change."""
+    """A list argument the student's function may read but not change.
+
+    Every way of reading or copying it works (iteration, slicing, ``list()``,
+    ``np.array``, ``copy.copy``, ``copy.deepcopy``, pickling): a copy is a plain,
+    writable list. Only writes to this one fail.
+    """
 
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
     append = extend = insert = pop = remove = clear = sort = reverse = _refuse
 
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Any]:
+        import copy
+
+        return [copy.deepcopy(item, memo) for item in self]
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (list, (list(self),))
+
 
 class ArgumentDict(dict):  # type: ignore[type-arg]
-    """A dict argument the student's function may read but not change."""
+    """A dict argument the student's function may read but not change; copies are plain dicts."""
 
     __setitem__ = __delitem__ = __ior__ = _refuse
     update = pop = popitem = clear = setdefault = _refuse
+
+    def __copy__(self) -> dict[Any, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[Any, Any]:
+        import copy
+
+        return {copy.deepcopy(k, memo): copy.deepcopy(v, memo) for k, v in self.items()}
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (dict, (dict(self),))
 
 
 def _readonly_memory(data: bytes) -> Any:
@@ -112,6 +150,8 @@ def _readonly_memory(data: bytes) -> Any:
     available, a bytes object (numpy still refuses the flag).
     """
     if not data:
+        return data
+    if fcntl is None:
         return data
     try:
         fd = os.memfd_create("arguments", os.MFD_ALLOW_SEALING | os.MFD_CLOEXEC)
@@ -386,7 +426,7 @@ def become_subreaper() -> None:
     """Adopt the orphans of exercise processes (Linux), so they can be killed between exercises."""
     try:
         ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         pass
 
 
@@ -421,7 +461,7 @@ def set_limits(limits: dict[str, int | None]) -> None:
         ("RLIMIT_NOFILE", "open_files"),
     ):
         value = limits.get(key)
-        if value is None or not hasattr(resource, name):
+        if value is None or resource is None or not hasattr(resource, name):
             continue
         try:
             resource.setrlimit(getattr(resource, name), (value, value))
@@ -460,8 +500,11 @@ def check_zygote(zygote: int) -> None:
     """Exit at once if the zygote is dead or dying: the submission killed it.
 
     A kill is queued before kill() returns, so this check at each boundary
-    ensures nothing is reported for a step that began after the kill.
+    ensures nothing is reported for a step that began after the kill. No zygote (0): the
+    portable tier, where this process is the runner itself.
     """
+    if not zygote:
+        return
     try:
         alive = os.getppid() == zygote
         with open(f"/proc/{zygote}/status") as handle:
@@ -481,6 +524,7 @@ def run_job(fd: int, zygote: int) -> None:
     # Nothing more comes on stdin; student code gets /dev/null there.
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
+    os.close(null)
     exercises = [
         (entry["index"], entry["function"], Arguments(entry["calls"])) for entry in job["exercises"]
     ]
@@ -520,7 +564,8 @@ def start_runner(
 ) -> int:
     """Fork a runner wired to the grader's pipes: job on stdin, results on fds[1]."""
     zygote_pid = os.getpid()
-    pid = _fork()
+    assert _fork is not None  # the zygote runs where fork does; the portable tier never forks
+    pid: int = _fork()
     if pid:
         return pid
     try:
@@ -633,5 +678,17 @@ def zygote(control_fd: int) -> None:
             os.close(fd)
 
 
+def portable(result_fd: int) -> None:
+    """Tier 3: this process is the runner, started fresh by the grader for one job.
+
+    No fork, no namespaces, no filter: only the grader's timeouts and whatever limits
+    the platform has. The job comes on stdin, results go to ``result_fd``.
+    """
+    run_job(result_fd, 0)
+
+
 if __name__ == "__main__":
-    zygote(int(sys.argv[1]))
+    if CONFIG.get("portable"):
+        portable(int(sys.argv[1]))
+    else:
+        zygote(int(sys.argv[1]))

@@ -14,6 +14,7 @@ import ctypes
 import os
 import platform
 import struct
+from typing import Any
 
 # The same numbers on every architecture (the generic system call table).
 _CREATE_RULESET, _ADD_RULE, _RESTRICT_SELF = 444, 445, 446
@@ -31,8 +32,12 @@ SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1, 2
 READ = READ_FILE | READ_DIR
 FILE_RIGHTS = EXECUTE | WRITE_FILE | READ_FILE | TRUNCATE | IOCTL_DEV  # all a file's rule may hold
 
-_libc = ctypes.CDLL(None, use_errno=True)
-_libc.syscall.restype = ctypes.c_long
+try:
+    _libc: Any = ctypes.CDLL(None, use_errno=True)
+except (OSError, TypeError):  # not POSIX (Windows): nothing here can work, and nothing calls it
+    _libc = None
+if _libc is not None:
+    _libc.syscall.restype = ctypes.c_long
 
 
 def _syscall(number: int, *args: object) -> int:

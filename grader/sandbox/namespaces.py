@@ -120,7 +120,7 @@ def probe() -> str | None:
 
     A forked child tries the runner's own unshare and reports the kernel's answer.
     """
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return "namespaces refused (not Linux)"
     flags = confine.CLONE_NEWNS | confine.CLONE_NEWIPC | confine.CLONE_NEWNET
     if os.geteuid() != 0:
