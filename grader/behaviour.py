@@ -1,0 +1,458 @@
+"""Say how a function's results relate to the expected ones, with no catalogue of mistakes.
+
+The student's function and the reference ran on the same cases (the student's in
+the sandbox, the reference here); this module only compares what came back. Two
+kinds of statement, each made only when it was observed:
+
+* a relation between the values on every failed test: the transpose, a constant
+  factor (m times too large, 1/n of the value, the sign flipped), rounded or cut
+  to integers, negatives come back as 0, only the first example right, the right
+  numbers in another shape, close but not equal;
+* a property of the arguments that splits the passed tests from the failed ones:
+  1-D against 2-D input, the number of rows, of columns or of layers, large
+  values, exact zeros, an argument left out or zero.
+
+A statement says what was seen; a question may suggest where to look, and only a
+catalogued mistake (grader/diagnose.py) names a cause. Each statement has a stable
+id (``IDS``) recorded in the report, so a benchmark can score it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+# Every behaviour hint's id and what it says, for benchmarks and instructors.
+IDS: dict[str, str] = {
+    "behaviour.reshaped": "the right numbers in another shape (flattened, an extra or a "
+    "missing axis)",
+    "behaviour.transposed": "the transpose of the expected array",
+    "behaviour.only_first_example": "only the first example (row) is right, or used for every row",
+    "behaviour.sum_not_mean": "m times the expected value, m the number of rows: a sum where "
+    "the mean is expected",
+    "behaviour.per_example_not_reduced": "one value per example where their mean is expected",
+    "behaviour.divided_by_rows": "1/m of the expected value, m the number of rows: divided by "
+    "m once too often",
+    "behaviour.divided_by_columns": "1/n of the expected value, n the number of columns "
+    "(classes): divided by the number of classes",
+    "behaviour.times_columns": "n times the expected value, n the number of columns",
+    "behaviour.sign_flipped": "the expected value with the opposite sign",
+    "behaviour.constant_factor": "the expected value times the same constant everywhere",
+    "behaviour.rounded": "the expected value rounded to a few decimals",
+    "behaviour.truncated": "the expected value with its fractions cut off (an integer array)",
+    "behaviour.negatives_zeroed": "the expected value with negative entries replaced by 0 "
+    "(a ReLU where none belongs)",
+    "behaviour.negatives_kept": "negative entries where the expected value has 0 (a ReLU missing)",
+    "behaviour.absolute_value": "the absolute value of the expected value",
+    "behaviour.slightly_off": "close to the expected value but not within tolerance (an "
+    "epsilon or a rounding)",
+    "behaviour.only_1d": "right for one example as a 1-D array, wrong for 2-D rows",
+    "behaviour.only_2d": "right for 2-D rows, wrong for one example as a 1-D array",
+    "behaviour.row_count": "right for some numbers of rows (examples), wrong for others",
+    "behaviour.fixed_input_count": "right only for some number of columns (inputs)",
+    "behaviour.fixed_layer_count": "right for some numbers of layers, wrong for others",
+    "behaviour.large_values": "wrong only for large values (overflow)",
+    "behaviour.zero_values": "wrong only where a value is exactly 0",
+    "behaviour.ignores_argument": "right when an argument is zero or left out, wrong otherwise",
+}
+
+LARGE = 100.0  # values at least this large make exp overflow-prone (exp(710) is inf)
+RTOL, ATOL = 1e-5, 1e-8  # the comparison's default tolerances
+
+
+@dataclass(frozen=True)
+class Said:
+    """One observed statement: its id, its words, and how specific it is (lower: first)."""
+
+    id: str
+    text: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One call: its arguments, the expected result, and what the student's function did."""
+
+    args: tuple[Any, ...]
+    expected: Any
+    values: Any  # None when it raised or returned nothing readable
+    raised: bool
+    passed: bool
+
+
+def behaviour_hints(
+    observations: Sequence[Observation],
+    parts: tuple[str, ...] = (),
+    parameters: Sequence[str] = (),
+    limit: int = 2,
+) -> list[Said]:
+    """What the student's results have in common where they fail, most specific first."""
+    failed = [o for o in observations if not o.passed]
+    if not failed:
+        return []
+    said = _relations(failed, parts) + _splits(observations, parameters)
+    said.sort(key=lambda s: s.rank)
+    return list({s.id + s.text: s for s in said}.values())[:limit]
+
+
+# Relations between the values
+
+
+def _relations(failed: Sequence[Observation], parts: tuple[str, ...]) -> list[Said]:
+    """Relations that hold on every wrong item of every failed call that returned values."""
+    if any(o.values is None for o in failed):
+        return []  # some failures raised: a relation of the values would not cover them
+    by_path: dict[str, list[set[tuple[str, Any]]]] = {}
+    for o in failed:
+        wrong = [(p, e, g) for p, e, g in _leaves(o.expected, o.values, "", parts)
+                 if not _close(e, g)]  # fmt: skip
+        if not wrong:
+            return []  # failed for another reason (a mutation, a type): nothing to relate
+        for path, e, g in wrong:
+            by_path.setdefault(_general(path), []).append(_relations_of(e, g, o.args))
+    said = []
+    for path, found in by_path.items():
+        common = set.intersection(*found)
+        if common:
+            said.append(_say(path, _best(common), len(by_path) > 1))
+    if len(said) != len(by_path):
+        return []  # a part is wrong in a way no relation covers: do not tell half the story
+    return said
+
+
+Leaf = tuple[str, Any, Any]
+
+
+def _leaves(expected: Any, got: Any, path: str, parts: tuple[str, ...]) -> Iterator[Leaf]:
+    """Matching items of two results, item by item; a list of arrays is not stacked."""
+    if isinstance(expected, np.ndarray) and isinstance(got, np.ndarray):
+        yield path, expected, got
+        return
+    e_items = _items(expected)
+    g_items = _items(got)
+    if e_items is None or g_items is None or len(e_items) != len(g_items):
+        yield path, expected, got
+        return
+    for k, (e, g) in enumerate(zip(e_items, g_items, strict=True)):
+        name = parts[k] if not path and k < len(parts) else f"{path}[{k}]"
+        yield from _leaves(e, g, name, ())
+
+
+def _items(value: Any) -> list[Any] | None:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, np.ndarray) and value.ndim >= 1:
+        return None
+    return None
+
+
+def _general(path: str) -> str:
+    """grad_weights[1] and grad_weights[0] are one part: grad_weights."""
+    return path.split("[", 1)[0]
+
+
+def _close(e: Any, g: Any) -> bool:
+    if isinstance(e, np.ndarray) and isinstance(g, np.ndarray):
+        if e.shape != g.shape:
+            return False
+        with np.errstate(all="ignore"):
+            return bool(np.allclose(g, e, rtol=RTOL, atol=ATOL))
+    try:
+        return bool(e == g)
+    except ValueError:
+        return False
+
+
+def _is(e: np.ndarray, g: Any) -> bool:
+    """g has e's shape and values (finite, within tolerance)."""
+    if not isinstance(g, np.ndarray) or g.shape != e.shape:
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.isfinite(g))) and bool(np.allclose(g, e, rtol=RTOL, atol=ATOL))
+
+
+def _dims(args: tuple[Any, ...]) -> dict[str, int]:
+    """The sizes a factor may be: rows (m) and columns (n) of the first array argument."""
+    first = _first_array(args)
+    if first is None or first.ndim != 2:
+        return {}
+    return {"m": first.shape[0], "n": first.shape[1]}
+
+
+def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    """Every relation that holds between one expected item and the student's."""
+    if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray):
+        return set()
+    found: set[tuple[str, Any]] = set()
+    with np.errstate(all="ignore"):
+        if g.shape != e.shape:
+            return _shape_relations(e, g, args)
+        if not np.all(np.isfinite(g)):
+            return set()
+        if e.ndim == 2 and e.shape[0] >= 2 and _is(e[:1].repeat(e.shape[0], 0), g) \
+                and not _is(e, g):  # fmt: skip
+            found.add(("behaviour.only_first_example", None))
+        if e.ndim == 2 and e.shape[0] >= 2 and _close(e[0], g[0]) and not _close(e[1:], g[1:]) \
+                and np.allclose(g[1:], 0, atol=1e-12):  # fmt: skip
+            found.add(("behaviour.only_first_example", None))
+        found |= _factor_relations(e, g, args)
+        for d in range(5):
+            if np.array_equal(g, np.round(e, d)):
+                found.add(("behaviour.rounded", None))
+                break
+        if np.array_equal(g, np.trunc(e)) and np.any(e != np.trunc(e)):
+            found.add(("behaviour.truncated", None))
+        if np.any(e < -1e-9) and _is(np.maximum(e, 0), g):
+            found.add(("behaviour.negatives_zeroed", None))
+        if np.any(e < -1e-9) and _is(np.abs(e), g):
+            found.add(("behaviour.absolute_value", None))
+        off = float(np.max(np.abs(g - e) / (1.0 + np.abs(e)))) if e.size else 0.0
+        if 0 < off < 1e-2 and not any(k == "behaviour.rounded" for k, _ in found):
+            found.add(("behaviour.slightly_off", None))
+    return found
+
+
+def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    found: set[tuple[str, Any]] = set()
+    if g.size == e.size and np.all(np.isfinite(g)):
+        if (
+            e.ndim == 2
+            and g.shape == e.T.shape
+            and np.allclose(g, e.T, rtol=RTOL, atol=ATOL)
+            and (g.shape == e.shape or not np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL))
+        ):
+            found.add(("behaviour.transposed", None))
+        elif np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.reshaped", (g.shape, e.shape)))
+    if e.ndim == 2 and e.shape[0] >= 2 and g.shape == e.shape[1:] and _is(e[0], g):
+        found.add(("behaviour.only_first_example", None))
+    reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 2 and np.all(np.isfinite(g))
+    if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):
+        found.add(("behaviour.per_example_not_reduced", None))
+    return found
+
+
+def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    """g = c * e for one c: which c, and which size of the arguments it is."""
+    nonzero = np.abs(e) > 1e-9
+    if not np.any(nonzero) or not np.allclose(g[~nonzero], 0, atol=1e-9):
+        return set()
+    ratios = g[nonzero] / e[nonzero]
+    c = float(np.median(ratios))
+    if not np.allclose(ratios, c, rtol=1e-6, atol=0) or np.isclose(c, 1.0) or abs(c) < 1e-12:
+        return set()
+    found: set[tuple[str, Any]] = {("behaviour.constant_factor", round(c, 6))}
+    if np.isclose(c, -1.0):
+        found.add(("behaviour.sign_flipped", None))
+    for name, size in _dims(args).items():
+        rows = name == "m"
+        if size >= 2 and np.isclose(c, size):
+            found.add(("behaviour.sum_not_mean" if rows else "behaviour.times_columns", None))
+        if size >= 2 and np.isclose(c, 1.0 / size):
+            divided = "behaviour.divided_by_rows" if rows else "behaviour.divided_by_columns"
+            found.add((divided, None))
+    return found
+
+
+# Most specific first; a size-named factor beats a bare constant, a shape beats values.
+ORDER = (
+    "behaviour.reshaped", "behaviour.transposed", "behaviour.only_first_example",
+    "behaviour.per_example_not_reduced", "behaviour.sum_not_mean", "behaviour.divided_by_rows",
+    "behaviour.divided_by_columns", "behaviour.times_columns", "behaviour.sign_flipped",
+    "behaviour.negatives_zeroed", "behaviour.absolute_value", "behaviour.rounded",
+    "behaviour.truncated", "behaviour.constant_factor", "behaviour.slightly_off",
+)  # fmt: skip
+
+
+def _best(common: set[tuple[str, Any]]) -> tuple[str, Any]:
+    ids = {k for k, _ in common}
+    if {"behaviour.sum_not_mean", "behaviour.times_columns"} <= ids or {
+        "behaviour.divided_by_rows",
+        "behaviour.divided_by_columns",
+    } <= ids:
+        # rows and columns agree on every failed call: both fit, say only the factor
+        common = {r for r in common if r[0] not in (
+            "behaviour.sum_not_mean", "behaviour.times_columns",
+            "behaviour.divided_by_rows", "behaviour.divided_by_columns")}  # fmt: skip
+    return min(common, key=lambda r: (ORDER.index(r[0]), str(r[1])))
+
+
+def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
+    key, detail = relation
+    where = f"{path}: " if path and several else (f"{path}: " if path else "")
+    text = {
+        "behaviour.reshaped": "the right numbers, in another shape"
+        + (f" ({_shape(detail[0])}, expected {_shape(detail[1])})" if detail else ""),
+        "behaviour.transposed": "the right numbers, transposed (rows and columns swapped)",
+        "behaviour.only_first_example": "only the first example (row) is right: is only the "
+        "first example used?",
+        "behaviour.per_example_not_reduced": "one value per example where a single number, "
+        "their mean, is expected",
+        "behaviour.sum_not_mean": "exactly m times the expected value, m the number of rows "
+        "(examples): a sum where the mean is expected?",
+        "behaviour.divided_by_rows": "exactly 1/m of the expected value, m the number of rows "
+        "(examples): divided by m once too often?",
+        "behaviour.divided_by_columns": "exactly 1/n of the expected value, n the number of "
+        "columns: is something divided by the number of classes?",
+        "behaviour.times_columns": "exactly n times the expected value, n the number of columns",
+        "behaviour.sign_flipped": "the expected values with the opposite sign",
+        "behaviour.constant_factor": f"exactly {detail:g} times the expected value everywhere"
+        if isinstance(detail, float)
+        else "the expected value times a constant",
+        "behaviour.rounded": "the expected values rounded: round only when you print",
+        "behaviour.truncated": "the expected values with the fractions cut off: is the result "
+        "stored in an integer array?",
+        "behaviour.negatives_zeroed": "right where the expected value is positive, 0 where it "
+        "is negative: a ReLU where none belongs?",
+        "behaviour.absolute_value": "the expected values without their signs (absolute values)",
+        "behaviour.slightly_off": "close to the expected values but not equal (off by less "
+        "than 1%): does a small constant (an epsilon) or a rounding change the result?",
+    }[key]
+    text = where + text
+    return Said(
+        key, text[0].upper() + text[1:] + ("" if text.endswith("?") else "."), ORDER.index(key)
+    )
+
+
+def _shape(shape: tuple[int, ...]) -> str:
+    return "a single number" if shape == () else f"shape {shape}"
+
+
+# Properties of the arguments that split passed from failed calls
+
+
+def _first_array(args: tuple[Any, ...]) -> np.ndarray | None:
+    for a in args:
+        if isinstance(a, np.ndarray) and a.dtype.kind == "f":
+            return a
+    return None
+
+
+def _layers(args: tuple[Any, ...]) -> int | None:
+    for a in args:
+        if isinstance(a, (list, tuple)) and a and all(isinstance(x, np.ndarray) for x in a):
+            return len(a)
+    return None
+
+
+def _emptiness(value: Any) -> str:
+    if value is None:
+        return "none"
+    try:
+        if isinstance(value, (list, tuple)):
+            arrays = [np.asarray(v, dtype=float) for v in value]
+            return "zero" if all(not np.any(a) for a in arrays) else "set"
+        array = np.asarray(value, dtype=float)
+        return "zero" if not np.any(array) else "set"
+    except (TypeError, ValueError):
+        return "set"
+
+
+def properties(args: tuple[Any, ...]) -> dict[str, Any]:
+    """The properties of one call's arguments that a function may depend on by mistake."""
+    found: dict[str, Any] = {}
+    first = _first_array(args)
+    if first is not None and first.ndim in (1, 2):
+        found["dimension"] = first.ndim
+        if first.ndim == 2:
+            found["rows"] = first.shape[0]
+        found["columns"] = first.shape[-1]
+        with np.errstate(all="ignore"):
+            found["large"] = bool(first.size) and float(np.max(np.abs(first))) >= LARGE
+        found["zeros"] = bool(np.any(first == 0))
+    layers = _layers(args)
+    if layers is not None:
+        found["layers"] = layers
+    for k, a in enumerate(args[1:], start=1):
+        if a is None or isinstance(a, (np.ndarray, list, tuple)):
+            found[f"argument {k}"] = _emptiness(a)
+    return found
+
+
+def _splits(observations: Sequence[Observation], parameters: Sequence[str]) -> list[Said]:
+    """Properties whose values on the passed calls and on the failed ones do not overlap."""
+    features = [properties(o.args) for o in observations]
+    names = sorted({n for f in features for n in f})
+    said = []
+    for name in names:
+        if any(name not in f for f in features):
+            continue
+        good = {f[name] for f, o in zip(features, observations, strict=True) if o.passed}
+        bad = {f[name] for f, o in zip(features, observations, strict=True) if not o.passed}
+        n_good = sum(o.passed for o in observations)
+        if not good or not bad or good & bad or n_good < 2:
+            continue
+        if name.startswith("argument") and good - {"none", "zero"}:
+            continue  # only "right when left out or zero" says something
+        text = _split_text(name, good, bad, observations, parameters)
+        if text is not None:
+            said.append(text)
+    if len(said) > 2:
+        return []  # too many properties separate: the cases do not tell which one matters
+    return said
+
+
+def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence[Observation],
+                parameters: Sequence[str]) -> Said | None:  # fmt: skip
+    def listed(values: set[Any]) -> str:
+        items = [str(v) for v in sorted(values)]
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+    if name == "dimension":
+        if good == {1}:
+            return Said("behaviour.only_1d", "Right for one example given as a 1-D array, wrong "
+                        "for a 2-D array of rows (examples).", 20)  # fmt: skip
+        return Said("behaviour.only_2d", "Right for a 2-D array of rows (examples), wrong for one "
+                    "example given as a 1-D array.", 20)  # fmt: skip
+    if name == "rows":
+        return Said("behaviour.row_count", f"Right for {listed(good)} row(s) (examples), wrong "
+                    f"for {listed(bad)}.", 22)  # fmt: skip
+    if name == "columns":
+        if len(good) != 1:
+            return None
+        return Said("behaviour.fixed_input_count", f"Right only when there are {listed(good)} "
+                    f"inputs (columns), wrong for {listed(bad)}: is a size written into the "
+                    "code?", 21)  # fmt: skip
+    if name == "layers":
+        return Said("behaviour.fixed_layer_count", f"Right for {listed(good)} layer(s), wrong "
+                    f"for {listed(bad)}: does the code assume a number of layers?", 19)  # fmt: skip
+    if name == "large" and bad == {True}:
+        blew_up = all(o.raised or _non_finite(o.values)
+                      for o in observations if not o.passed)  # fmt: skip
+        return Said("behaviour.large_values", "Wrong only for large values (above "
+                    f"{LARGE:g})" + (": an overflow (exp of a large number?)" if blew_up
+                                     else "") + ".", 10)  # fmt: skip
+    if name == "zeros" and bad == {True}:
+        return Said("behaviour.zero_values", "Wrong only where a value is exactly 0: check what "
+                    "your code does at 0 (> or >=, a division by the value?).", 11)  # fmt: skip
+    if name.startswith("argument "):
+        k = int(name.split()[1])
+        what = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+        return Said("behaviour.ignores_argument", f"Right when {what} is zero or not given, "
+                    f"wrong otherwise: is {what} used?", 18)  # fmt: skip
+    return None
+
+
+def _non_finite(values: Any) -> bool:
+    if isinstance(values, np.ndarray):
+        with np.errstate(all="ignore"):
+            return not bool(np.all(np.isfinite(values)))
+    if isinstance(values, (list, tuple)):
+        return any(_non_finite(v) for v in values)
+    if isinstance(values, dict):
+        return any(_non_finite(v) for v in values.values())
+    return False
+
+
+def parameter_names(function: Callable[..., Any] | None) -> tuple[str, ...]:
+    """The reference's parameter names, to name an argument; () when there is none."""
+    if function is None:
+        return ()
+    try:
+        return tuple(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return ()
