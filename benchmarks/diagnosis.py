@@ -69,7 +69,7 @@ SYMPTOM_IDS = {
 TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "relu.scalar_only": (("symptom.truth_value",), ()),
     "relu.in_place": (("symptom.read_only",), ()),
-    "relu.abs": (("behaviour.absolute_value",), ()),
+    "relu.abs": (("behaviour.absolute_value", "behaviour.negative_values"), ()),
     "relu.vectorize_int": ((), ("behaviour.truncated",)),
     "node_value.no_bias": (("behaviour.ignores_argument",), ()),
     "node_value.no_sum": ((), ("behaviour.reshaped",)),
@@ -80,15 +80,21 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hidden_layer.bias_after_relu": ((), ("behaviour.ignores_argument",)),
     "forward.relu_on_output": (("behaviour.negatives_zeroed",), ()),
     "forward.skipped_layers": ((), ("behaviour.fixed_layer_count",)),
-    "forward.fixed_layer_count": (("behaviour.fixed_layer_count",), ()),
-    "forward.sizes_written_in": (("behaviour.fixed_input_count",), ("behaviour.fixed_layer_count",)),
-    "forward.flattened": (("behaviour.reshaped",), ()),
-    "forward.only_1d": (("behaviour.only_1d",), ()),
+    "forward.fixed_layer_count": (("behaviour.fixed_layer_count",), ("behaviour.fixed_sizes",)),
+    "forward.sizes_written_in": (
+        ("behaviour.fixed_input_count", "behaviour.fixed_sizes"),
+        ("behaviour.fixed_layer_count",),
+    ),
+    "forward.flattened": (("behaviour.reshaped",), ("behaviour.only_1d",)),
+    "forward.only_1d": (("behaviour.only_1d",), ("symptom.truth_value",)),
     "forward.only_2d": (("behaviour.only_2d",), ()),
     "forward.no_biases": (("behaviour.ignores_argument",), ()),
     "forward.hard_coded": (("symptom.answers_written_in",), ()),
     "softmax.no_shift": (("behaviour.large_values", "symptom.overflow"), ()),
     "softmax.in_place": (("symptom.read_only",), ()),
+    "softmax.wrong_axis": (("behaviour.columns_sum_to_one",), ("behaviour.only_1d",)),
+    "softmax.whole_array": (("behaviour.whole_sums_to_one",), ("behaviour.only_1d",)),
+    "softmax.divide_by_max": (("behaviour.max_is_one",), ()),
     "loss.summed": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
     "loss.unstable_log": (("behaviour.large_values",), ("symptom.overflow",)),
     "loss.math_overflow": (("symptom.overflow", "behaviour.large_values"), ()),
@@ -156,7 +162,9 @@ def labels_of(folder: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def evaluate(report: dict[str, Any], label: dict[str, Any], family: dict[str, str]) -> dict[str, Any]:
+def evaluate(
+    report: dict[str, Any], label: dict[str, Any], family: dict[str, str]
+) -> dict[str, Any]:
     """One graded file against its label."""
     main: set[str] = {family.get(k, k) for k in label["main"]}
     true: set[str] = {family.get(k, k) for k in label["true"]} | main
@@ -188,23 +196,32 @@ def evaluate(report: dict[str, Any], label: dict[str, Any], family: dict[str, st
     }
 
 
-def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbose: bool) -> None:
+def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbose: bool,
+            no_catalogue: bool = False) -> None:  # fmt: skip
     labels = labels_of(folder)
     family = {k: v["family"] for k, v in catalogue(assignment).items()}
+    graded_as: Any = assignment
+    if no_catalogue:  # an ablation: what the behaviour hints say on their own
+        from dataclasses import replace
+
+        from grader.registry import load
+
+        graded_as = replace(load(assignment), mistakes=(), combine=None)
     rows = []
     with Grader(sandbox=sandbox) as grader:
         for seed in seeds:
             for name, label in sorted(labels.items()):
                 report = grade_submission(path=folder / name, seed=seed, grader=grader,
-                                          assignment=assignment)  # fmt: skip
+                                          assignment=graded_as)  # fmt: skip
                 row = evaluate(report, label, family) | {"file": name, "seed": seed}
                 rows.append(row)
                 if verbose and (
                     (row["buggy"] and not row["main_named"]) or row["misleading"]
                     or not row["scores_right"] or row["hint_on_correct"]
                 ):  # fmt: skip
-                    print(f"  {name} seed {seed}: main {row['main']} fired {row['fired']}"
-                          f" misleading {row['misleading']} scores {row['scores_right']}")  # fmt: skip
+                    said = f"fired {row['fired']} misleading {row['misleading']}"
+                    print(f"  {name} seed {seed}: main {row['main']} {said}"
+                          f" scores {row['scores_right']}")  # fmt: skip
     buggy = [r for r in rows if r["buggy"]]
     correct = [r for r in rows if not r["buggy"]]
 
@@ -237,6 +254,11 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--sandbox", default="auto")
     parser.add_argument("--write-ids", action="store_true")
+    parser.add_argument(
+        "--no-catalogue",
+        action="store_true",
+        help="grade without the catalogue: the behaviour hints alone",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     if args.write_ids:
@@ -245,7 +267,7 @@ def main() -> None:
     for folder in args.corpus or [CORPUS]:
         folder = folder.resolve()
         assignment = args.assignment or folder.name
-        measure(folder, assignment, args.seeds, args.sandbox, args.verbose)
+        measure(folder, assignment, args.seeds, args.sandbox, args.verbose, args.no_catalogue)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,11 @@ IDS: dict[str, str] = {
     "(a ReLU where none belongs)",
     "behaviour.negatives_kept": "negative entries where the expected value has 0 (a ReLU missing)",
     "behaviour.absolute_value": "the absolute value of the expected value",
+    "behaviour.columns_sum_to_one": "probabilities normalised down the columns instead of "
+    "along each row",
+    "behaviour.whole_sums_to_one": "probabilities normalised over the whole array instead of "
+    "each row",
+    "behaviour.max_is_one": "each row divided by its maximum instead of its sum",
     "behaviour.slightly_off": "close to the expected value but not within tolerance (an "
     "epsilon or a rounding)",
     "behaviour.only_1d": "right for one example as a 1-D array, wrong for 2-D rows",
@@ -55,8 +60,10 @@ IDS: dict[str, str] = {
     "behaviour.row_count": "right for some numbers of rows (examples), wrong for others",
     "behaviour.fixed_input_count": "right only for some number of columns (inputs)",
     "behaviour.fixed_layer_count": "right for some numbers of layers, wrong for others",
+    "behaviour.fixed_sizes": "right only for one network's sizes (inputs and layer widths)",
     "behaviour.large_values": "wrong only for large values (overflow)",
     "behaviour.zero_values": "wrong only where a value is exactly 0",
+    "behaviour.negative_values": "right when no value is negative, wrong otherwise",
     "behaviour.ignores_argument": "right when an argument is zero or left out, wrong otherwise",
 }
 
@@ -82,6 +89,7 @@ class Observation:
     values: Any  # None when it raised or returned nothing readable
     raised: bool
     passed: bool
+    example: bool = False  # a worked example: its round values prove little when it passes
 
 
 def behaviour_hints(
@@ -210,6 +218,11 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
             found.add(("behaviour.negatives_zeroed", None))
         if np.any(e < -1e-9) and _is(np.abs(e), g):
             found.add(("behaviour.absolute_value", None))
+        positive = e > 1e-9
+        if np.all(e >= 0) and np.any(g < -1e-9) and np.all(g[~positive] <= 1e-12) \
+                and _close(e[positive], g[positive]):  # fmt: skip
+            found.add(("behaviour.negatives_kept", None))
+        found |= _normalised(e, g)
         off = float(np.max(np.abs(g - e) / (1.0 + np.abs(e)))) if e.size else 0.0
         if 0 < off < 1e-2 and not any(k == "behaviour.rounded" for k, _ in found):
             found.add(("behaviour.slightly_off", None))
@@ -230,9 +243,25 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
             found.add(("behaviour.reshaped", (g.shape, e.shape)))
     if e.ndim == 2 and e.shape[0] >= 2 and g.shape == e.shape[1:] and _is(e[0], g):
         found.add(("behaviour.only_first_example", None))
-    reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 2 and np.all(np.isfinite(g))
+    reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 1 and np.all(np.isfinite(g))
     if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):
         found.add(("behaviour.per_example_not_reduced", None))
+    return found
+
+
+def _normalised(e: np.ndarray, g: np.ndarray) -> set[tuple[str, Any]]:
+    """Where the expected rows are probabilities: what the student's values add up to."""
+    if e.ndim == 0 or np.any(e < 0) or not np.allclose(e.sum(axis=-1), 1.0) or np.any(g < 0):
+        return set()
+    if np.allclose(g.sum(axis=-1), 1.0):
+        return set()  # rows that sum to 1: another mistake
+    found: set[tuple[str, Any]] = set()
+    if e.ndim == 2 and e.shape[0] >= 2 and np.allclose(g.sum(axis=0), 1.0):
+        found.add(("behaviour.columns_sum_to_one", None))
+    if e.ndim == 2 and np.isclose(float(g.sum()), 1.0):
+        found.add(("behaviour.whole_sums_to_one", None))
+    if np.allclose(g.max(axis=-1), 1.0):
+        found.add(("behaviour.max_is_one", None))
     return found
 
 
@@ -263,7 +292,9 @@ ORDER = (
     "behaviour.reshaped", "behaviour.transposed", "behaviour.only_first_example",
     "behaviour.per_example_not_reduced", "behaviour.sum_not_mean", "behaviour.divided_by_rows",
     "behaviour.divided_by_columns", "behaviour.times_columns", "behaviour.sign_flipped",
-    "behaviour.negatives_zeroed", "behaviour.absolute_value", "behaviour.rounded",
+    "behaviour.columns_sum_to_one", "behaviour.whole_sums_to_one", "behaviour.max_is_one",
+    "behaviour.negatives_zeroed", "behaviour.negatives_kept", "behaviour.absolute_value",
+    "behaviour.rounded",
     "behaviour.truncated", "behaviour.constant_factor", "behaviour.slightly_off",
 )  # fmt: skip
 
@@ -309,6 +340,14 @@ def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.negatives_zeroed": "right where the expected value is positive, 0 where it "
         "is negative: a ReLU where none belongs?",
         "behaviour.absolute_value": "the expected values without their signs (absolute values)",
+        "behaviour.negatives_kept": "right where the expected value is positive, negative "
+        "where 0 is expected: is a ReLU missing?",
+        "behaviour.columns_sum_to_one": "each column sums to 1 instead of each row: is the "
+        "normalisation along the wrong axis (axis=0)?",
+        "behaviour.whole_sums_to_one": "the whole array sums to 1 instead of each row: is the "
+        "normalisation over the whole array instead of each row?",
+        "behaviour.max_is_one": "each row's largest value is 1, and the rows do not sum to 1: "
+        "divided by the maximum instead of the sum?",
         "behaviour.slightly_off": "close to the expected values but not equal (off by less "
         "than 1%): does a small constant (an epsilon) or a rounding change the result?",
     }[key]
@@ -339,9 +378,21 @@ def _layers(args: tuple[Any, ...]) -> int | None:
     return None
 
 
+def _widths(args: tuple[Any, ...]) -> tuple[int, ...] | None:
+    """A network's sizes: its inputs, then each layer's width (weights of shape (in, out))."""
+    for a in args:
+        if isinstance(a, (list, tuple)) and a and all(isinstance(x, np.ndarray) for x in a):
+            if all(x.ndim == 2 for x in a):
+                return (a[0].shape[0], *(x.shape[1] for x in a))
+            return None
+    return None
+
+
 def _emptiness(value: Any) -> str:
     if value is None:
         return "none"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "zero" if value == 0 else "set"
     try:
         if isinstance(value, (list, tuple)):
             arrays = [np.asarray(v, dtype=float) for v in value]
@@ -352,8 +403,11 @@ def _emptiness(value: Any) -> str:
         return "set"
 
 
-def properties(args: tuple[Any, ...]) -> dict[str, Any]:
-    """The properties of one call's arguments that a function may depend on by mistake."""
+def properties(args: tuple[Any, ...], count: int = 0) -> dict[str, Any]:
+    """The properties of one call's arguments that a function may depend on by mistake.
+
+    ``count`` is the most arguments any call of the function gets: one left out is None.
+    """
     found: dict[str, Any] = {}
     first = _first_array(args)
     if first is not None and first.ndim in (1, 2):
@@ -364,18 +418,44 @@ def properties(args: tuple[Any, ...]) -> dict[str, Any]:
         with np.errstate(all="ignore"):
             found["large"] = bool(first.size) and float(np.max(np.abs(first))) >= LARGE
         found["zeros"] = bool(np.any(first == 0))
+    elif args and isinstance(args[0], (int, float)) and not isinstance(args[0], bool):
+        found["negatives"] = args[0] < 0
     layers = _layers(args)
     if layers is not None:
         found["layers"] = layers
-    for k, a in enumerate(args[1:], start=1):
-        if a is None or isinstance(a, (np.ndarray, list, tuple)):
+        found["widths"] = _widths(args)
+    padded = (*args, *[None] * (count - len(args)))
+    for k, a in enumerate(padded[1:], start=1):
+        if a is None or isinstance(a, (np.ndarray, list, tuple, int, float)):
             found[f"argument {k}"] = _emptiness(a)
     return found
 
 
+# What a probe family holds fixed while it varies one property (sizes that follow from
+# the varied one, like the rows of a 1-D input, may change with it).
+HELD = {
+    "dimension": ("layers",),
+    "rows": ("dimension", "layers"),
+    "columns": ("dimension", "rows", "layers"),
+    "layers": ("dimension", "rows"),
+    "widths": ("dimension",),
+}
+DEFAULT_HELD = ("dimension", "rows", "layers")
+
+
+def _pair(features: Sequence[dict[str, Any]], observations: Sequence[Observation],
+          name: str) -> bool:  # fmt: skip
+    """A passed and a failed call that differ in ``name`` and agree on what it holds fixed."""
+    same = HELD.get(name, DEFAULT_HELD)
+    good = [f for f, o in zip(features, observations, strict=True) if o.passed]
+    bad = [f for f, o in zip(features, observations, strict=True) if not o.passed]
+    return any(all(g.get(k) == b.get(k) for k in same) for g in good for b in bad)
+
+
 def _splits(observations: Sequence[Observation], parameters: Sequence[str]) -> list[Said]:
     """Properties whose values on the passed calls and on the failed ones do not overlap."""
-    features = [properties(o.args) for o in observations]
+    count = max(len(o.args) for o in observations)
+    features = [properties(o.args, count) for o in observations]
     names = sorted({n for f in features for n in f})
     said = []
     for name in names:
@@ -388,6 +468,10 @@ def _splits(observations: Sequence[Observation], parameters: Sequence[str]) -> l
             continue
         if name.startswith("argument") and good - {"none", "zero"}:
             continue  # only "right when left out or zero" says something
+        if all(o.example for o in observations if o.passed):
+            continue  # right only on the worked examples: their values are special too
+        if not _pair(features, observations, name):
+            continue  # other properties change with it: which one matters is not seen
         text = _split_text(name, good, bad, observations, parameters)
         if text is not None:
             said.append(text)
@@ -420,12 +504,20 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
     if name == "layers":
         return Said("behaviour.fixed_layer_count", f"Right for {listed(good)} layer(s), wrong "
                     f"for {listed(bad)}: does the code assume a number of layers?", 19)  # fmt: skip
+    if name == "widths" and len(good) == 1 and None not in good:
+        sizes = ", ".join(str(n) for n in next(iter(good)))
+        return Said("behaviour.fixed_sizes", f"Right only for a network of sizes {sizes} "
+                    "(inputs, then each layer's width), wrong for other sizes: are sizes written "
+                    "into the code?", 19)  # fmt: skip
     if name == "large" and bad == {True}:
         blew_up = all(o.raised or _non_finite(o.values)
                       for o in observations if not o.passed)  # fmt: skip
         return Said("behaviour.large_values", "Wrong only for large values (above "
                     f"{LARGE:g})" + (": an overflow (exp of a large number?)" if blew_up
                                      else "") + ".", 10)  # fmt: skip
+    if name == "negatives" and bad == {True}:
+        return Said("behaviour.negative_values", "Right when no value is negative, wrong where "
+                    "one is: check what your code does with negative values.", 12)  # fmt: skip
     if name == "zeros" and bad == {True}:
         return Said("behaviour.zero_values", "Wrong only where a value is exactly 0: check what "
                     "your code does at 0 (> or >=, a division by the value?).", 11)  # fmt: skip
@@ -433,7 +525,7 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         k = int(name.split()[1])
         what = parameters[k] if k < len(parameters) else f"argument {k + 1}"
         return Said("behaviour.ignores_argument", f"Right when {what} is zero or not given, "
-                    f"wrong otherwise: is {what} used?", 18)  # fmt: skip
+                    f"wrong otherwise: check how {what} is used.", 18)  # fmt: skip
     return None
 
 

@@ -450,7 +450,7 @@ def _observed_hints(
                 args=cases[k].args, expected=expected[k],
                 values=b.values if b is not None and b.raised is None else None,
                 raised=b is not None and b.raised is not None,
-                passed=result.status == "passed",
+                passed=result.status == "passed", example=result.visibility == "visible",
             ))  # fmt: skip
         elif result.status in ("timeout", "not_implemented"):
             return None

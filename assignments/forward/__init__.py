@@ -144,6 +144,11 @@ def _node_value_cases(r: _Random, add: Add) -> None:
     # Values with many decimals and a positive sum: any rounding shows, ReLU inside does not.
     inputs, weights = np.abs(r.rng.normal(1.0, 1.0, 3)) + 0.1, np.abs(r.rng.normal(1.0, 1.0, 3))
     add("node_value", "probe_many_decimals", inputs, weights, float(r.rng.uniform(0.1, 1.0)))
+    # Two inputs (the course's count) with decimals, with and without a bias: a mistake that
+    # depends on the values (rounding) fails here too, so it is not "right for 2 inputs".
+    add("node_value", "probe_two_inputs_decimals", r.normal(2) + 0.003, r.normal(2) + 0.007,
+        float(r.normal(1)[0]) + 0.001)  # fmt: skip
+    add("node_value", "probe_no_bias_decimals", r.normal(3) + 0.003, r.normal(3) + 0.007)
     # A negative sum: a node with ReLU inside gives 0.
     add("node_value", "probe_negative_sum", np.abs(r.normal(3)) + 0.5, -np.abs(r.normal(3)) - 0.5,
         float(r.rng.uniform(-1.0, 1.0)))  # fmt: skip
