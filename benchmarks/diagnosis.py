@@ -102,6 +102,30 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "loss.large_epsilon": (("behaviour.slightly_off",), ()),
     "module.name_shadowed": (("symptom.name_shadowed", "symptom.not_callable"), ()),
     "type.int_dtype": (("behaviour.truncated",), ()),
+    # backward
+    "backward.relu_grad_at_zero": (("behaviour.zero_values",), ()),
+    "relu_grad.divides_by_z": (("behaviour.zero_values",), ()),
+    "backward.relu_grad_in_place": (("symptom.read_only",), ()),
+    "backward.grad_no_mean": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
+    "backward.no_mean": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
+    "backward.grad_over_classes": (("behaviour.divided_by_columns",), ()),
+    "backward.grad_sign_flipped": (("behaviour.sign_flipped",), ()),
+    "backward.sign_flipped": (("behaviour.sign_flipped",), ()),
+    "backward.grad_unstable": (("behaviour.large_values",), ()),
+    "backward.unstable_softmax": (("behaviour.large_values",), ()),
+    "backward.grad_softmax_over_batch": ((), ("behaviour.row_count",)),
+    "backward.mask_at_zero": (("behaviour.zero_values",), ()),
+    "backward.dense_averaged": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.dense_weights_averaged_only": (
+        ("behaviour.divided_by_rows",),
+        ("behaviour.row_count",),
+    ),
+    "backward.dense_grad_weights_transposed": (("behaviour.transposed",), ()),
+    "backward.dense_bias_keepdims": (("behaviour.reshaped",), ()),
+    "backward.two_layers_hard_coded": (("behaviour.fixed_layer_count",), ()),
+    "backward.reversed_layers": ((), ("behaviour.fixed_layer_count",)),
+    "backward.sgd_in_place": (("symptom.read_only",), ()),
+    "backward.biases_ignored": (("behaviour.ignores_argument",), ()),
 }
 
 

@@ -277,7 +277,10 @@ def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> se
     found: set[tuple[str, Any]] = {("behaviour.constant_factor", round(c, 6))}
     if np.isclose(c, -1.0):
         found.add(("behaviour.sign_flipped", None))
-    for name, size in _dims(args).items():
+    dims = _dims(args)
+    if dims and dims["m"] != dims["n"] and np.isclose(c, dims["m"] / dims["n"]):
+        found.add(("behaviour.divided_by_columns", None))  # by n where m was meant
+    for name, size in dims.items():
         rows = name == "m"
         if size >= 2 and np.isclose(c, size):
             found.add(("behaviour.sum_not_mean" if rows else "behaviour.times_columns", None))
@@ -464,8 +467,11 @@ def _splits(observations: Sequence[Observation], parameters: Sequence[str]) -> l
         good = {f[name] for f, o in zip(features, observations, strict=True) if o.passed}
         bad = {f[name] for f, o in zip(features, observations, strict=True) if not o.passed}
         n_good = sum(o.passed for o in observations)
+        n_bad = len(observations) - n_good
         if not good or not bad or good & bad or n_good < 2:
             continue
+        if n_bad < 2 and name not in ("large", "zeros"):
+            continue  # one failure splits the calls in many ways: a value, not a property
         if name.startswith("argument") and good - {"none", "zero"}:
             continue  # only "right when left out or zero" says something
         if all(o.example for o in observations if o.passed):

@@ -127,6 +127,11 @@ def random_cases(seed: int) -> list[Case]:
     add("relu_grad", "random_vector", r.mixed(8))
     add("relu_grad", "random_matrix", r.mixed(3, 4))
     add("relu_grad", "random_rows", r.mixed(6, 2))
+    # Without an exact 0 (and with decimals): a mistake at 0 passes here, so the diagnosis
+    # sees that only the zeros are wrong.
+    no_zero = r.normal(3, 4, scale=2.0)
+    no_zero[no_zero == 0] = 0.5
+    add("relu_grad", "random_no_zero", no_zero)
 
     # softmax_cross_entropy_grad: m != n (divided by n, or not at all), several labels
     # (labels as values, whole columns), large scores (unstable); any value: sign.
