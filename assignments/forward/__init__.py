@@ -116,6 +116,7 @@ def random_cases(seed: int) -> list[Case]:
     _forward_cases(r, add)
     _softmax_cases(r, add)
     _loss_cases(r, add)
+    _probes(r, add)  # last: the cases above keep their values at every seed
     return cases
 
 
@@ -144,11 +145,6 @@ def _node_value_cases(r: _Random, add: Add) -> None:
     # Values with many decimals and a positive sum: any rounding shows, ReLU inside does not.
     inputs, weights = np.abs(r.rng.normal(1.0, 1.0, 3)) + 0.1, np.abs(r.rng.normal(1.0, 1.0, 3))
     add("node_value", "probe_many_decimals", inputs, weights, float(r.rng.uniform(0.1, 1.0)))
-    # Two inputs (the course's count) with decimals, with and without a bias: a mistake that
-    # depends on the values (rounding) fails here too, so it is not "right for 2 inputs".
-    add("node_value", "probe_two_inputs_decimals", r.normal(2) + 0.003, r.normal(2) + 0.007,
-        float(r.normal(1)[0]) + 0.001)  # fmt: skip
-    add("node_value", "probe_no_bias_decimals", r.normal(3) + 0.003, r.normal(3) + 0.007)
     # A negative sum: a node with ReLU inside gives 0.
     add("node_value", "probe_negative_sum", np.abs(r.normal(3)) + 0.5, -np.abs(r.normal(3)) - 0.5,
         float(r.rng.uniform(-1.0, 1.0)))  # fmt: skip
@@ -237,6 +233,23 @@ def _loss_cases(r: _Random, add: Add) -> None:
     # A large logit on the label and a row of equal scores: capped or clipped logs show.
     add("cross_entropy_loss", "probe_large_logit_rows",
         arr([[0.0, 800.0 + r.fraction(0, 50), 0.0], [1.0, 1.0, 1.0]]), arr([0, 2], np.int64))  # fmt: skip
+
+
+def _probes(r: _Random, add: Add) -> None:
+    """Probes that hold the structure and vary the values, so the diagnosis can tell a
+    property (the number of inputs, a bias) from a value (decimals, a negative first node)."""
+    # Two inputs (the course's count) with decimals, with and without a bias: a mistake that
+    # depends on the values (rounding) fails here too, so it is not "right for 2 inputs".
+    add("node_value", "probe_two_inputs_decimals", r.normal(2) + 0.003, r.normal(2) + 0.007,
+        float(r.normal(1)[0]) + 0.001)  # fmt: skip
+    add("node_value", "probe_no_bias_decimals", r.normal(3) + 0.003, r.normal(3) + 0.007)
+    # A layer whose first node is negative and the others positive with decimals: a relu that
+    # takes its type from the first element (np.vectorize) cuts the others to integers.
+    inputs = np.abs(r.normal(3)) + 0.5
+    weights = np.abs(r.normal(3, 3)) + 0.1
+    weights[:, 0] = -weights[:, 0]
+    add("hidden_layer", "probe_first_node_negative", inputs, weights.round(2),
+        arr([0.0, r.fraction(0, 2), r.fraction(0, 2)]))  # fmt: skip
 
 
 def make_cases(seed: int) -> list[Case]:
