@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -43,6 +43,12 @@ IDS: dict[str, str] = {
     "behaviour.sign_flipped": "the expected value with the opposite sign",
     "behaviour.constant_factor": "the expected value times the same constant everywhere",
     "behaviour.rounded": "the expected value rounded to a few decimals",
+    "behaviour.label_entries_wrong": "wrong only in each row's label column (the one-hot part)",
+    "behaviour.only_label_entries_right": "right only in each row's label column",
+    "behaviour.unchanged": "a part of the result is an argument returned unchanged",
+    "behaviour.step_reversed": "new values moved the opposite way from the expected step",
+    "behaviour.step_without_scalar": "new values moved 1/x times as far as expected, x a "
+    "number argument (a learning rate left out)",
     "behaviour.truncated": "the expected value with its fractions cut off (an integer array)",
     "behaviour.negatives_zeroed": "the expected value with negative entries replaced by 0 "
     "(a ReLU where none belongs)",
@@ -102,7 +108,7 @@ def behaviour_hints(
     failed = [o for o in observations if not o.passed]
     if not failed:
         return []
-    said = _relations(failed, parts) + _splits(observations, parameters)
+    said = _relations(failed, parts, parameters) + _splits(observations, parameters)
     said.sort(key=lambda s: s.rank)
     return list({s.id + s.text: s for s in said}.values())[:limit]
 
@@ -110,18 +116,44 @@ def behaviour_hints(
 # Relations between the values
 
 
-def _relations(failed: Sequence[Observation], parts: tuple[str, ...]) -> list[Said]:
-    """Relations that hold on every wrong item of every failed call that returned values."""
+def _relations(
+    failed: Sequence[Observation], parts: tuple[str, ...], parameters: Sequence[str] = ()
+) -> list[Said]:
+    """Relations that hold on every wrong item of every failed call that returned values.
+
+    When none does and some failed calls had large values, the others are tried alone:
+    "apart from large values" (an epsilon that is also capped, a clip).
+    """
+    said = _relations_on(failed, parts, parameters)
+    if said:
+        return said
+    ordinary = [o for o in failed if not properties(o.args).get("large")]
+    if 2 <= len(ordinary) < len(failed):
+        apart = "Apart from large values: "
+        return [replace(s, text=apart + s.text[0].lower() + s.text[1:], rank=s.rank + 1)
+                for s in _relations_on(ordinary, parts, parameters)]  # fmt: skip
+    return []
+
+
+def _relations_on(
+    failed: Sequence[Observation], parts: tuple[str, ...], parameters: Sequence[str]
+) -> list[Said]:
     if any(o.values is None for o in failed):
         return []  # some failures raised: a relation of the values would not cover them
     by_path: dict[str, list[set[tuple[str, Any]]]] = {}
     for o in failed:
-        wrong = [(p, e, g) for p, e, g in _leaves(o.expected, o.values, "", parts)
+        expected = _unstacked(o.expected, o.args, parts)
+        values = _unstacked(o.values, o.args, parts)
+        wrong = [(p, e, g) for p, e, g in _leaves(expected, values, "", parts)
                  if not _close(e, g)]  # fmt: skip
         if not wrong:
             return []  # failed for another reason (a mutation, a type): nothing to relate
+        given = _given(expected, o.args, parts)
         for path, e, g in wrong:
-            by_path.setdefault(_general(path), []).append(_relations_of(e, g, o.args))
+            seen = _relations_of(e, g, o.args)
+            if path in given:
+                seen |= _step_relations(e, g, given[path], o.args, parameters)
+            by_path.setdefault(_general(path), []).append(seen)
     said = []
     for path, found in by_path.items():
         common = set.intersection(*found)
@@ -132,6 +164,75 @@ def _relations(failed: Sequence[Observation], parts: tuple[str, ...]) -> list[Sa
     return said
 
 
+def _unstacked(value: Any, args: tuple[Any, ...], parts: tuple[str, ...]) -> Any:
+    """A result item by item where the arguments in its place are lists of arrays.
+
+    Equal-shaped arrays in a list cross the boundary stacked; read against lists of
+    arrays given in the same places, they are read as lists again.
+    """
+    stacked = isinstance(value, np.ndarray) and value.ndim >= 1 and value.shape[0] == len(parts)
+    if not (parts and (isinstance(value, (tuple, list)) or stacked)):
+        return value
+    items = list(value)
+    if len(args) < len(items):
+        return value
+    out = []
+    for item, arg in zip(items, args, strict=False):
+        if (isinstance(item, np.ndarray) and isinstance(arg, (list, tuple)) and item.ndim >= 1
+                and len(arg) == item.shape[0]):  # fmt: skip
+            out.append(list(item))
+        else:
+            out.append(item)
+    return tuple(out) if isinstance(value, (tuple, np.ndarray)) else out
+
+
+def _given(expected: Any, args: tuple[Any, ...], parts: tuple[str, ...]) -> dict[str, Any]:
+    """For a result shaped like the first arguments (new parameters), each item's old value.
+
+    Only when every item of the result has the shape of the argument in its place.
+    """
+    if isinstance(expected, np.ndarray):
+        n = expected.shape[0] if expected.ndim else 0
+    else:
+        n = len(expected) if isinstance(expected, (tuple, list)) else 0
+    if not n or len(args) < n:
+        return {}
+    pairs = list(_leaves(expected, tuple(args[:n]), "", parts))
+    if not all(isinstance(a, np.ndarray) and _shape_of(e) == a.shape for _, e, a in pairs):
+        return {}
+    return {p: a for p, _, a in pairs}
+
+
+def _shape_of(value: Any) -> Any:
+    return value.shape if isinstance(value, np.ndarray) else None
+
+
+def _step_relations(e: Any, g: Any, before: np.ndarray, args: tuple[Any, ...],
+                    parameters: Sequence[str]) -> set[tuple[str, Any]]:  # fmt: skip
+    """How the student's change to a given array relates to the expected change."""
+    if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray) or g.shape != e.shape:
+        return set()
+    with np.errstate(all="ignore"):
+        want, made = e - before, g - before
+        if not np.any(np.abs(want) > 1e-9) or not np.all(np.isfinite(made)):
+            return set()
+        if np.allclose(made, 0, atol=1e-12):
+            return {("behaviour.unchanged", None)}
+        nonzero = np.abs(want) > 1e-9
+        ratios = made[nonzero] / want[nonzero]
+        c = float(np.median(ratios))
+        if not np.allclose(ratios, c, rtol=1e-6) or not np.allclose(made[~nonzero], 0):
+            return set()
+    found: set[tuple[str, Any]] = set()
+    if np.isclose(c, -1.0):
+        found.add(("behaviour.step_reversed", None))
+    for k, a in enumerate(args):
+        if isinstance(a, float) and a not in (0.0, 1.0) and np.isclose(abs(c), 1.0 / a):
+            name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+            found.add(("behaviour.step_without_scalar", name))
+    return found
+
+
 Leaf = tuple[str, Any, Any]
 
 
@@ -140,8 +241,8 @@ def _leaves(expected: Any, got: Any, path: str, parts: tuple[str, ...]) -> Itera
     if isinstance(expected, np.ndarray) and isinstance(got, np.ndarray):
         yield path, expected, got
         return
-    e_items = _items(expected)
-    g_items = _items(got)
+    e_items = _items(expected, got)
+    g_items = _items(got, expected)
     if e_items is None or g_items is None or len(e_items) != len(g_items):
         yield path, expected, got
         return
@@ -150,11 +251,14 @@ def _leaves(expected: Any, got: Any, path: str, parts: tuple[str, ...]) -> Itera
         yield from _leaves(e, g, name, ())
 
 
-def _items(value: Any) -> list[Any] | None:
+def _items(value: Any, other: Any) -> list[Any] | None:
+    """A sequence's items; an array's rows when the other side is a list of as many items
+    (a list of equal-shaped arrays crosses the boundary stacked)."""
     if isinstance(value, (list, tuple)):
         return list(value)
-    if isinstance(value, np.ndarray) and value.ndim >= 1:
-        return None
+    if (isinstance(value, np.ndarray) and value.ndim >= 1 and isinstance(other, (list, tuple))
+            and len(other) == value.shape[0]):  # fmt: skip
+        return list(value)
     return None
 
 
@@ -223,6 +327,7 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
                 and _close(e[positive], g[positive]):  # fmt: skip
             found.add(("behaviour.negatives_kept", None))
         found |= _normalised(e, g)
+        found |= _label_entries(e, g, args)
         off = float(np.max(np.abs(g - e) / (1.0 + np.abs(e)))) if e.size else 0.0
         if 0 < off < 1e-2 and not any(k == "behaviour.rounded" for k, _ in found):
             found.add(("behaviour.slightly_off", None))
@@ -247,6 +352,24 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
     if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):
         found.add(("behaviour.per_example_not_reduced", None))
     return found
+
+
+def _label_entries(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    """Where an argument holds one class index per row: whether only those entries differ."""
+    if e.ndim != 2:
+        return set()
+    for a in args:
+        if isinstance(a, np.ndarray) and a.dtype.kind in "iu" and a.shape == (e.shape[0],):
+            if a.size and (a.min() < 0 or a.max() >= e.shape[1]):
+                continue
+            mask = np.zeros(e.shape, dtype=bool)
+            mask[np.arange(e.shape[0]), a] = True
+            differs = ~np.isclose(g, e, rtol=RTOL, atol=ATOL)
+            if np.any(differs & mask) and not np.any(differs & ~mask):
+                return {("behaviour.label_entries_wrong", None)}
+            if e.shape[1] > 1 and np.any(differs & ~mask) and not np.any(differs & mask):
+                return {("behaviour.only_label_entries_right", None)}
+    return set()
 
 
 def _normalised(e: np.ndarray, g: np.ndarray) -> set[tuple[str, Any]]:
@@ -297,6 +420,8 @@ ORDER = (
     "behaviour.divided_by_columns", "behaviour.times_columns", "behaviour.sign_flipped",
     "behaviour.columns_sum_to_one", "behaviour.whole_sums_to_one", "behaviour.max_is_one",
     "behaviour.negatives_zeroed", "behaviour.negatives_kept", "behaviour.absolute_value",
+    "behaviour.label_entries_wrong", "behaviour.only_label_entries_right",
+    "behaviour.unchanged", "behaviour.step_reversed", "behaviour.step_without_scalar",
     "behaviour.rounded",
     "behaviour.truncated", "behaviour.constant_factor", "behaviour.slightly_off",
 )  # fmt: skip
@@ -320,7 +445,11 @@ def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
     where = f"{path}: " if path and several else (f"{path}: " if path else "")
     text = {
         "behaviour.reshaped": "the right numbers, in another shape"
-        + (f" ({_shape(detail[0])}, expected {_shape(detail[1])})" if detail else ""),
+        + (
+            f" ({_shape(detail[0])}, expected {_shape(detail[1])})"
+            if key == "behaviour.reshaped" and detail
+            else ""
+        ),
         "behaviour.transposed": "the right numbers, transposed (rows and columns swapped)",
         "behaviour.only_first_example": "only the first example (row) is right: is only the "
         "first example used?",
@@ -337,6 +466,16 @@ def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.constant_factor": f"exactly {detail:g} times the expected value everywhere"
         if isinstance(detail, float)
         else "the expected value times a constant",
+        "behaviour.label_entries_wrong": "wrong only in each row's label column (the class "
+        "the labels give), right elsewhere: check how the label's entry is computed (the "
+        "one-hot part)",
+        "behaviour.only_label_entries_right": "right only in each row's label column; the "
+        "other classes' entries are wrong",
+        "behaviour.unchanged": "returned as it was given: no step is taken",
+        "behaviour.step_reversed": "moved the opposite way from the expected step: is the "
+        "step added instead of subtracted?",
+        "behaviour.step_without_scalar": f"moved 1/{detail} times as far as expected: is "
+        f"{detail} used?",
         "behaviour.rounded": "the expected values rounded: round only when you print",
         "behaviour.truncated": "the expected values with the fractions cut off: is the result "
         "stored in an integer array?",
@@ -440,7 +579,7 @@ HELD = {
     "dimension": ("layers",),
     "rows": ("dimension", "layers"),
     "columns": ("dimension", "rows", "layers"),
-    "layers": ("dimension", "rows"),
+    "layers": ("dimension",),  # the rows of a probe rarely matter to its number of layers
     "widths": ("dimension",),
 }
 DEFAULT_HELD = ("dimension", "rows", "layers")
@@ -499,6 +638,8 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         return Said("behaviour.only_2d", "Right for a 2-D array of rows (examples), wrong for one "
                     "example given as a 1-D array.", 20)  # fmt: skip
     if name == "rows":
+        if good != {1} and bad != {1}:
+            return None  # "right for 2 and 4 rows, wrong for 3" is a coincidence of values
         return Said("behaviour.row_count", f"Right for {listed(good)} row(s) (examples), wrong "
                     f"for {listed(bad)}.", 22)  # fmt: skip
     if name == "columns":
@@ -508,6 +649,8 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
                     f"inputs (columns), wrong for {listed(bad)}: is a size written into the "
                     "code?", 21)  # fmt: skip
     if name == "layers":
+        if len(good) > 1 and max(good) > min(bad) and min(good) < max(bad):
+            return None  # neither one count nor a threshold: a coincidence of values
         return Said("behaviour.fixed_layer_count", f"Right for {listed(good)} layer(s), wrong "
                     f"for {listed(bad)}: does the code assume a number of layers?", 19)  # fmt: skip
     if name == "widths" and len(good) == 1 and None not in good:

@@ -454,7 +454,10 @@ def _observed_hints(
             ))  # fmt: skip
         elif result.status in ("timeout", "not_implemented"):
             return None
-    said = behaviour_hints(observations, exercise.parts, parameters)
+    try:
+        said = behaviour_hints(observations, exercise.parts, parameters)
+    except (ValueError, TypeError, IndexError, ArithmeticError):
+        return None  # a result too odd to relate: no hint rather than a broken grading
     if not said:
         return None
     return Hint(" ".join(s.text for s in said), tuple(s.id for s in said))

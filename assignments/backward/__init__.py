@@ -173,6 +173,11 @@ def random_cases(seed: int) -> list[Case]:
     # order of summation; and with large scores (an unstable softmax inside backward).
     add("backward", "probe_zero_pre_activation", *_zero_pre_activation(r))
     add("backward", "probe_large_scores", *_large_scores(r))
+    # Zero biases on a network shaped like random_two_layers: biases left out of the forward
+    # pass inside backward pass here and fail there, which the diagnosis can then say.
+    weights, _ = r.network([3, 5, 4])
+    add("backward", "probe_zero_biases", r.normal(6, 3), weights, [np.zeros(5), np.zeros(4)],
+        r.labels(6, 4))  # fmt: skip
     # dense_backward with one row: a gradient divided by m in one place and not another.
     add("dense_backward", "random_one_row", r.normal(1, 3), r.normal(3, 2), r.normal(1, 2))
 
