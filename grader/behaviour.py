@@ -311,6 +311,8 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
         if e.ndim == 2 and e.shape[0] >= 2 and _close(e[0], g[0]) and not _close(e[1:], g[1:]) \
                 and np.allclose(g[1:], 0, atol=1e-12):  # fmt: skip
             found.add(("behaviour.only_first_example", None))
+        if e.ndim == 2 and e.shape[0] == e.shape[1] and _is(e.T, g):
+            found.add(("behaviour.transposed", None))  # square: the shape cannot tell
         found |= _factor_relations(e, g, args)
         for d in range(5):
             if np.array_equal(g, np.round(e, d)):
@@ -337,14 +339,9 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
 def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
     found: set[tuple[str, Any]] = set()
     if g.size == e.size and np.all(np.isfinite(g)):
-        if (
-            e.ndim == 2
-            and g.shape == e.T.shape
-            and np.allclose(g, e.T, rtol=RTOL, atol=ATOL)
-            and (g.shape == e.shape or not np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL))
-        ):
+        if e.ndim == 2 and g.shape == e.T.shape and np.allclose(g, e.T, rtol=RTOL, atol=ATOL):
             found.add(("behaviour.transposed", None))
-        elif np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
+        if np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
             found.add(("behaviour.reshaped", (g.shape, e.shape)))
     if e.ndim == 2 and e.shape[0] >= 2 and g.shape == e.shape[1:] and _is(e[0], g):
         found.add(("behaviour.only_first_example", None))
