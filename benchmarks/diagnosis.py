@@ -195,10 +195,25 @@ def labels_of(folder: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def ids_in_text(hint: str, hints: dict[str, str]) -> list[str]:
+    """For reports written before hints carried ids: the catalogued and symptom hints in it."""
+    found = [key for key, text in hints.items() if text in hint]
+    found += [key for key, text in SYMPTOM_IDS.items() if text in hint]
+    if "not a function" in hint:
+        found.append("symptom.name_shadowed")
+    if "even when the arguments change" in hint:
+        found.append("symptom.answers_written_in")
+    return found
+
+
 def evaluate(
-    report: dict[str, Any], label: dict[str, Any], family: dict[str, str]
+    report: dict[str, Any],
+    label: dict[str, Any],
+    family: dict[str, str],
+    hints: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """One graded file against its label."""
+    """One graded file against its label (``hints``: catalogue id -> hint, for old reports)."""
+    hints = hints or {}
     main: set[str] = {family.get(k, k) for k in label["main"]}
     true: set[str] = {family.get(k, k) for k in label["true"]} | main
     wrong = label.get("wrong")
@@ -215,7 +230,8 @@ def evaluate(
     for test in report["tests"]:
         if test["hint"]:
             hinted = True
-            fired |= {family.get(k, k) for k in test.get("hint_ids", [])} or {"<no id>"}
+            ids = test.get("hint_ids") or ids_in_text(test["hint"], hints)
+            fired |= {family.get(k, k) for k in ids} or {"<no id>"}
     return {
         "scores_right": scores_right,
         "buggy": bool(main),
@@ -232,7 +248,9 @@ def evaluate(
 def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbose: bool,
             no_catalogue: bool = False) -> None:  # fmt: skip
     labels = labels_of(folder)
-    family = {k: v["family"] for k, v in catalogue(assignment).items()}
+    known = catalogue(assignment)
+    family = {k: v["family"] for k, v in known.items()}
+    hints = {k: v["hint"] for k, v in known.items()}
     graded_as: Any = assignment
     if no_catalogue:  # an ablation: what the behaviour hints say on their own
         from dataclasses import replace
@@ -246,7 +264,7 @@ def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbo
             for name, label in sorted(labels.items()):
                 report = grade_submission(path=folder / name, seed=seed, grader=grader,
                                           assignment=graded_as)  # fmt: skip
-                row = evaluate(report, label, family) | {"file": name, "seed": seed}
+                row = evaluate(report, label, family, hints) | {"file": name, "seed": seed}
                 rows.append(row)
                 if verbose and (
                     (row["buggy"] and not row["main_named"]) or row["misleading"]
