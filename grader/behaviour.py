@@ -51,8 +51,8 @@ IDS: dict[str, str] = {
     "number argument (a learning rate left out)",
     "behaviour.truncated": "the expected value with its fractions cut off (an integer array)",
     "behaviour.negatives_zeroed": "the expected value with negative entries replaced by 0 "
-    "(a ReLU where none belongs)",
-    "behaviour.negatives_kept": "negative entries where the expected value has 0 (a ReLU missing)",
+    "(a max(0, x) where none belongs)",
+    "behaviour.negatives_kept": "negative entries where the expected value has 0 (a max(0, x) missing)",
     "behaviour.absolute_value": "the absolute value of the expected value",
     "behaviour.columns_sum_to_one": "probabilities normalised down the columns instead of "
     "along each row",
@@ -477,10 +477,10 @@ def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.truncated": "the expected values with the fractions cut off: is the result "
         "stored in an integer array?",
         "behaviour.negatives_zeroed": "right where the expected value is positive, 0 where it "
-        "is negative: a ReLU where none belongs?",
+        "is negative: a max(0, x) where none belongs?",
         "behaviour.absolute_value": "the expected values without their signs (absolute values)",
         "behaviour.negatives_kept": "right where the expected value is positive, negative "
-        "where 0 is expected: is a ReLU missing?",
+        "where 0 is expected: is a max(0, x) missing?",
         "behaviour.columns_sum_to_one": "each column sums to 1 instead of each row: is the "
         "normalisation along the wrong axis (axis=0)?",
         "behaviour.whole_sums_to_one": "the whole array sums to 1 instead of each row: is the "
