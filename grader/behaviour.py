@@ -52,7 +52,8 @@ IDS: dict[str, str] = {
     "behaviour.truncated": "the expected value with its fractions cut off (an integer array)",
     "behaviour.negatives_zeroed": "the expected value with negative entries replaced by 0 "
     "(a max(0, x) where none belongs)",
-    "behaviour.negatives_kept": "negative entries where the expected value has 0 (a max(0, x) missing)",
+    "behaviour.negatives_kept": "negative entries where the expected value has 0 "
+    "(a max(0, x) missing)",
     "behaviour.absolute_value": "the absolute value of the expected value",
     "behaviour.columns_sum_to_one": "probabilities normalised down the columns instead of "
     "along each row",
