@@ -109,9 +109,71 @@ def behaviour_hints(
     failed = [o for o in observations if not o.passed]
     if not failed:
         return []
-    said = _relations(failed, parts, parameters) + _splits(observations, parameters)
+    # A relation that holds on every failure tells the whole story; a split would add a
+    # property that may only go with it.
+    said = _first_row_alone(observations) or _relations(failed, parts, parameters)
+    said = said or _splits(observations, parameters)
     said.sort(key=lambda s: s.rank)
     return list({s.id + s.text: s for s in said}.values())[:limit]
+
+
+def relations_only(observations: Sequence[Observation], parts: tuple[str, ...] = (),
+                   parameters: Sequence[str] = ()) -> list[Said]:  # fmt: skip
+    """The relations of the values alone (no split of the arguments), most specific first."""
+    failed = [o for o in observations if not o.passed]
+    said = _first_row_alone(observations) or _relations(failed, parts, parameters)
+    return sorted(said, key=lambda s: s.rank)
+
+
+def _first_row_alone(observations: Sequence[Observation]) -> list[Said]:
+    """A batch's result that is the expected result of its first row alone.
+
+    Needs a call whose arguments are another call's cut to its first row (a probe pair):
+    the batch's rows in its first array argument, and any argument of one entry per row.
+    """
+    seen = 0
+    for batch in observations:
+        if batch.passed or batch.values is None:
+            continue
+        for alone in observations:
+            if alone is not batch and _is_first_row(alone.args, batch.args):
+                if _close(alone.expected, batch.expected) or not _same(alone.expected,
+                                                                        batch.values):  # fmt: skip
+                    return []
+                seen += 1
+    if not seen:
+        return []
+    text = ("The result of a batch is the expected result of its first row (example) alone: "
+            "is only the first example used?")  # fmt: skip
+    return [Said("behaviour.only_first_example", text, 2)]
+
+
+def _is_first_row(alone: tuple[Any, ...], batch: tuple[Any, ...]) -> bool:
+    first = _first_array(batch)
+    if first is None or first.ndim != 2 or first.shape[0] < 2 or len(alone) != len(batch):
+        return False
+    m = first.shape[0]
+    for a, b in zip(alone, batch, strict=True):
+        if isinstance(b, np.ndarray) and b.ndim >= 1 and b.shape[0] == m:
+            b = b[:1]
+        if not _equal(a, b):
+            return False
+    return True
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        return a.shape == b.shape and bool(np.array_equal(a, b))
+    return type(a) is type(b) and bool(a == b)
+
+
+def _same(expected: Any, got: Any) -> bool:
+    """The same numbers, read item by item (a list of arrays may come back stacked)."""
+    leaves = list(_leaves(expected, got, "", ()))
+    return bool(leaves) and all(_is(e, g) if isinstance(e, np.ndarray) else _close(e, g)
+                                for _, e, g in leaves)  # fmt: skip
 
 
 # Relations between the values
@@ -344,7 +406,7 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
             found.add(("behaviour.transposed", None))
         if np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
             found.add(("behaviour.reshaped", (g.shape, e.shape)))
-    if e.ndim == 2 and e.shape[0] >= 2 and g.shape == e.shape[1:] and _is(e[0], g):
+    if e.ndim == 2 and g.shape == e.shape[1:] and _is(e[0], g):  # one row: also reshaped
         found.add(("behaviour.only_first_example", None))
     reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 1 and np.all(np.isfinite(g))
     if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .behaviour import Observation, behaviour_hints, properties
+from .behaviour import Observation, behaviour_hints, properties, relations_only
 from .compare import close, normalize, plain
 from .execute import CallOutcome
 from .protocol import encode_arg
@@ -421,8 +421,15 @@ def diagnose_hints(
             callee = tuple(m for m in best if m.exercise != exercise.name)
             own = tuple(m for m in best if m.exercise == exercise.name)
             explanation = found[exercise.name] = Explanation(own, callee)
+            hint = Hint(explanation.hint(exercise.name), explanation.ids)
+            if tier != "exact" and len(best) == 1:
+                # Loose evidence for the mistake: what the values show exactly comes first.
+                seen = _observed_hints(cases, expected, outcomes, results, behaviours, exercise,
+                                       parameters, relations=True)  # fmt: skip
+                if seen and not set(seen.ids) & set(hint.ids):
+                    hint = Hint(f"{seen.text} {hint.text}", seen.ids[:1] + hint.ids)
             for k in failed:
-                hints[k] = Hint(explanation.hint(exercise.name), explanation.ids)
+                hints[k] = hint
             return hints
     said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
     for k in failed:
@@ -438,8 +445,10 @@ def _observed_hints(
     behaviours: Sequence[Behaviour | None],
     exercise: Exercise,
     parameters: Sequence[str],
+    relations: bool = False,
 ) -> Hint | None:
-    """What the results have in common where they fail, when no known mistake explains them."""
+    """What the results have in common where they fail, when no known mistake explains them
+    (``relations``: only how the values relate, the first of them)."""
     observations = []
     for k, result in enumerate(results):
         b = behaviours[k]
@@ -455,7 +464,10 @@ def _observed_hints(
         elif result.status in ("timeout", "not_implemented"):
             return None
     try:
-        said = behaviour_hints(observations, exercise.parts, parameters)
+        if relations:
+            said = relations_only(observations, exercise.parts, parameters)[:1]
+        else:
+            said = behaviour_hints(observations, exercise.parts, parameters)
     except (ValueError, TypeError, IndexError, ArithmeticError):
         return None  # a result too odd to relate: no hint rather than a broken grading
     if not said:

@@ -192,7 +192,22 @@ def random_cases(seed: int) -> list[Case]:
         grad_weights, grad_biases = r.network(widths)
         learning_rate = round(float(r.rng.uniform(0.05, 0.5)), 2)
         add("sgd_step", label, weights, biases, grad_weights, grad_biases, learning_rate)
-    return cases
+    return cases + first_rows_alone(
+        cases, ("dense_backward/random_rows", "backward/random_two_layers")
+    )
+
+
+def first_rows_alone(cases: list[Case], names: tuple[str, ...]) -> list[Case]:
+    """Each named case cut to its first row (and the first of each per-row argument): a
+    result that is this one's for the whole batch shows only the first example is used."""
+    alone = []
+    for case in cases:
+        if case.name in names:
+            m = len(case.args[0])
+            args = tuple(a[:1] if isinstance(a, np.ndarray) and a.ndim and len(a) == m else a
+                         for a in case.args)  # fmt: skip
+            alone.append(Case(f"{case.name}_first_row_alone", case.exercise, args))
+    return alone
 
 
 def _zero_pre_activation(r: _Random) -> tuple[object, ...]:
