@@ -204,6 +204,7 @@ def _relations_on(
     if any(o.values is None for o in failed):
         return []  # some failures raised: a relation of the values would not cover them
     by_path: dict[str, list[set[tuple[str, Any]]]] = {}
+    shapes: dict[str, tuple[Any, Any, bool]] = {}
     for o in failed:
         expected = _unstacked(o.expected, o.args, parts)
         values = _unstacked(o.values, o.args, parts)
@@ -214,6 +215,17 @@ def _relations_on(
         given = _given(expected, o.args, parts)
         for path, e, g in wrong:
             seen = _relations_of(e, g, o.args)
+            reshaped = _as_shaped(e, g)
+            if reshaped is not None and {k for k, _ in seen} <= {"behaviour.reshaped"}:
+                # Another shape, and perhaps values that relate once reshaped: both are said.
+                where = _general(path)
+                right = _close(e, reshaped)
+                shape = shapes.setdefault(where, (g.shape, e.shape, True))
+                shapes[where] = (*shape[:2], shape[2] and right)
+                if right:
+                    continue
+                seen = _relations_of(e, reshaped, o.args)
+                g = reshaped
             if path in given:
                 seen |= _step_relations(e, g, given[path], o.args, parameters)
             by_path.setdefault(_general(path), []).append(seen)
@@ -224,7 +236,24 @@ def _relations_on(
             said.append(_say(path, _best(common), len(by_path) > 1))
     if len(said) != len(by_path):
         return []  # a part is wrong in a way no relation covers: do not tell half the story
+    several = len(set(by_path) | set(shapes)) > 1
+    for path, shape in shapes.items():  # the shape is said too, after what the values show
+        if path in by_path or len(by_path):
+            prefix = f"{path}: " if path and several else ""
+            text = (f"{prefix}Also a different shape ({_shape(shape[0])}, expected "
+                    f"{_shape(shape[1])}).")  # fmt: skip
+            said.append(Said("behaviour.reshaped", text, len(ORDER)))
+        else:
+            said.append(_say(path, ("behaviour.reshaped", shape), several))
     return said
+
+
+def _as_shaped(e: Any, g: Any) -> np.ndarray | None:
+    """The student's numbers in the expected shape, when only the shape differs."""
+    if (isinstance(e, np.ndarray) and isinstance(g, np.ndarray) and g.shape != e.shape
+            and g.size == e.size):  # fmt: skip
+        return g.reshape(e.shape)
+    return None
 
 
 def _unstacked(value: Any, args: tuple[Any, ...], parts: tuple[str, ...]) -> Any:
@@ -405,7 +434,7 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
         if e.ndim == 2 and g.shape == e.T.shape and np.allclose(g, e.T, rtol=RTOL, atol=ATOL):
             found.add(("behaviour.transposed", None))
         if np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
-            found.add(("behaviour.reshaped", (g.shape, e.shape)))
+            found.add(("behaviour.reshaped", (g.shape, e.shape, True)))
     if e.ndim == 2 and g.shape == e.shape[1:] and _is(e[0], g):  # one row: also reshaped
         found.add(("behaviour.only_first_example", None))
     reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 1 and np.all(np.isfinite(g))
@@ -504,7 +533,11 @@ def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
     key, detail = relation
     where = f"{path}: " if path and several else (f"{path}: " if path else "")
     text = {
-        "behaviour.reshaped": "the right numbers, in another shape"
+        "behaviour.reshaped": (
+            "the right numbers, in another shape"
+            if key == "behaviour.reshaped" and detail and detail[2]
+            else "another shape"
+        )
         + (
             f" ({_shape(detail[0])}, expected {_shape(detail[1])})"
             if key == "behaviour.reshaped" and detail
