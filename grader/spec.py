@@ -82,10 +82,10 @@ class Assignment:
     # The reference solution with its markers: the single source of stubs and notebook.
     solution: Path | None = None
     # A student kit has no reference and no wrong implementation: the answers to its
-    # cases, and known mistakes' behaviours on them (by exercise and mistake ids), come
-    # precomputed as data (grader/kit.py).
+    # cases, and known mistakes' behaviours on them (by exercise, mistake ids and the
+    # cases asked for, any subset of the exercise's), come precomputed as data (grader/kit.py).
     answers: Callable[[Case], Any] | None = None
-    known_behaviours: Callable[[str, tuple[str, ...]], list[Any] | None] | None = None
+    known_behaviours: Callable[[str, tuple[str, ...], list[Case]], list[Any] | None] | None = None
     kit: bool = False
 
     @property
