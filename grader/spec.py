@@ -109,8 +109,10 @@ class TestResult:
     message: str
     duration_s: float
     hint: str | None = None
+    hint_ids: tuple[str, ...] = ()  # the stable ids of what the hint names (benchmarks count them)
 
     def to_dict(self) -> dict[str, Any]:
+        ids = {"hint_ids": list(self.hint_ids)} if self.hint_ids else {}
         return {
             "name": self.name,
             "exercise": self.exercise,
@@ -121,4 +123,4 @@ class TestResult:
             "message": self.message,
             "hint": self.hint,
             "duration_s": round(self.duration_s, 6),
-        }
+        } | ids
