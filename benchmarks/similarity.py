@@ -2,7 +2,7 @@
 
     python benchmarks/similarity.py [--sizes 40 200 1000] [--repeat 3]
 
-The class is the labelled corpus (tests/corpus/), then disguised copies of it (renamed,
+The class is the labelled corpus (tests/corpus/forward/), then disguised copies of it (renamed,
 reordered, re-commented), so a large class has copy clusters as a real one might.
 The baseline, measured in the same run, is ``ast.parse`` of every file: what any
 comparison that reads the code must pay. Figures are medians; nothing is asserted.

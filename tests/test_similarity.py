@@ -2,7 +2,7 @@
 
 The copies are made the way copiers make them: every name the file binds renamed,
 functions reordered, comments and docstrings rewritten, the layout reformatted, a line
-added. The honest files are the labelled corpus (tests/corpus/), written as different
+added. The honest files are the labelled corpus (tests/corpus/forward/), written as different
 students would; the stub-only files are the stub with each function filled in from a
 different honest file, so they share the stub's docstrings and signatures and nothing else.
 """
@@ -34,7 +34,7 @@ from grader.similarity import boilerplate_of, compare, fingerprint
 
 from .submissions import ROOT
 
-CORPUS = ROOT / "tests" / "corpus"
+CORPUS = ROOT / "tests" / "corpus" / "forward"
 STUB = (ROOT / "exercises" / "forward.py").read_text()
 API = {"relu", "node_value", "hidden_layer", "forward", "softmax", "cross_entropy_loss"}
 
