@@ -18,6 +18,7 @@ import click
 
 from . import __version__
 from .errors import GraderError, SandboxUnavailable
+from .launch import take_early
 from .sandbox import Limits, Sandbox, resolve
 from .summary import class_mean, describe_mean, render, terminal_width, use_color
 
@@ -165,8 +166,9 @@ def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
 
 def _run_single(path: Path, options: dict[str, Any]) -> None:
     output = options["output"] or "report.json"
+    box = take_early(options["sandbox"], options["timeout"])  # started by ``grade`` itself
     try:
-        box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
+        box = box or Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
     except SandboxUnavailable:
         box = None  # grade_file meets it again, and writes a report that says so
     from .grade import grade_file

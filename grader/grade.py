@@ -20,7 +20,6 @@ from . import registry
 from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .formats import Format, write_report
 from .judging import judged
-from .kit import SEED_IS_FOR_INSTRUCTORS
 from .plan import expected_values, make_plan
 from .report import warm_validator
 from .results import Report, SubmissionInfo
@@ -75,6 +74,8 @@ def grade(
                          grader=own, visible_only=visible_only, root=root)  # fmt: skip
     spec = resolve(assignment, path, root)
     if spec.kit and (seed or show_hidden):
+        from .kit import SEED_IS_FOR_INSTRUCTORS  # a kit's own module: only a kit needs it
+
         raise UsageError(SEED_IS_FOR_INSTRUCTORS)
     try:
         data = read_submission(path, root)
