@@ -204,14 +204,9 @@ def _write(
         "cases": [_case_wire(c, encode_arg) for c in cases],
         "expected": [encode_arg(e) for e in expected],
     }
-    # Only values that come back exactly as they were: a numpy scalar, a float32 array or a
-    # shared list would come back as something else, and then there is no entry at all.
-    if not all(_same(_decode(a), b) for c, w in zip(cases, body["cases"], strict=True)
-               for a, b in zip(w["args"], c.args, strict=True)):  # fmt: skip
-        return
-    if not all(_same(_decode(w), e) for w, e in zip(body["expected"], expected, strict=True)):
-        return
     text = json.dumps({"body": body, "mac": _mac(secret, body)}, allow_nan=True)
+    if not _comes_back(json.loads(text)["body"], cases, expected):
+        return
     fd, temporary = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".json")
     try:
         with os.fdopen(fd, "w") as handle:
@@ -221,6 +216,21 @@ def _write(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _comes_back(body: dict[str, Any], cases: Sequence[Case], expected: Sequence[Any]) -> bool:
+    """Whether an entry, read back, gives exactly these cases and values.
+
+    A numpy scalar, a float32 array or a shared list would come back as something else:
+    such an assignment gets no entry at all (its values are computed each time).
+    """
+    try:
+        for case, wire in zip(cases, body["cases"], strict=True):
+            if not all(_same(_decode(a), b) for a, b in zip(wire["args"], case.args, strict=True)):
+                return False
+        return all(_same(_decode(w), e) for w, e in zip(body["expected"], expected, strict=True))
+    except (_Invalid, ValueError):  # zip's strict length check is a ValueError
+        return False
 
 
 def _case_wire(case: Case, encode: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:

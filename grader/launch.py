@@ -10,7 +10,6 @@ nothing early: the command then runs exactly as it would without this module.
 
 from __future__ import annotations
 
-import atexit
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -22,8 +21,6 @@ _VALUED = {"-o", "--output", "--seed", "--format", "--timeout", "--sandbox", "--
            "--jobs"}  # fmt: skip
 _FLAGS = {"--show-hidden", "--force"}
 _SUBCOMMANDS = {"run", "merge", "export", "bundle", "report", "release", "new"}
-
-_early: Sandbox | None = None
 
 
 def single_grade_options(args: list[str]) -> tuple[str, float] | None:
@@ -62,51 +59,28 @@ def single_grade_options(args: list[str]) -> tuple[str, float] | None:
     return sandbox, Limits.call_timeout if timeout is None else timeout
 
 
-def take_early(sandbox: str, timeout: float) -> Sandbox | None:
-    """The sandbox started early, if it is the one these options ask for (else closed)."""
-    global _early
-    box, _early = _early, None
-    if box is None:
-        return None
-    from .errors import GraderError
-    from .sandbox import Limits, resolve
-
-    try:
-        wanted = resolve(sandbox)  # type: ignore[arg-type]
-    except GraderError:
-        wanted = None
-    if box.kind == wanted and box.limits == Limits(call_timeout=timeout):
-        return box
-    box.close()
-    return None
-
-
-def _close_early() -> None:
-    global _early
-    box, _early = _early, None
-    if box is not None:
-        box.close()
-
-
-def _start_early(args: list[str]) -> None:
-    global _early
+def _start_early(args: list[str]) -> Sandbox | None:
     wanted = single_grade_options(args)
     if wanted is None:
-        return
+        return None
     from .errors import GraderError
     from .sandbox import Limits, Sandbox, resolve
 
     sandbox, timeout = wanted
     try:
-        _early = Sandbox(resolve(sandbox), Limits(call_timeout=timeout))  # type: ignore[arg-type]
+        return Sandbox(resolve(sandbox), Limits(call_timeout=timeout))  # type: ignore[arg-type]
     except GraderError:
-        return  # the command meets the problem again, and says so in a report
-    atexit.register(_close_early)
+        return None  # the command meets the problem again, and says so in a report
 
 
 def main() -> None:
     """``grade``: start the sandbox a single grade needs, then run the command."""
-    _start_early(sys.argv[1:])
-    from .cli import main as command
+    early = {"sandbox": _start_early(sys.argv[1:])}  # the command takes it if it fits
+    try:
+        from .cli import main as command
 
-    command(prog_name="grade")
+        command(prog_name="grade", obj=early)
+    finally:
+        leftover = early.get("sandbox")
+        if leftover is not None:
+            leftover.close()
