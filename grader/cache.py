@@ -9,10 +9,13 @@ arguments as they go to the sandbox) and the expected values, as plain JSON writ
 Who can touch it: entries live in the instructor's own cache folder
 (``$GRADER_CACHE_DIR``, else ``$XDG_CACHE_HOME/forward-grader/expected``, else
 ``~/.cache/forward-grader/expected``), made with mode 0700 and used only while it is
-the grader's user's own and closed to everyone else; the sandbox never mounts it (and as
-root, the sandbox runs as a uid of its own). Each entry carries an HMAC-SHA256 under a
-key kept in that folder (mode 0600), so an entry changed by anyone without the key, or
-torn, is ignored and computed again. Student kits are not cached: their answers are data.
+the grader's user's own and closed to everyone else, and only where the graded code
+cannot reach it (``out_of_students_reach``: bubblewrap, which mounts no home folder, or
+a root grader, whose sandboxes run as a uid of their own); the process sandbox of an
+ordinary user, which runs as that very user, computes the values every time. Each entry
+carries an HMAC-SHA256 under a key kept in that folder (mode 0600), so an entry changed by
+anyone without the key, or torn, is ignored and computed again. Student kits are not
+cached: their answers are data.
 
 When it is stale: an entry names the source files it was computed from (every module
 of the course loaded at that time, the engine's included) with their SHA-256, and is
@@ -33,7 +36,9 @@ import secrets
 import sys
 import sysconfig
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +50,33 @@ MAX_ENTRY_BYTES = 64 << 20
 MAX_DEPTH = 16
 
 Computed = tuple[list[Case], list[Any]]  # the cases, and the expected value of each
+
+
+_SANDBOX: ContextVar[str | None] = ContextVar("sandbox", default=None)
+
+
+@contextmanager
+def grading_in(kind: str) -> Iterator[None]:
+    """Plans made inside are for submissions run in sandbox ``kind`` (already started)."""
+    token = _SANDBOX.set(kind)
+    try:
+        yield
+    finally:
+        _SANDBOX.reset(token)
+
+
+def out_of_students_reach() -> bool:
+    """Whether the code graded here cannot reach the cache folder, to read or to write it.
+
+    Bubblewrap mounts no home folder; a grader that is root on Linux runs every sandbox
+    as a uid of its own, in a mount namespace that shows it nothing of root's. The
+    process sandbox of an ordinary user runs as that user, who owns the folder: no cache.
+    """
+    return _SANDBOX.get() == "bwrap" or _root_on_linux()
+
+
+def _root_on_linux() -> bool:
+    return sys.platform.startswith("linux") and os.geteuid() == 0
 
 
 class _Invalid(Exception):
@@ -71,7 +103,7 @@ def cases_and_expected(spec: Assignment, seed: int, compute: Callable[[], Comput
     costs only the time to compute the values again: the values themselves never come
     from anything but a valid entry or ``compute``.
     """
-    if spec.answers is not None or spec.kit or not enabled():
+    if spec.answers is not None or spec.kit or not enabled() or not out_of_students_reach():
         return compute()
     where = _private_folder()
     key = _key(spec, seed)

@@ -243,3 +243,36 @@ def test_concurrent_runs_write_whole_entries(tmp_path: Path, store: Path) -> Non
     (entry,) = entries(store)
     assert json.loads(entry.read_text())["body"]["key"][-1] == 11
     assert not [p for p in store.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_not_used_where_the_graded_code_could_reach_it(
+    tmp_path: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ordinary user's process sandbox runs as that user, who owns the folder: no cache.
+    Bubblewrap (no home folder inside) or a root grader (sandboxes as uids of their own) may."""
+    spec = load(make_assignment(tmp_path / "course", name="reachable"), monkeypatch)
+    monkeypatch.setattr(cache, "_root_on_linux", lambda: False)  # as an ordinary user
+    with cache.grading_in("process"):
+        make_plan(spec, 4)
+        make_plan(spec, 4)
+    assert calls_of(spec) == [4, 4] and not store.exists()
+    with cache.grading_in("bwrap"):
+        make_plan(spec, 4)
+        make_plan(spec, 4)
+    assert calls_of(spec) == [4, 4, 4] and len(entries(store)) == 1
+
+
+def test_a_grade_plans_for_the_sandbox_that_runs_it(
+    tmp_path: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from grader.grade import grade
+
+    path = make_assignment(tmp_path / "course", name="graded")
+    spec = load(path, monkeypatch)
+    submission = tmp_path / "work.py"
+    submission.write_text("import numpy as np\n\ndef double(x):\n    return 2 * np.asarray(x)\n")
+    monkeypatch.setattr(cache, "_root_on_linux", lambda: False)  # as an ordinary user
+    for _ in range(2):
+        report = grade(submission, assignment=spec, seed=9, sandbox="process")
+        assert report.status == "graded" and report.score == 10
+    assert calls_of(spec) == [9, 9] and not store.exists()
