@@ -174,9 +174,16 @@ def grade_file(
     before the student's code runs, that ``auto`` uses the weaker sandbox; ``on_choice``,
     once the file is graded, which assignment it was graded against and why.
     """
-    choice = (
-        None if isinstance(assignment, Assignment) else registry.choose(assignment, path=submission)
-    )
+    try:
+        choice = (
+            None
+            if isinstance(assignment, Assignment)
+            else registry.choose(assignment, path=submission)
+        )
+    except BaseException:
+        if box is not None:  # not yet the Grader's, which closes it: ours to close
+            box.close()
+        raise
     spec = choice.assignment if choice else assignment
     assert isinstance(spec, Assignment)
     try:
