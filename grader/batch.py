@@ -32,7 +32,7 @@ from .errors import GraderError, Interrupted, UsageError
 from .formats import write_report
 from .grade import failed_report, failure_message, grade, max_score_of
 from .registry import Choice
-from .report import make_folder, validate
+from .report import make_folder, validate, write_json
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind
 from .session import Grader, check_sandbox
@@ -128,8 +128,10 @@ def _grade_one(submission: Submission, report_path: Path, options: _Options) -> 
                            grader=_worker, root=submission.root)  # fmt: skip
     except Exception as exc:  # a bug of ours costs this submission, not the batch
         return _failed_row(submission, report_path, options, failure_message(exc))
-    write_report(report, output=str(report_path), compact=True)
-    return summary_row(submission.id, report.to_dict())
+    document = report.to_dict()
+    # Not fsynced: a report a crash leaves empty is invalid, so the rerun grades it again.
+    write_json(document, "report", str(report_path), indent=None, durable=False)
+    return summary_row(submission.id, document)
 
 
 def _marker(options: _Options, submission: Submission) -> Path:
