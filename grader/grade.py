@@ -94,10 +94,10 @@ def grade(
         )
     try:
         grader.warm()
-        # The sandbox that runs this submission (bubblewrap, or the fallback) decides whether
-        # the expected values may come from the cache: its start is waited for here, and the
-        # plan, cached, takes a few milliseconds after it.
-        with cache.grading_in(grader.ready().kind):
+        # The sandbox that runs this submission decides whether the expected values may come
+        # from the cache (cache.out_of_students_reach): known now, unless ``auto`` may still
+        # fall back from bubblewrap, whose start is then waited for.
+        with cache.grading_in(_settled_kind(grader)):
             plan = grader.plan(spec, seed, visible_only)
         # The validator is built while the student's code runs on the other core.
         execution = grader.execute(source.text, filename, plan,
@@ -114,6 +114,13 @@ def grade(
         report = replace(report, status="internal_error", score=0.0, tests=(), exercises=(),
                          message=failure_message(exc))  # fmt: skip
     return replace(report, duration_s=_since(started))
+
+
+def _settled_kind(grader: Grader) -> str:
+    """The kind of sandbox that will run the submission, waiting only when it matters."""
+    if grader.kind == "process" or grader.requested != "auto" or cache.out_of_students_reach():
+        return grader.kind  # bubblewrap asked for never falls back: it refuses to grade
+    return grader.ready().kind
 
 
 def _since(started: float) -> float:
