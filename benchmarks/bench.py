@@ -315,7 +315,8 @@ def main() -> None:
     if "batch" not in args.skip:
         folder = make_class(work / "class200", 200)
         measures = {
-            name: (lambda t=tree: batch(t, folder, best)[0]) for name, tree in trees.items()
+            name: (lambda t=tree, n=f"batch_{name}": batch(t, folder, best, label=n)[0])
+            for name, tree in trees.items()
         }
         figure = interleaved(args.batches, numpy, measures)
         for name in trees:
