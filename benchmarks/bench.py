@@ -353,8 +353,50 @@ def main() -> None:
         "results": results,
     }  # fmt: skip
     Path(args.output).write_text(json.dumps(document, indent=2) + "\n")
+    print(markdown(document))
     print(f"written to {args.output}")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def markdown(document: dict[str, Any]) -> str:
+    """The results as the README's table: each figure against its baseline, per tree."""
+    trees = list(document["trees"])
+    results = document["results"]
+    head = "| figure (baseline) | " + " | ".join(trees) + " |"
+    lines = [head, "| --- |" + " --- |" * len(trees)]
+
+    def row(title: str, cells: list[str]) -> None:
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
+
+    for key in sorted(k for k in results if k.startswith("single_")):
+        figure = results[key]
+        row(f"`grade solutions/forward.py --sandbox {key[7:]}` (`import numpy`, "
+            f"{figure['baseline_s']:.3f} s)",
+            [f"x{figure[t]['ratio']:.2f} ({figure[t]['seconds']:.3f} s; CPU x"
+             f"{figure[t]['cpu_ratio']:.2f})" for t in trees])  # fmt: skip
+    if "check" in results:
+        figure = results["check"]
+        bare = f"{figure['baseline_s'] * 1000:.0f} ms"
+        row(f"`check(\"relu\")` in a kernel (a bare cell, {bare})",
+            [f"x{figure[t]['ratio']:.1f} ({figure[t]['seconds']:.3f} s)" for t in trees])  # fmt: skip
+    if "batch_200" in results:
+        figure = results["batch_200"]
+        row(f"batch of 200 mixed, `--jobs {JOBS}`: graded per `import numpy` "
+            f"({figure['baseline_s']:.3f} s)",
+            [f"{figure[t]['per_numpy_import']:.1f} ({figure[t]['per_second']:.0f}/s; per its "
+             f"CPU time {figure[t]['per_numpy_import_cpu'] or 0:.1f})" for t in trees])  # fmt: skip
+    if results.get("memory_500"):
+        memory = results["memory_500"]
+        row("a worker's memory over 500 submissions: peak, last tenth (its first tenth)",
+            [f"x{memory[t]['peak_ratio']:.2f}, x{memory[t]['late_ratio']:.2f} "
+             f"({memory[t]['worker_rss_early_mb']:.0f} MB)" if memory.get(t) else "-"
+             for t in trees])  # fmt: skip
+    load = document["machine"]["load_1min"]
+    lines.append("")
+    lines.append(f"{document['machine']['cores']} cores ({document['machine']['cpu']}), Python "
+                 f"{document['machine']['python']}; {document['pairs']} interleaved pairs; "
+                 f"1-minute load average {load[0]} before, {load[1]} after.")  # fmt: skip
+    return "\n".join(lines)
 
 
 def _cpu() -> str:
