@@ -378,7 +378,8 @@ def markdown(document: dict[str, Any]) -> str:
         figure = results["check"]
         bare = f"{figure['baseline_s'] * 1000:.0f} ms"
         row(f"`check(\"relu\")` in a kernel (a bare cell, {bare})",
-            [f"x{figure[t]['ratio']:.1f} ({figure[t]['seconds']:.3f} s)" for t in trees])  # fmt: skip
+            [f"x{figure[t]['ratio']:.1f} ({figure[t]['seconds']:.3f} s)"
+             for t in trees])  # fmt: skip
     if "batch_200" in results:
         figure = results["batch_200"]
         row(f"batch of 200 mixed, `--jobs {JOBS}`: graded per `import numpy` "
