@@ -1,5 +1,5 @@
 """``python -m grader``: the same as the ``grade`` command."""
 
-from grader.launch import main
+from .entry import main
 
-main()
+main(prog_name="grade")

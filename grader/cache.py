@@ -4,7 +4,7 @@ Computing a plan runs the assignment's ``make_cases`` and its reference on every
 a student grading the same file again, or a class graded with one seed, needs the
 same values every time. An entry holds the cases (name, exercise, visibility, the
 arguments as they go to the sandbox) and the expected values, as plain JSON written by
-``protocol.encode_arg``; it is parsed strictly and never unpickled.
+``sandbox.protocol.encode_arg``; it is parsed strictly and never unpickled.
 
 Who can touch it: entries live in the instructor's own cache folder
 (``$GRADER_CACHE_DIR``, else ``$XDG_CACHE_HOME/forward-grader/expected``, else
@@ -228,7 +228,7 @@ def _write(
     cases: Sequence[Case],
     expected: Sequence[Any],
 ) -> None:
-    from .protocol import encode_arg
+    from .sandbox.protocol import encode_arg
 
     body = {
         "key": key,

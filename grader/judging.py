@@ -34,14 +34,17 @@ def judged(
         if all(t.status == "passed" for t in tests):
             results += tests  # nothing to explain: the diagnosis is not even imported
             continue
-        from .diagnose import diagnose
+        from .behaviour import parameter_names
+        from .diagnose import diagnose_hints
 
-        hints = diagnose(
+        hints = diagnose_hints(
             exercise, plan.spec.mistakes, cases, expected, outcomes, tests,
             behaviours_of=partial(plan.behaviours, exercise.name), found=found,
             calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
+            parameters=parameter_names(plan.spec.reference.get(exercise.name)),
         )  # fmt: skip
-        results += [replace(r, hint=h) for r, h in zip(tests, hints, strict=True)]
+        results += [replace(r, hint=h.text, hint_ids=h.ids) if h else r
+                    for r, h in zip(tests, hints, strict=True)]  # fmt: skip
     totals = exercise_totals(plan.spec.exercises, results)
     passed = sum(r.status == "passed" for r in results)
     message = f"{passed} of {len(results)} tests passed"

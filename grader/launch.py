@@ -1,17 +1,17 @@
-"""The ``grade`` command's entry point: the sandbox starts before anything heavy is imported.
+"""A single grade's sandbox, started before anything heavy is imported (by ``entry``).
 
 A single grade spends most of its time starting Python and numpy in the sandbox. This
 module reads the command line just enough to know that it asks for one grade, and with
-which sandbox and timeout, starts that sandbox, and only then imports the command line
-itself (click) and the grading library, which load while the sandbox boots. Anything it
-does not recognise (a subcommand, ``--help``, a folder, an option it does not know) starts
-nothing early: the command then runs exactly as it would without this module.
+which sandbox and timeout, and starts that sandbox; ``entry`` then imports the command
+line itself (click) and the grading library, which load while the sandbox boots, and
+hands the sandbox over (cli.py takes it if it fits the options click parsed). Anything
+it does not recognise (a subcommand, ``--help``, a folder, an option it does not know)
+starts nothing early: the command then runs exactly as it would without this module.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def single_grade_options(args: list[str]) -> tuple[str, float] | None:
     if len(paths) != 1 or (not args or args[0] in _SUBCOMMANDS) or not os.path.isfile(paths[0]):
         return None
     sandbox = options.get("--sandbox", "auto")
-    if sandbox not in ("auto", "bwrap", "process"):
+    if sandbox not in ("auto", "bwrap", "process", "landlock", "portable"):
         return None
     try:
         timeout = float(options["--timeout"]) if "--timeout" in options else None
@@ -59,28 +59,24 @@ def single_grade_options(args: list[str]) -> tuple[str, float] | None:
     return sandbox, Limits.call_timeout if timeout is None else timeout
 
 
-def _start_early(args: list[str]) -> Sandbox | None:
+def start_early(args: list[str]) -> dict[str, Sandbox | None]:
+    """The sandbox ``args`` will need, started now if they ask for one grade (else None),
+    held for the command to take (``cli._early_sandbox``); ``close_early`` afterwards."""
     wanted = single_grade_options(args)
     if wanted is None:
-        return None
+        return {"sandbox": None}
     from .errors import GraderError
     from .sandbox import Limits, Sandbox, resolve
 
     sandbox, timeout = wanted
     try:
-        return Sandbox(resolve(sandbox), Limits(call_timeout=timeout))  # type: ignore[arg-type]
+        return {"sandbox": Sandbox(resolve(sandbox), Limits(call_timeout=timeout))}  # type: ignore[arg-type]
     except GraderError:
-        return None  # the command meets the problem again, and says so in a report
+        return {"sandbox": None}  # the command meets the problem again, and says so
 
 
-def main() -> None:
-    """``grade``: start the sandbox a single grade needs, then run the command."""
-    early = {"sandbox": _start_early(sys.argv[1:])}  # the command takes it if it fits
-    try:
-        from .cli import main as command
-
-        command(prog_name="grade", obj=early)
-    finally:
-        leftover = early.get("sandbox")
-        if leftover is not None:
-            leftover.close()
+def close_early(held: dict[str, Sandbox | None]) -> None:
+    """Close the early sandbox if the command did not take it (another command, an error)."""
+    box = held.pop("sandbox", None)
+    if box is not None:
+        box.close()

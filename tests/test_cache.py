@@ -216,7 +216,7 @@ def test_entries_are_parsed_strictly(value: Any) -> None:
 def test_round_trip_keeps_types() -> None:
     values = [None, True, 3, -0.0, float("nan"), "text", (1, [2.0]), {"a": np.arange(3)},
               np.zeros((0, 2)), np.array([True, False]), np.array(2.5)]  # fmt: skip
-    from grader.protocol import encode_arg
+    from grader.sandbox.protocol import encode_arg
 
     for value in values:
         assert cache._same(cache._decode(json.loads(json.dumps(encode_arg(value)))), value)
