@@ -61,6 +61,19 @@ ASSIGNMENT_OPTION = click.option(
     "name, else the functions it defines), else the default of assignments/.",
 )  # fmt: skip
 
+COURSE_OPTION = click.option(
+    "--course", default=None, metavar="DIR", type=click.Path(path_type=Path),
+    help="The course folder (its assignments/ package). Default: $GRADER_COURSE, else found "
+    "from the working folder and its parents, then the submission's folder and its parents.",
+)  # fmt: skip
+
+
+def use_course(options: dict[str, Any]) -> None:
+    """Where assignments are looked up for this command (``--course``; None: found)."""
+    from .course import use
+
+    use(options.pop("course", None))
+
 
 class DefaultGroup(click.Group):
     """A group whose first argument, when it is not a subcommand, goes to ``run``."""
@@ -133,6 +146,7 @@ def main() -> None:
     help="Show hidden tests' inputs and expected values (instructors).",
 )
 @ASSIGNMENT_OPTION
+@COURSE_OPTION
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -157,6 +171,7 @@ def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
     """
     single = len(paths) == 1 and not paths[0].is_dir() and not options["shard"]
     with errors_as_messages():
+        use_course(options)
         if single:
             _run_single(paths[0], options)
         else:
@@ -195,9 +210,12 @@ def _warn(message: str) -> None:
 
 
 def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
-    """Say which assignment the submissions are graded against, when it was not named."""
+    """Say which course folder and assignment the submissions are graded against (the
+    assignment when it was not named)."""
     if chosen is not None:
         chosen.append(choice)
+    if choice.course is not None:
+        click.echo(choice.course.announcement, err=True)
     if choice.announcement:
         click.echo(choice.announcement, err=True)
 
@@ -397,6 +415,7 @@ def export(**options: Any) -> None:
 )
 @TIMEOUT_OPTION
 @ASSIGNMENT_OPTION
+@COURSE_OPTION
 def bundle(target: str, **options: Any) -> None:
     """Write an autograder zip for TARGET (gradescope): upload it as the autograder.
 
@@ -410,6 +429,7 @@ def bundle(target: str, **options: Any) -> None:
                    "bundle; keep it to regrade the same way)", err=True)  # fmt: skip
 
     with errors_as_messages():
+        use_course(options)
         names = build_gradescope_bundle(**options, on_seed=drawn)
     click.echo(f"{options['output']}: {len(names)} files, with setup.sh and run_autograder")
 
@@ -437,7 +457,8 @@ def report(directory: tuple[Path, ...], output: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, metavar="DIR",
               help="The new folder for the kit.")  # fmt: skip
 @ASSIGNMENT_OPTION
-def release(output: Path, assignment: str | None) -> None:
+@COURSE_OPTION
+def release(output: Path, assignment: str | None, course: Path | None) -> None:
     """Write the student kit to DIR: stubs, notebook, README and a grader without answers.
 
     Students install it with `pip install DIR` and grade with `grade NAME.py`: the
@@ -447,6 +468,7 @@ def release(output: Path, assignment: str | None) -> None:
     from .release import release as write_kit
 
     with errors_as_messages():
+        use_course({"course": course})
         name = assignment or choose_for([]).ref
         written = write_kit(assignment=name, output=output)
     click.echo(f"{output}: student kit for {name!r}, {len(written)} files; students run "
