@@ -70,14 +70,16 @@ def run_demo(work: Path, students: int, sandbox: str = "auto") -> dict[str, floa
     assert measured["internal_errors"] == 0
 
     exports = work / "exports"
-    for target, name in (("canvas", "grades.csv"), ("lti", "scores.json"),
+    for target, name in (("canvas", "grades.csv"), ("lti", "scores.jsonl"),
                          ("junit", "junit.xml"), ("gradescope", "gradescope")):  # fmt: skip
         result = subprocess.run([*GRADE, "export", "--to", target, str(out), "-o",
                                  str(exports / name)], capture_output=True)  # fmt: skip
         assert result.returncode == 0, result.stderr
     with (exports / "grades.csv").open() as handle:
         assert len(list(csv.reader(handle))) == students + 2
-    validate(json.loads((exports / "scores.json").read_text()), "lti-scores")
+    scores = [json.loads(line) for line in (exports / "scores.jsonl").read_text().splitlines()]
+    assert len(scores) == students  # one Score object per line, per student
+    validate(scores, "lti-scores")
     assert len(ET.parse(exports / "junit.xml").getroot().findall("testsuite")) == students
     for path in (exports / "gradescope").iterdir():
         validate(json.loads(path.read_text()), "gradescope")

@@ -214,10 +214,10 @@ def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
     assignment when it was not named)."""
     if chosen is not None:
         chosen.append(choice)
-    if choice.course is not None:
-        click.echo(choice.course.announcement, err=True)
     if choice.announcement:
         click.echo(choice.announcement, err=True)
+    if choice.course is not None:
+        click.echo(choice.course.announcement, err=True)
 
 
 def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
@@ -359,8 +359,9 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     "--output",
     required=True,
     metavar="FILE",
-    help="The file to write ('-' for stdout); for gradescope a folder, or a .json file for "
-    "a single report.",
+    help="The file to write ('-' for stdout); for gradescope and lti a folder (a file per "
+    "student), or a .json file for a single report; for lti also a .jsonl file (a Score "
+    "per line).",
 )
 @click.option(
     "--roster",
@@ -376,13 +377,24 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     help="Roster column that holds each student's submission name.",
 )
 @click.option("--column", default=None, help="Canvas assignment column, e.g. 'Homework 3 (12345)'.")
+@click.option(
+    "--missing", default="0", show_default=True, metavar="POINTS|empty",
+    help="Canvas: the grade of a roster student without a submission, or 'empty' to leave "
+    "the cell empty (Canvas keeps what it has). Each such student is named in a warning.",
+)  # fmt: skip
+@click.option(
+    "--hidden-tests", "hidden", type=click.Choice(["after_due_date", "hidden"]),
+    default="after_due_date", show_default=True,
+    help="Gradescope: when students see the hidden tests (visible tests are always "
+    "visible; the total score always is).",
+)  # fmt: skip
 def export(**options: Any) -> None:
     """Export REPORTS (files or folders) for an LMS.
 
     \b
     Examples:
       grade export --to canvas reports/ -o grades.csv --roster gradebook.csv
-      grade export --to lti reports/ -o scores.json
+      grade export --to lti reports/ -o scores/          (or -o scores.jsonl)
       grade export --to junit reports/ -o junit.xml
       grade export --to gradescope reports/ -o gradescope/
     """

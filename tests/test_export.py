@@ -90,16 +90,19 @@ def test_canvas_csv_with_a_roster(reports: Path, tmp_path: Path) -> None:
 
 
 def test_the_count_is_the_rows_written(reports: Path, tmp_path: Path) -> None:
-    """Used to say 3 (the reports read) when the roster let 1 row be written."""
+    """Used to say 3 (the reports read) when the roster let 1 row be written. Canvas
+    writes a row per roster student (Dee has none: a 0); LTI posts only real students."""
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER)
-    for to in ("canvas", "lti"):
+    for to, rows in (("canvas", 2), ("lti", 1)):
         count, warnings = export_reports(to=to, reports=[reports], output=str(tmp_path / to),
                                          roster=roster)  # fmt: skip
-        assert count == 1, to
+        assert count == rows, to
         assert sum("matches nobody" in w for w in warnings) == 2
-    scores = json.loads((tmp_path / "lti").read_text())
-    assert [s["userId"] for s in scores] == ["101"]  # the roster's Canvas ID, not the name
+    grades = list(csv.DictReader(io.StringIO((tmp_path / "canvas").read_text())))[1:]
+    assert len(grades) == 2
+    [score] = [json.loads(p.read_text()) for p in (tmp_path / "lti").iterdir()]
+    assert score["userId"] == "101"  # the roster's Canvas ID, not the name
 
 
 @pytest.mark.parametrize("to", ["canvas", "lti"])
@@ -120,27 +123,39 @@ def test_a_roster_column_that_matches_nobody_is_a_usage_error(
 
 
 def test_lti_scores_validate(reports: Path, tmp_path: Path) -> None:
-    out = tmp_path / "scores.json"
+    out = tmp_path / "scores"
     assert export("--to", "lti", str(reports), "-o", str(out)).exit_code == 0
-    scores = json.loads(out.read_text())
-    validate(scores, "lti-scores")
-    ada = next(s for s in scores if s["userId"] == "ada")
+    scores = {p.stem: json.loads(p.read_text()) for p in out.iterdir()}
+    assert set(scores) == {"ada", "bo", "cy"}  # one Score object per student, a file each
+    validate(list(scores.values()), "lti-scores")
+    ada = scores["ada"]
     assert ada["scoreGiven"] == 100 and ada["gradingProgress"] == "FullyGraded"
     assert "relu 10/10" in ada["comment"]
 
 
-def test_an_old_ungradable_report_gets_the_class_maximum(old_reports: Path, tmp_path: Path) -> None:
-    """Used to fail the whole class with "scoreMaximum: 0.0", writing nothing."""
-    out = tmp_path / "scores.json"
+def test_an_old_ungradable_report_is_not_posted_as_a_zero(old_reports: Path, tmp_path: Path) -> None:
+    """Used to fail the whole class with "scoreMaximum: 0.0", writing nothing; then
+    posted the unreadable submission as FullyGraded 0 (out of the class maximum)."""
+    out = tmp_path / "scores.jsonl"
     count, warnings = export_reports(to="lti", reports=[old_reports], output=str(out))
-    assert count == 3 and warnings == []
-    cy = next(s for s in json.loads(out.read_text()) if s["userId"] == "cy")
-    assert cy["scoreMaximum"] == 100 and cy["scoreGiven"] == 0
+    assert count == 3
+    assert warnings == ["'cy' is not graded (it could not be graded): exported as "
+                        "gradingProgress PendingManual, without a score"]  # fmt: skip
+    cy = next(json.loads(line) for line in out.read_text().splitlines() if '"cy"' in line)
+    assert cy["gradingProgress"] == "PendingManual"
+    assert "scoreGiven" not in cy and "scoreMaximum" not in cy
     alone = old_reports / "alone"
     alone.mkdir()
     shutil.copy(old_reports / "cy.json", alone / "cy.json")  # no graded report to ask
-    export_reports(to="lti", reports=[alone], output=str(out))
-    assert json.loads(out.read_text())[0]["scoreMaximum"] == 100  # the assignment's own
+    assert export_reports(to="lti", reports=[alone], output=str(out))[0] == 1
+    rows = list(csv.reader(io.StringIO(_canvas_of(alone, tmp_path))))
+    assert rows[1][5] == "100"  # Points Possible: the assignment's own
+
+
+def _canvas_of(folder: Path, tmp_path: Path) -> str:
+    out = tmp_path / "canvas-of.csv"
+    export_reports(to="canvas", reports=[folder], output=str(out))
+    return out.read_text()
 
 
 def test_old_ungradable_reports_in_every_format(old_reports: Path, tmp_path: Path) -> None:
@@ -154,6 +169,7 @@ def test_old_ungradable_reports_in_every_format(old_reports: Path, tmp_path: Pat
 def test_scores_nobody_can_post_are_a_usage_error(old_reports: Path, tmp_path: Path) -> None:
     cy = json.loads((old_reports / "cy.json").read_text())
     cy["assignment"] = "not-installed-anywhere"
+    cy["status"] = "graded"  # a score to post, out of 0 points: nobody can post it
     lone = tmp_path / "cy.json"
     lone.write_text(json.dumps(cy))
     with pytest.raises(UsageError, match="no score could be exported: left out 'cy'"):
