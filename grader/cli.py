@@ -380,7 +380,7 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
 @click.option(
     "--missing", default="0", show_default=True, metavar="POINTS|empty",
     help="Canvas: the grade of a roster student without a submission, or 'empty' to leave "
-    "the cell empty (Canvas keeps what it has). Each such student is named in a warning.",
+    "the cell empty (no grade). Each such student is named in a warning.",
 )  # fmt: skip
 @click.option(
     "--hidden-tests", "hidden", type=click.Choice(["after_due_date", "hidden"]),

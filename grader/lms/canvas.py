@@ -4,8 +4,8 @@ Canvas matches rows to students by ID, SIS User ID or SIS Login ID. Without a
 roster a submission's id is taken as the SIS Login ID; with a roster (for
 example Canvas's own gradebook export) the column ``match`` of the roster
 names the submission (``roster.pair``). Every roster student gets a row: one
-without a submission gets ``missing`` (``0`` by default, or an empty cell, which
-Canvas leaves as it is), and is named in a warning. A submission the grader failed
+without a submission gets ``missing`` (``0`` by default, or an empty cell: no
+grade given), and is named in a warning. A submission the grader failed
 on (``internal_error``) gets an empty cell and a warning, never a 0 over a real
 grade. Every cell is cleaned and guarded against formula injection
 (``text.csv_row``): an id or a roster name starting with ``=`` or ``@`` is text in
