@@ -11,13 +11,14 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import GraderError, SandboxUnavailable
+from .errors import GraderError, SandboxUnavailable, UsageError
 from .sandbox import Limits, Sandbox, resolve
 from .summary import class_mean, describe_mean, render, terminal_width, use_color
 
@@ -161,24 +162,79 @@ def main() -> None:
     help="Grade only slice K of N (1-based), e.g. --shard 2/8 in a job array.",
 )
 @click.option("--force", is_flag=True, help="Regrade submissions that already have a report.")
+@click.option(
+    "--fail-under", default=None, metavar="POINTS|PERCENT%",
+    help="Exit with code 3 when a score is below this, in points (--fail-under 60) or as a "
+    "share of the maximum (--fail-under 60%): for CI and GitHub Classroom. Reports are "
+    "written as always.",
+)  # fmt: skip
 def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
     """Grade PATHS: one Python file, or several files and folders (a class).
 
     Student code runs in a sandboxed child process. Writes a JSON report and
-    prints a summary; exits 0 whenever reports were written, 2 on a usage
-    error (no such file, a directory), 1 if the grader itself failed.
-    `grade --version` prints the version.
+    prints a summary. Exit codes: 0 when reports were written (whatever the
+    score, unless --fail-under); 1 if the grader itself failed; 2 on a usage
+    error (no such file, a directory); 3 when a score is below --fail-under;
+    130 when interrupted. `grade --version` prints the version.
     """
     single = len(paths) == 1 and not paths[0].is_dir() and not options["shard"]
     with errors_as_messages():
         use_course(options)
-        if single:
-            _run_single(paths[0], options)
-        else:
-            _run_batch(paths, options)
+        threshold = parse_fail_under(options.pop("fail_under"))
+        scores = [_run_single(paths[0], options)] if single else _run_batch(paths, options)
+    if threshold is not None:
+        _exit_on_low_scores(scores, threshold)
 
 
-def _run_single(path: Path, options: dict[str, Any]) -> None:
+BELOW_THRESHOLD = 3  # the exit code of a score below --fail-under
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """--fail-under: a score in points, or a share of the maximum."""
+
+    value: float
+    share: bool  # given as a percentage
+    text: str
+
+    def fails(self, score: float, maximum: float) -> bool:
+        if self.share:
+            return maximum <= 0 or score < self.value / 100 * maximum
+        return score < self.value
+
+
+def parse_fail_under(text: str | None) -> Threshold | None:
+    """``60`` (points) or ``60%`` (of the maximum); UsageError for anything else."""
+    if text is None:
+        return None
+    share = text.strip().endswith("%")
+    try:
+        value = float(text.strip().removesuffix("%"))
+    except ValueError:
+        value = float("nan")
+    if not (0 <= value < float("inf")) or (share and value > 100):
+        raise UsageError(f"--fail-under {text!r}: give points (60) or a percentage (60%)")
+    return Threshold(value, share, text.strip())
+
+
+def _exit_on_low_scores(scores: list[tuple[str, float, float]], threshold: Threshold) -> None:
+    """Exit BELOW_THRESHOLD, saying who, when a score is below ``threshold``."""
+    low = [(name, s, m) for name, s, m in scores if threshold.fails(s, m)]
+    if not low:
+        return
+    if len(scores) == 1:
+        _, score, maximum = low[0]
+        said = f"Score {score:g}/{maximum:g} is below --fail-under {threshold.text}"
+    else:
+        names = ", ".join(name for name, _, _ in low[:10]) + (", ..." if len(low) > 10 else "")
+        said = (
+            f"{len(low)} of {len(scores)} scores are below --fail-under {threshold.text}: {names}"
+        )
+    click.echo(f"{said} (exit code {BELOW_THRESHOLD})", err=True)
+    sys.exit(BELOW_THRESHOLD)
+
+
+def _run_single(path: Path, options: dict[str, Any]) -> tuple[str, float, float]:
     output = options["output"] or "report.json"
     try:
         box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
@@ -203,6 +259,7 @@ def _run_single(path: Path, options: dict[str, Any]) -> None:
     click.echo(summary, err=output == "-", color=color)
     if output != "-":
         click.echo(f"Report written to {output}")
+    return path.name, report.score, report.max_score
 
 
 def _warn(message: str) -> None:
@@ -220,7 +277,7 @@ def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
         click.echo(choice.course.announcement, err=True)
 
 
-def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
+def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[str, float, float]]:
     from .batch import grade_many
     from .classsummary import counts
 
@@ -261,6 +318,7 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
     click.echo(f"{count.submissions} submissions{reused} in {progress.elapsed():.1f} s: "
                f"{count.graded} graded, {count.not_gradable} not gradable{failed}; {mean}. "
                f"Reports and summary.csv in {output}/")  # fmt: skip
+    return [(row["id"], row["score"], row["max_score"]) for row in rows]
 
 
 WARMUP = 3  # the first submissions finish late (workers start up), then together: no pace
