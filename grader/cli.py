@@ -284,11 +284,15 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[s
     output = Path(options["output"] or "reports")
     progress = _Progress()
     bar: Any = None
+    # A bar only where it can be redrawn: piped (CI logs, `| tee`), click would print its
+    # first label once ("Grading 0/10") and never again; there, lines that are each true
+    # when printed, every tenth of the class.
+    live = sys.stderr.isatty()
 
     def on_start(total: int, reused: int) -> None:
         nonlocal bar
         progress.start(total, reused)
-        if total:
+        if total and live:
             # click's own ETA averages from the bar's start, workers' slow start included.
             bar = click.progressbar(length=total, label=progress.label(), show_pos=False,
                                     show_eta=False, file=sys.stderr,
@@ -297,9 +301,11 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[s
 
     def on_done(row: dict[str, Any]) -> None:
         progress.done(row["id"])
-        if sys.stderr.isatty():  # elsewhere click prints each new label on a line of its own
+        if bar is not None:
             bar.label = progress.label()
-        bar.update(1)
+            bar.update(1)
+        elif progress.milestone():
+            click.echo(f"{progress.label('Graded')}, {progress.info()}", err=True)
 
     try:
         rows = grade_many(
@@ -362,10 +368,15 @@ class _Progress:
     def elapsed(self) -> float:
         return self.clock() - self.started
 
-    def label(self) -> str:
+    def label(self, verb: str = "Grading") -> str:
         reused = f" (+{self.reused} already graded)" if self.reused else ""
         last = f", last {self.last}" if self.last else ""
-        return f"Grading {len(self.finished)}/{self.total}{reused}{last}"
+        return f"{verb} {len(self.finished)}/{self.total}{reused}{last}"
+
+    def milestone(self) -> bool:
+        """Whether the submission just done completes a tenth of the class (or all of it)."""
+        done, step = len(self.finished), max(1, -(-self.total // 10))
+        return done == self.total or done % step == 0
 
     def info(self) -> str:
         left = eta(self.finished, self.total - len(self.finished))
