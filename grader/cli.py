@@ -65,7 +65,7 @@ ASSIGNMENT_OPTION = click.option(
 COURSE_OPTION = click.option(
     "--course", default=None, metavar="DIR", type=click.Path(path_type=Path),
     help="The course folder (its assignments/ package). Default: $GRADER_COURSE, else found "
-    "from the working folder and its parents, then the submission's folder and its parents.",
+    "from the working folder and its parents, then the folders above the submissions.",
 )  # fmt: skip
 
 

@@ -9,9 +9,16 @@ first of these wins:
 1. the folder named by ``use`` (the CLI's ``--course DIR``), else ``$GRADER_COURSE``:
    it must be a course folder;
 2. the working folder, then its parents;
-3. each submission's folder, then its parents;
+3. the folders above the submissions: above a folder of submissions named on the
+   command line, or above the folder that holds a submission file named there
+   (``course/submissions/alice.py`` finds ``course``);
 4. the folder the grader is installed from, when it is a course (``pip install -e .``
    in the course folder).
+
+Finding a course imports its ``assignments`` package in the grader's process, so no
+folder a student could have handed in is ever looked at: not a folder of submissions
+named on the command line, nor anything in it, nor the folder that holds a submission
+file (a student's unzipped folder could hold an ``assignments/`` of its own).
 
 With none, an ``assignments`` package on the Python path is used as it is: a student
 kit installs its assignment beside the grader. Only when there is none either is
@@ -39,7 +46,7 @@ MOST_FOLDERS = 32  # distinct submission folders looked at (a class shares a few
 FROM_OPTION = "--course"
 FROM_ENV = "$" + ENV
 FROM_CWD = "the working folder"
-FROM_SUBMISSION = "the submission's folder"
+FROM_SUBMISSION = "the folders above the submission"
 FROM_ENGINE = "the folder the grader is installed from"
 
 
@@ -66,10 +73,12 @@ def use(folder: str | Path | None) -> None:
     _named = None if folder is None or str(folder) == "" else Path(folder)
 
 
-def grading(submissions: Iterable[Path]) -> None:
-    """The submissions being graded, whose folders are searched after the working one."""
+def grading(submissions: Iterable[tuple[Path, Path | None]]) -> None:
+    """The submissions being graded, each file with the folder named on the command line
+    that holds it (None for a file named itself): what is above them is searched after
+    the working folder, never they themselves (see the module's doc)."""
     global _submissions
-    folders = dict.fromkeys(_folder_of(p) for p in submissions)
+    folders = dict.fromkeys(_above(path, named) for path, named in submissions)
     _submissions = tuple(list(folders)[:MOST_FOLDERS])
 
 
@@ -138,9 +147,11 @@ def _cwd() -> Path | None:
         return None
 
 
-def _folder_of(path: Path) -> Path:
-    path = Path(os.path.abspath(path))  # not resolved: a link's own folder is where it is
-    return path if path.is_dir() else path.parent
+def _above(path: Path, named: Path | None) -> Path:
+    """Where the search from a submission starts: above the folder named on the command
+    line, or above the folder that holds the file named there."""
+    start = Path(os.path.abspath(named if named is not None else path.parent))
+    return start.parent  # not resolved: a link's own folder is where it is
 
 
 def not_found() -> UnknownAssignment:

@@ -205,7 +205,7 @@ def choose_for(files: Iterable[tuple[Path, Path | None]], named: str | None = No
     define), else the default. The course folder is looked for from these files' folders
     too (after the working folder's), and the choice says which it was."""
     files = list(files)
-    courses.grading(path for path, _ in files)
+    courses.grading(files)
     choice = _choose(files, named)
     return replace(choice, course=None if is_path(choice.ref) else courses.activate())
 

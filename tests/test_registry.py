@@ -281,8 +281,8 @@ def test_check_finds_the_assignment_from_the_exercise_names(tmp_path: Path) -> N
 
 # ------------------------------------------------------------------ the course folder
 # A course is found, not assumed: --course, $GRADER_COURSE, the working folder and its
-# parents, the submission's folder and its parents, the folder the grader is installed
-# from. Each is tried in a fresh process, as an instructor's shell would run it.
+# parents, the folders above the submissions, the folder the grader is installed from.
+# Each is tried in a fresh process, as an instructor's shell would run it.
 
 NO_COURSE_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GRADER_COURSE")}
 TWICE = "def double(x):\n    return x + x\n"
@@ -324,7 +324,7 @@ def test_a_course_is_found_from_the_submission_folder(course_folder: Path, tmp_p
     done = run_grade([str(alice), "-o", "-", "--sandbox", "process"], cwd=tmp_path)
     report = graded(done)
     assert report["assignment"] == "doubling" and report["score"] == 10
-    said = f"Course folder: {course_folder} (from the submission's folder)"
+    said = f"Course folder: {course_folder} (from the folders above the submission)"
     assert said in done.stderr.splitlines(), done.stderr
 
 
@@ -389,8 +389,8 @@ def test_no_course_anywhere_says_where_it_looked_and_the_fix(tmp_path: Path) -> 
         assert done.returncode == 2, done.stderr
         [line] = done.stderr.splitlines()
         assert line.startswith("Error: no course folder found")
-        for place in (f"{work} and its parents", f"{alice.parent} and its parents"):
-            assert place in line
+        assert f"{work} and its parents (the working folder)" in line
+        assert "/nonexistent (the folder the grader is installed from)" in line
         assert "--course DIR" in line and "GRADER_COURSE=DIR" in line
 
 
@@ -409,7 +409,41 @@ def test_a_class_outside_the_working_folder_is_graded_by_its_course(
     done = run_grade([str(subs), "-o", str(out), "--sandbox", "process", "--jobs", "2"],
                      cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert f"Course folder: {course_folder} (from the submission's folder)" in done.stderr
+    assert f"Course folder: {course_folder} (from the folders above the submission)" in done.stderr
     reports = {p.stem: json.loads(p.read_text()) for p in out.glob("[ab]*.json")}
     assert {r["assignment"] for r in reports.values()} == {"doubling"}
     assert {k: r["score"] for k, r in reports.items()} == {"ann": 10, "ben": 5}
+
+
+EVIL = "import pathlib\npathlib.Path({marker!r}).write_text('ran in the grader')\n"
+
+
+def test_a_course_a_student_handed_in_is_never_imported(tmp_path: Path) -> None:
+    """A student's folder may hold an assignments/ package of its own: finding a course
+    imports it in the grader's process, so what was handed in is never searched."""
+    marker = tmp_path / "pwned"
+    downloads = tmp_path / "downloads"
+    for student in ("alice", "bob"):
+        folder = downloads / student
+        (folder / "assignments" / "evil").mkdir(parents=True)
+        (folder / "assignments" / "__init__.py").write_text(
+            EVIL.format(marker=str(marker)) + 'DEFAULT = "evil"\n'
+        )
+        (folder / "assignments" / "evil" / "__init__.py").write_text(
+            EVIL.format(marker=str(marker))
+        )
+        (folder / "forward.py").write_text(REFERENCE)
+    work = tmp_path / "work"
+    work.mkdir()
+    alice = downloads / "alice" / "forward.py"
+    done = run_grade([str(alice), "-o", "-", "--sandbox", "process"], cwd=work)
+    assert graded(done)["assignment"] == "forward"  # this repository, where grade is installed
+    out = tmp_path / "reports"
+    done = run_grade([str(downloads), "-o", str(out), "--sandbox", "process"], cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((out / "bob.json").read_text())["score"] == 100
+    elsewhere = "import grader.course, pathlib; grader.course.ENGINE_HOME = pathlib.Path('/no')"
+    for args in ([str(alice)], [str(downloads)], [str(downloads / "bob")]):
+        done = run_grade([*args, "-o", str(tmp_path / "r")], cwd=work, prelude=elsewhere)
+        assert done.returncode == 2 and "no course folder found" in done.stderr, done.stderr
+    assert not marker.exists(), "a student's assignments/ ran in the grader"
