@@ -123,8 +123,9 @@ def _named_course() -> Course | None:
             continue
         folder = Path(value).expanduser()
         if not is_course(folder):
-            why = "no such folder" if not folder.is_dir() else f"it has no {PACKAGE}/ package "
-            why += "" if not folder.is_dir() else "with an assignment in it"
+            why = f"it has no {PACKAGE}/ package with an assignment in it"
+            if not folder.is_dir():
+                why = "no such folder"
             raise UsageError(f"{how} {value}: not a course folder ({why})")
         return Course(folder.resolve(), how)
     return None

@@ -432,3 +432,31 @@ def test_the_junit_schemas_refuse_what_they_should(tmp_path: Path) -> None:
     ant = xmlschema.XMLSchema(str(SCHEMAS / "junit-ant.xsd"))
     jenkins = xmlschema.XMLSchema(str(SCHEMAS / "junit-jenkins.xsd"))
     assert jenkins.is_valid(old) and not ant.is_valid(old)
+
+
+def test_grade_format_gradescope_keeps_hidden_tests_hidden(tmp_path: Path) -> None:
+    """The autograder's own results.json (grade --format gradescope, as the bundle runs it)."""
+    path = tmp_path / "forward.py"
+    path.write_text(REFERENCE)
+    result = CliRunner().invoke(main, [str(path), "--format", "gradescope", "-o", "-",
+                                       "--sandbox", "process"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    results = json.loads(result.stdout)
+    assert_valid(published("gradescope-results.schema.json"), results)
+    seen = {t["visibility"] for t in results["tests"]}
+    assert seen == {"visible", "after_due_date"}
+    native = CliRunner().invoke(main, [str(path), "-o", "-", "--sandbox", "process"])
+    kinds = [t["visibility"] for t in json.loads(native.stdout)["tests"]]
+    assert [t["visibility"] == "visible" for t in results["tests"]] == [
+        k == "visible" for k in kinds
+    ]
+
+
+def test_lti_json_lines_on_stdout(whole_class: Path) -> None:
+    result = export("--to", "lti", str(whole_class), "-o", "-")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    score = published("lti-ags-score.schema.json")
+    for line in lines:
+        assert_valid(score, json.loads(line))
