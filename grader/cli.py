@@ -35,7 +35,7 @@ Examples:
   grade mywork.py --format gradescope -o results.json
   GRADER_SEED=4711 grade mywork.py --show-hidden    (instructors)
   grade mywork.py --assignment ../course/hw3/       an assignment outside assignments/
-  grade submissions/ -o reports --jobs 8            a whole class
+  grade submissions/ -o reports                    a whole class
   grade submissions/ -o reports --shard 3/10        one slice of ten
   grade merge reports/            grade export --to canvas reports/ -o grades.csv
   grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
@@ -90,6 +90,15 @@ class DefaultGroup(click.Group):
             run.format_help(sub, formatter)
         self.format_commands(ctx, formatter)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C at any moment of any command: one line and exit code 130 (as shells
+        expect), not click's "Aborted!" and 1; a batch says what it kept (Interrupted)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted", err=True)
+            sys.exit(130)
+
 
 @contextmanager
 def errors_as_messages() -> Iterator[None]:
@@ -136,10 +145,12 @@ def main() -> None:
 @TIMEOUT_OPTION
 @click.option(
     "--sandbox",
-    type=click.Choice(["auto", "bwrap", "process"]),
+    type=click.Choice(["auto", "bwrap", "process", "landlock", "portable"]),
     default="auto",
     show_default=True,
-    help="Isolation: bubblewrap, a plain child process, or the best available.",
+    help="Isolation tier: auto (the strongest that starts here), bwrap or process "
+    "(namespaces, tier 1), landlock (no namespaces: Landlock, seccomp, own uid; tier 2), "
+    "portable (tier 3: no confinement at all, for a student's own machine only).",
 )
 @click.option(
     "--show-hidden",
@@ -153,7 +164,8 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Submissions graded in parallel (default: the number of cores), e.g. --jobs 4.",
+    help="Submissions graded in parallel (default: the cores this process may use; more "
+    "only share them).",
 )
 @click.option(
     "--shard",
@@ -248,6 +260,7 @@ def _run_single(path: Path, options: dict[str, Any]) -> tuple[str, float, float]
         timeout=options["timeout"], sandbox=options["sandbox"],
         show_hidden=options["show_hidden"], assignment=options["assignment"], box=box,
         on_fallback=_warn, on_choice=lambda choice: _announce(choice, chosen),
+        on_tier=lambda said: click.echo(said, err=True),
     )  # fmt: skip
     tips = chosen[0].assignment.tips if chosen else {}
     # The summary goes to stdout, or to stderr when the report takes stdout: colour and
@@ -542,18 +555,21 @@ def report(directory: tuple[Path, ...], output: str) -> None:
 def release(output: Path, assignment: str | None, course: Path | None) -> None:
     """Write the student kit to DIR: stubs, notebook, README and a grader without answers.
 
-    Students install it with `pip install DIR` and grade with `grade NAME.py`: the
-    worked examples and practice cases, with every answer precomputed as data.
+    Students install it with `pip install DIR` and grade with `grade-NAME NAME.py`: the
+    worked examples and practice cases, with every answer precomputed as data. Each
+    kit's package and command are its assignment's, so kits install side by side.
     """
-    from .registry import choose_for
+    from .registry import choose_for, load
+    from .release import names
     from .release import release as write_kit
 
     with errors_as_messages():
         use_course({"course": course})
-        name = assignment or choose_for([]).ref
-        written = write_kit(assignment=name, output=output)
+        name = load(assignment or choose_for([]).ref).name
+        written = write_kit(assignment=assignment or name, output=output)
+    command = names(name)[1]
     click.echo(f"{output}: student kit for {name!r}, {len(written)} files; students run "
-               f"`pip install {output}`")  # fmt: skip
+               f"`pip install {output}`, then `{command} ...`")  # fmt: skip
 
 
 @main.command()

@@ -20,8 +20,9 @@ folder a student could have handed in is ever looked at: not a folder of submiss
 named on the command line, nor anything in it, nor the folder that holds a submission
 file (a student's unzipped folder could hold an ``assignments/`` of its own).
 
-With none, an ``assignments`` package on the Python path is used as it is: a student
-kit installs its assignment beside the grader. Only when there is none either is
+With none, an ``assignments`` package on the Python path is used as it is
+(``PYTHONPATH``). A student kit looks for no course: it carries its assignment inside
+its own package (``registry.KIT``). Only when there is none either is
 ``not_found`` the error, which says where it looked and how to point at a course.
 """
 

@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .protocol import (
+from .sandbox import Limits, Run, Sandbox
+from .sandbox.protocol import (
     CallEvent,
     Event,
     ExerciseEnd,
@@ -29,7 +30,6 @@ from .protocol import (
     encode_arg,
     parse_event,
 )
-from .sandbox import Limits, Run, Sandbox
 from .text import decode
 
 OutcomeStatus = Literal[
@@ -244,7 +244,7 @@ def run(
             handle.close()
             if not sandbox.clean():
                 sandbox.close()
-                sandbox = Sandbox(sandbox.kind, sandbox.limits)
+                sandbox = Sandbox(sandbox.kind, sandbox.limits, sandbox.packages)
         first = False
     for i in pending:  # only when the total time ran out between two runners
         _fail_rest(execution.outcomes, i, 0, batches[i].calls, "timeout",

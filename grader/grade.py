@@ -159,6 +159,7 @@ def grade_file(
     box: Sandbox | None = None,
     on_fallback: Callable[[str], None] | None = None,
     on_choice: Callable[[registry.Choice], None] | None = None,
+    on_tier: Callable[[str], None] | None = None,
 ) -> Report:
     """Grade ``submission`` and write its report to ``output``; return the report.
 
@@ -176,7 +177,7 @@ def grade_file(
     assert isinstance(spec, Assignment)
     try:
         with Grader(sandbox=sandbox, limits=Limits(call_timeout=timeout), box=box) as grader:
-            grader.on_fallback = on_fallback
+            grader.on_fallback, grader.on_tier = on_fallback, on_tier
             report = grade(submission, assignment=spec, seed=seed, show_hidden=show_hidden,
                            grader=grader)  # fmt: skip
             if choice and on_choice and not report.unreadable:  # said once there was a grade

@@ -32,11 +32,17 @@ from pathlib import Path
 from types import ModuleType
 
 from . import course as courses
-from .course import PACKAGE, Course
+from .course import Course
 from .errors import UnknownAssignment, UnreadableSubmission
 from .spec import Assignment
 from .submission import defined_functions, is_notebook, read_submission
 
+# Where installed assignments live, one module each: a student kit carries its own inside
+# its engine package (NAME_kit.assignments, so kits never clash); a course, in the
+# top-level ``assignments`` package of its folder.
+_OWN = f"{__package__}.assignments"
+PACKAGE = _OWN if importlib.util.find_spec(_OWN) is not None else "assignments"
+KIT = PACKAGE == _OWN  # a kit grades its own assignment: no course folder is looked for
 LOADED_PREFIX = "_graded_assignment_"  # modules loaded from a path get names like this
 
 NAMED = "its name"  # the reason of a Choice made by --assignment
@@ -79,7 +85,7 @@ def module_of(ref: str) -> ModuleType:
     """The module that defines the assignment ``ref`` names (imported once)."""
     if is_path(ref):
         return _load_path(Path(ref))
-    course = courses.activate()
+    course = _activate()
     if not re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*", ref):
         raise UnknownAssignment(f"no assignment named {ref!r}")
     name = ref if "." in ref else f"{PACKAGE}.{ref}"
@@ -94,6 +100,12 @@ def module_of(ref: str) -> ModuleType:
         raise  # the assignment exists but imports something missing: its author must know
     courses.note_loaded([m for m in sys.modules if m not in before])
     return module
+
+
+def _activate() -> Course | None:
+    """The course folder whose ``assignments`` are imported (``course.activate``); none
+    in a student kit, which carries its own."""
+    return None if KIT else courses.activate()
 
 
 def _where(course: Course | None) -> str:
@@ -169,7 +181,7 @@ def default() -> str | None:
 
 def _package() -> ModuleType:
     """The ``assignments`` package: the course folder's, else an installed one (a kit's)."""
-    course = courses.activate()
+    course = _activate()
     try:
         return importlib.import_module(PACKAGE)
     except ModuleNotFoundError as exc:
@@ -207,7 +219,7 @@ def choose_for(files: Iterable[tuple[Path, Path | None]], named: str | None = No
     files = list(files)
     courses.grading(files)
     choice = _choose(files, named)
-    return replace(choice, course=None if is_path(choice.ref) else courses.activate())
+    return replace(choice, course=None if is_path(choice.ref) else _activate())
 
 
 def _choose(files: list[tuple[Path, Path | None]], named: str | None) -> Choice:

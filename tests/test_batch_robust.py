@@ -95,7 +95,7 @@ def test_a_worker_whose_bubblewrap_fails_says_so_before_grading(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The parent's probe passed, so no one has warned yet: the worker that falls back does."""
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
     monkeypatch.setattr(sandbox, "_bwrap_base", lambda: ["bwrap", "--no-such-option"])

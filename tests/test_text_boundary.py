@@ -28,8 +28,8 @@ from grader.lms.canvas import to_canvas_csv
 from grader.lms.gradescope import to_gradescope
 from grader.lms.junit import to_junit
 from grader.lms.lti import to_lti_scores
-from grader.protocol import CallEvent, Loaded, LoadError, Returned, parse_event
 from grader.report import validate, write_json, write_text
+from grader.sandbox.protocol import CallEvent, Loaded, LoadError, Returned, parse_event
 from grader.scoring import MESSAGE_BYTES, exercise_totals, judge
 from grader.summary import render
 from grader.text import MAX_TEXT, clean, csv_row, fit, size, valid_unicode

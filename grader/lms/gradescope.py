@@ -12,6 +12,8 @@ carried over:
   ``test_name_format`` and each test's ``output_format``/``name_format`` are ``text``):
   Gradescope's default renders HTML, and a student's ``<script>`` printed into a
   message must stay text. Every string is cleaned (``text.clean``) as well.
+
+The top-level output names the sandbox that ran the student's code.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def to_gradescope(
     return {
         "score": report["score"],
         "execution_time": report["duration_s"],
-        "output": clean(report["message"], OUTPUT_TEXT),
+        "output": clean(_with_sandbox(report), OUTPUT_TEXT),
         "output_format": PLAIN,
         "test_output_format": PLAIN,
         "test_name_format": PLAIN,
@@ -61,3 +63,14 @@ def to_gradescope(
         "stdout_visibility": "hidden",
         "tests": tests,
     }
+
+
+def _with_sandbox(report: dict[str, Any]) -> str:
+    """The report's message, and the sandbox (isolation tier) that ran the student's code:
+    results.json has no field of its own for it, and every report names it."""
+    sandbox = report.get("sandbox", "none")
+    if sandbox == "none":  # nothing ran: the message says why
+        return str(report["message"])
+    isolation = report.get("isolation") or {}
+    tier = f" (tier {isolation['tier']}: {isolation['enforces']})" if isolation.get("tier") else ""
+    return "\n".join(filter(None, (report["message"], f"Sandbox: {sandbox}{tier}")))

@@ -1,0 +1,315 @@
+"""Kill everything a submission started, including processes that tried to escape.
+
+Three mechanisms, used together where the platform has them:
+
+* the child's own session and process group (``killpg``), everywhere;
+* a pids cgroup (Linux, where /sys/fs/cgroup is writable, as for root): caps
+  the number of processes and threads, and lists every member however it
+  was started, so ``setsid`` and double forks cannot hide; with it a memory
+  cgroup bounds the memory of all the sandbox's processes together, tmpfs
+  pages included (cgroup v1 or v2, whichever the machine has);
+* the grader as a child subreaper (Linux): orphans of our children are
+  re-parented to us, found in /proc and killed until none remain.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import functools
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def _make(path: Path, settings: dict[str, str]) -> Path | None:
+    """A new cgroup folder with ``settings`` written, or None (and nothing left) if refused."""
+    try:
+        path.mkdir()
+    except OSError:
+        return None
+    try:
+        for name, value in settings.items():
+            (path / name).write_text(value)
+        return path
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.rmdir()
+        return None
+
+
+def _v2_controllers() -> set[str]:
+    try:
+        return set((CGROUP / "cgroup.subtree_control").read_text().split())
+    except OSError:
+        return set()
+
+
+class ProcessGroup:
+    """The cgroups holding one sandboxed child and all its descendants: pids, and memory."""
+
+    def __init__(self, path: Path, memory: Path | None = None) -> None:
+        self.path, self.memory = path, memory
+
+    @classmethod
+    def create(cls, *, max_processes: int, memory_bytes: int | None = None) -> ProcessGroup | None:
+        """Cgroups capped at ``max_processes`` (and ``memory_bytes``); None where not writable."""
+        if not sys.platform.startswith("linux"):
+            return None
+        name = f"forward-grader-{uuid.uuid4().hex[:12]}"
+        pids = {"pids.max": str(max_processes)}
+        if (CGROUP / "cgroup.controllers").exists():  # cgroup v2: one folder, both limits
+            controllers = _v2_controllers()
+            if "pids" not in controllers:
+                return None
+            if memory_bytes and "memory" in controllers:
+                pids |= {"memory.max": str(memory_bytes), "memory.swap.max": "0"}
+            path = _make(CGROUP / name, pids)
+            return cls(path, path if path and "memory.max" in pids else None) if path else None
+        path = _make(CGROUP / "pids" / name, pids)  # cgroup v1: one folder per controller
+        if path is None:
+            return None
+        memory = None
+        if memory_bytes and (CGROUP / "memory" / "cgroup.procs").exists():
+            limits = {"memory.limit_in_bytes": str(memory_bytes)}
+            if (CGROUP / "memory" / "memory.memsw.limit_in_bytes").exists():
+                limits["memory.memsw.limit_in_bytes"] = str(memory_bytes)
+            memory = _make(CGROUP / "memory" / name, limits)
+        return cls(path, memory)
+
+    def join(self) -> None:
+        """Run in the child before exec: move the calling process into the groups."""
+        for folder in {self.path, self.memory} - {None}:
+            assert folder is not None
+            with open(folder / "cgroup.procs", "w") as handle:
+                handle.write(str(os.getpid()))
+
+    def members(self) -> list[int]:
+        try:
+            return [int(pid) for pid in (self.path / "cgroup.procs").read_text().split()]
+        except (OSError, ValueError):
+            return []
+
+    def kill_all(self) -> None:
+        """SIGKILL every member until the group is empty (new forks included)."""
+        for _ in range(500):
+            pids = self.members()
+            if not pids:
+                return
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.001)
+
+    def remove(self) -> None:
+        for folder in {self.path, self.memory} - {None}:
+            assert folder is not None
+            for _ in range(200):
+                try:
+                    folder.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:  # members still exiting
+                    time.sleep(0.005)
+
+
+@functools.cache
+def become_subreaper() -> bool:
+    """Adopt orphans of our children (Linux), so escaped processes can still be killed."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(36, 1, 0, 0, 0) == 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _adopted_children() -> list[int]:
+    """Our children that live in another session: processes the submission started."""
+    me, session = os.getpid(), os.getsid(0)
+    found = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == me and int(fields[3]) != session:
+            found.append(int(entry.name))
+    return found
+
+
+def _reap_orphans(group: int) -> None:
+    """Kill the process group's leftovers and every orphan re-parented to us."""
+    quiet_rounds = 0
+    for _ in range(200):
+        try:
+            os.killpg(group, signal.SIGKILL)
+            alive = True
+        except (ProcessLookupError, PermissionError):
+            alive = False
+        orphans = _adopted_children()
+        for pid in orphans:
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        quiet_rounds = quiet_rounds + 1 if not orphans and not alive else 0
+        if quiet_rounds >= 2:
+            return
+        time.sleep(0.002)
+
+
+def kill_tree(proc: subprocess.Popen[bytes], group: ProcessGroup | None) -> None:
+    """Kill the child and everything it started; return when all of it is gone."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    if group is not None:
+        group.kill_all()
+    proc.wait()
+    if sys.platform.startswith("linux") and become_subreaper():
+        _reap_orphans(proc.pid)
+    if group is not None:
+        group.remove()
+
+
+def _descendants(root: int) -> list[int]:
+    """Every process below ``root``, through /proc/PID/task/TID/children."""
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/children") as handle:
+                    children = [int(c) for c in handle.read().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def _private_memory(pid: int) -> int:
+    """The memory ``pid`` holds on its own: its proportional share of anonymous and shared
+    memory pages (pages a fork shares are counted once across the processes sharing them).
+
+    Where smaps_rollup is closed (another uid, without CAP_SYS_PTRACE, as in a container)
+    the resident anonymous and shared memory from status, which counts a page that forks
+    still share once per process: an overestimate, never an underestimate.
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        kib = int(fields["Pss_Anon"].split()[0]) + int(fields["Pss_Shmem"].split()[0])
+        return kib * 1024
+    except (OSError, KeyError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            fields = dict(line.split(":", 1) for line in handle if ":" in line)
+        kib = int(fields["RssAnon"].split()[0]) + int(fields["RssShmem"].split()[0])
+        return kib * 1024
+    except (OSError, KeyError, ValueError, IndexError):
+        return 0
+
+
+MAX_ENTRIES = 4096
+
+
+def _usage(folder: Path, limit: int) -> int:
+    """The bytes the files below ``folder`` take; past MAX_ENTRIES entries, more than ``limit``."""
+    total, entries, todo = 0, 0, [str(folder)]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as found:
+                for entry in found:
+                    entries += 1
+                    if entries > MAX_ENTRIES:
+                        return limit + 1
+                    info = entry.stat(follow_symlinks=False)
+                    total += info.st_blocks * 512
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+        except OSError:
+            continue
+    return total
+
+
+class MemoryWatch:
+    """Where no memory cgroup can be made (a normal user, most containers): the grader itself
+    bounds the memory of all the sandbox's processes together.
+
+    A thread of the grader (out of the student's reach) adds up, every ``interval`` seconds,
+    the memory of every process below the sandbox's zygote; past ``limit`` it kills them all
+    but the zygote, which reports the runner killed, as the kernel's OOM killer would.
+    """
+
+    def __init__(
+        self,
+        root: int,
+        limit: int,
+        interval: float = 0.02,
+        folder: Callable[[], Path | None] = lambda: None,
+        folder_limit: int = 0,
+    ) -> None:
+        self.root, self.limit, self.interval = root, limit, interval
+        # Tier 2's scratch folder lies on the machine's disk or tmpfs: bounded here too.
+        self.folder, self.folder_limit = folder, folder_limit
+        self.kills = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="memory-watch", daemon=True)
+        self._thread.start()
+
+    def zygote(self) -> int | None:
+        """The zygote: ``root`` itself, or (under bubblewrap) the first harness below it."""
+        if self._is_harness(self.root):
+            return self.root
+        for pid in _descendants(self.root):
+            if self._is_harness(pid):
+                return pid
+        return None
+
+    @staticmethod
+    def _is_harness(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                return b"harness.py" in handle.read()
+        except OSError:
+            return False
+
+    def _run(self) -> None:
+        zygote = None
+        while not self._stop.wait(self.interval):
+            zygote = zygote or self.zygote()
+            if zygote is None:
+                continue
+            below = _descendants(zygote)
+            if not below:
+                continue
+            total = sum(_private_memory(pid) for pid in [zygote, *below])
+            folder = self.folder()
+            over = folder is not None and _usage(folder, self.folder_limit) > self.folder_limit
+            if total > self.limit or over:
+                self.kills += 1
+                for pid in below:
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGKILL)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
