@@ -249,7 +249,9 @@ def _exit_on_low_scores(scores: list[tuple[str, float, float]], threshold: Thres
 def _run_single(path: Path, options: dict[str, Any]) -> tuple[str, float, float]:
     output = options["output"] or "report.json"
     try:
-        box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
+        box = _early_sandbox(options) or Sandbox(
+            resolve(options["sandbox"]), Limits(call_timeout=options["timeout"])
+        )
     except SandboxUnavailable:
         box = None  # grade_file meets it again, and writes a report that says so
     from .grade import grade_file
@@ -273,6 +275,23 @@ def _run_single(path: Path, options: dict[str, Any]) -> tuple[str, float, float]
     if output != "-":
         click.echo(f"Report written to {output}")
     return path.name, report.score, report.max_score
+
+
+def _early_sandbox(options: dict[str, Any]) -> Sandbox | None:
+    """The sandbox ``grade`` started before loading this module (launch.py), if it fits."""
+    context = click.get_current_context(silent=True)
+    held = context.find_root().obj if context else None
+    if not isinstance(held, dict) or held.get("sandbox") is None:
+        return None
+    box: Sandbox = held.pop("sandbox")
+    try:
+        fits = box.kind == resolve(options["sandbox"])
+    except GraderError:
+        fits = False
+    if fits and box.limits == Limits(call_timeout=options["timeout"]):
+        return box
+    box.close()
+    return None
 
 
 def _warn(message: str) -> None:
