@@ -27,7 +27,7 @@ from multiprocessing import util
 from pathlib import Path
 from typing import Any
 
-from . import __version__, registry
+from . import __version__, course, registry
 from .classsimilarity import InBackground, write_similarity
 from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
@@ -91,6 +91,7 @@ class _Options:
     announce: bool = False  # whether a worker must say that auto fell back (none said so yet)
     name: str = ""  # the assignment's name and points, known to the parent: what a report
     max_score: float = 0.0  # says even when the worker cannot load the assignment
+    course: str | None = None  # the course folder the parent found: workers use the same
 
 
 _worker: Grader | None = None  # one per worker process: its sandbox outlives submissions
@@ -106,6 +107,8 @@ def _start_worker(options: _Options) -> None:
     """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
     global _worker
     _ignore_ctrl_c()
+    if options.course is not None:
+        course.use(options.course)
     _worker = Grader(sandbox=options.sandbox, limits=options.limits)
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
@@ -228,7 +231,8 @@ def grade_many(
     make_folder(output)
     options = _Options(choice.ref, seed, sandbox, Limits(call_timeout=timeout),
                        announce=sandbox == "auto" and warning is None, name=name,
-                       max_score=max_score_of(choice.assignment))  # fmt: skip
+                       max_score=max_score_of(choice.assignment),
+                       course=str(choice.course.folder) if choice.course else None)  # fmt: skip
     started = time.time_ns() - 10**9  # file times come from a coarser clock: a tick behind
     rows: dict[str, dict[str, Any]] = {}
     todo = []
