@@ -63,7 +63,7 @@ def requirements() -> tuple[str, ...]:
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise GraderError(f"cannot read {checkout}: {exc}") from None
         declared = project.get("dependencies")
-        if project.get("scripts", {}).get("grade") == f"{ENGINE}.cli:main" and declared:
+        if str(project.get("scripts", {}).get("grade", "")).startswith(f"{ENGINE}.") and declared:
             return _without_extras([str(r) for r in declared])
     try:
         return _without_extras(importlib.metadata.requires(distribution()) or [])
@@ -86,7 +86,7 @@ requires-python = ">=3.11"
 dependencies = [{dependencies}]
 
 [project.scripts]
-grade = "grader.cli:main"
+grade = "grader.entry:main"
 
 [tool.setuptools.packages.find]
 include = ["grader*"]
@@ -174,8 +174,9 @@ if [ ! -s "$RESULTS" ]; then
   # The grader wrote nothing (it could not even start): results that say so, score 0.
   reason="$(head -c 500 "$errors" | tr -cd ' -~' | tr -d '\\\\"')"
   reason="The autograder could not grade this submission: ${{reason:-no reason given}}"
-  printf '{{"score": 0, "execution_time": 0, "visibility": "visible", %s, %s, %s}}\\n' \\
-    '"stdout_visibility": "hidden"' '"tests": []' "\\"output\\": \\"$reason\\"" > "$RESULTS"
+  printf '{{"score": 0, "execution_time": 0, "visibility": "visible", %s, %s, %s, %s}}\\n' \\
+    '"stdout_visibility": "hidden"' '"output_format": "text"' '"tests": []' \\
+    "\\"output\\": \\"$reason\\"" > "$RESULTS"
 fi
 rm -f "$errors"
 exit 0

@@ -291,3 +291,22 @@ def test_a_bundle_carries_the_files_its_cases_load_at_run_time(tmp_path: Path) -
     shutil.rmtree(course)
     graded = run_autograder(root, {"triple.py": "def triple(x):\n    return 3 * x\n"})
     assert graded["score"] == 10 and len(graded["tests"]) == 2, graded["output"]
+
+
+def test_a_grader_that_cannot_start_still_leaves_plain_text_results(
+    autograder: Path, tmp_path: Path
+) -> None:
+    """run_autograder's own results.json, when the grader wrote none: score 0, the reason
+    as plain text (never HTML), valid against Gradescope's format."""
+    from grader.report import validate
+
+    broken = tmp_path / "bin"
+    broken.mkdir()
+    python = broken / "python"
+    python.write_text("#!/bin/sh\necho '<b>boom</b> \"quoted\"' >&2\nexit 1\n")
+    python.chmod(0o755)
+    graded = run_autograder(autograder, {"forward.py": REFERENCE},
+                            GRADE_COMMAND=str(broken / "grade"))  # fmt: skip
+    validate(graded, "gradescope")
+    assert graded["score"] == 0 and graded["output_format"] == "text"
+    assert "could not grade" in graded["output"] and "boom" in graded["output"]
