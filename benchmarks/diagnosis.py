@@ -75,7 +75,7 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "relu.vectorize_int": ((), ("behaviour.truncated",)),
     "node_value.no_bias": (("behaviour.ignores_argument",), ()),
-    "node_value.no_sum": ((), ("behaviour.reshaped",)),
+    "node_value.no_sum": (("behaviour.not_summed",), ("behaviour.reshaped",)),
     "node_value.rounded": (("behaviour.rounded",), ("behaviour.slightly_off",)),
     "node_value.activation": (("behaviour.negatives_zeroed",), ()),
     "hidden_layer.no_relu": (("behaviour.negatives_kept",), ()),
