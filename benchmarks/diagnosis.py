@@ -7,9 +7,10 @@
 Without ``--corpus``: tests/corpus/NAME and, when it exists, tests/heldout/NAME, for
 each assignment (or the one ``--assignment`` names). Each folder is graded file by
 file at each seed, and every hint the reports give is compared, by its stable ids
-(the report's ``hint_ids``), with the folder's labels. Several folders (a tuned half and a held-out half) are printed
-one after the other, each with its own figures. The assignment is ``--assignment``,
-else the folder's name (``tests/corpus/backward`` grades against ``backward``).
+(the report's ``hint_ids``), with the folder's labels. Several folders (a tuned
+half and a held-out half) are printed one after the other, each with its own
+figures. The assignment is ``--assignment``, else the folder's name
+(``tests/corpus/backward`` grades against ``backward``).
 
 Labels, per folder, in one of two files (``ids.json`` wins when both exist):
 
