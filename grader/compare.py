@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .protocol import Returned
+from .sandbox.protocol import Returned
 from .text import clean
 
 RTOL = 1e-5

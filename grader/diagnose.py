@@ -20,7 +20,7 @@ import numpy as np
 from .behaviour import Observation, behaviour_hints, properties, relations_only
 from .compare import close, normalize, plain
 from .execute import CallOutcome
-from .protocol import encode_arg
+from .sandbox.protocol import encode_arg
 from .spec import Case, Exercise, Mistake, TestResult
 
 JUDGED = ("failed", "error")  # failures with an observed behaviour to compare

@@ -10,6 +10,7 @@ with the next exercise. The submission as a whole is bounded in time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import selectors
 import signal
@@ -18,7 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .protocol import (
+from .sandbox import Limits, Run, Sandbox
+from .sandbox.protocol import (
     CallEvent,
     Event,
     ExerciseEnd,
@@ -29,7 +31,6 @@ from .protocol import (
     encode_arg,
     parse_event,
 )
-from .sandbox import Limits, Run, Sandbox
 from .text import decode
 
 OutcomeStatus = Literal[
@@ -55,6 +56,11 @@ class Calls:
 
     function: str
     calls: Sequence[tuple[Any, ...]]
+
+    @functools.cached_property
+    def wire(self) -> list[list[dict[str, Any]]]:
+        """The arguments as the harness reads them: encoded once, sent to every runner."""
+        return [[encode_arg(a) for a in call] for call in self.calls]
 
 
 @dataclass
@@ -217,7 +223,7 @@ def run(
     """
     execution = Execution()
     out, err = _Capped(limits.output_bytes), _Capped(limits.output_bytes)
-    encoded = [[[encode_arg(a) for a in call] for call in b.calls] for b in batches]
+    encoded = [b.wire for b in batches]
     total_deadline = time.monotonic() + limits.total_timeout
     pending = list(range(len(batches)))
     first = True
@@ -244,7 +250,7 @@ def run(
             handle.close()
             if not sandbox.clean():
                 sandbox.close()
-                sandbox = Sandbox(sandbox.kind, sandbox.limits)
+                sandbox = Sandbox(sandbox.kind, sandbox.limits, sandbox.packages)
         first = False
     for i in pending:  # only when the total time ran out between two runners
         _fail_rest(execution.outcomes, i, 0, batches[i].calls, "timeout",

@@ -19,7 +19,7 @@ import numpy as np
 from .compare import normalize
 from .diagnose import Behaviour, candidates, simulate_all
 from .errors import UsageError
-from .protocol import encode_arg
+from .sandbox.protocol import encode_arg
 from .spec import Assignment, Case, Exercise, Mistake
 
 FORMAT = 1

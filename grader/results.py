@@ -14,10 +14,11 @@ from typing import Any, Literal
 
 from . import __version__
 from .report import SCHEMA_VERSION
+from .sandbox.choose import describe as describe_isolation
 from .spec import TestResult
 
 Status = Literal["graded", "error", "internal_error"]
-SandboxName = Literal["bwrap", "process", "none"]
+SandboxName = Literal["bwrap", "process", "landlock", "portable", "none"]
 
 
 def now_iso() -> str:
@@ -100,6 +101,7 @@ class Report:
             "duration_s": self.duration_s,
             "seed": self.seed,
             "sandbox": self.sandbox,
+            "isolation": describe_isolation(self.sandbox),
             "submission": self.submission.to_dict(),
             "status": self.status,
             "message": self.message,

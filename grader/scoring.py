@@ -28,7 +28,7 @@ import numpy as np
 
 from .compare import compare
 from .execute import CallOutcome
-from .protocol import Returned
+from .sandbox.protocol import Returned
 from .spec import Case, Exercise, TestResult, TestStatus
 from .text import clean, fit, size
 

@@ -6,45 +6,26 @@ numpy start once per worker and each submission is a fresh fork.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
-from . import sandbox as sandboxes
 from .errors import SandboxUnavailable
 from .execute import Execution
 from .execute import run as execute_calls
 from .plan import Plan, make_plan
-from .sandbox import Limits, Sandbox, SandboxKind, resolve
+from .sandbox import Limits, Sandbox, SandboxKind, choose, resolve
 from .spec import Assignment
-
-FALLBACK = (
-    "bubblewrap is not usable here, so submissions run in the weaker 'process' sandbox, "
-    "which does not hide your files, the seed or the network from them "
-    "(see the README's Security section; --sandbox bwrap refuses to grade without it)"
-)
-
-
-def check_sandbox(requested: SandboxKind) -> str | None:
-    """Before grading: the warning to give when ``auto`` will fall back to ``process``.
-
-    Raises SandboxUnavailable when bubblewrap was asked for and cannot work here.
-    """
-    if requested == "process":
-        return None
-    if resolve(requested) == "bwrap" and sandboxes.bwrap_works():
-        return None
-    if requested == "bwrap":
-        raise SandboxUnavailable("bubblewrap is installed but cannot create its namespaces here")
-    return FALLBACK
 
 
 class Grader:
     """Grades submissions one after another with one sandbox and one plan per seed.
 
     ``on_fallback(message)``, if set, hears once, before any student code runs, that
-    ``auto`` is using the weaker ``process`` sandbox.
+    ``auto`` is using a weaker tier; ``on_tier(message)`` hears which tier it is.
     """
 
     on_fallback: Callable[[str], None] | None = None
+    on_tier: Callable[[str], None] | None = None
 
     def __init__(
         self,
@@ -54,7 +35,16 @@ class Grader:
         box: Sandbox | None = None,
     ) -> None:
         self.requested = sandbox
-        self.kind = box.kind if box else resolve(sandbox)
+        # A student kit may fall back to the portable tier (execute learns it from the plan);
+        # anything else grades confined or not at all.
+        self.allow_portable = False
+        self._none_left: str | None = None
+        try:
+            self.kind = box.kind if box else resolve(sandbox)
+        except SandboxUnavailable as exc:
+            if sandbox != "auto":
+                raise
+            self.kind, self._none_left = "portable", str(exc)
         self.limits = box.limits if box else (limits or Limits())
         self._box = box
         self.packages: tuple[str, ...] = box.packages if box else ()
@@ -64,37 +54,63 @@ class Grader:
 
     def warm(self) -> None:
         """Start the sandbox now, so its start-up overlaps the grader's own work."""
+        if self._none_left is not None:
+            return  # no confined tier here: ready() decides, once it knows who asks
         if self._box is None:
             try:
                 self._box = Sandbox(self.kind, self.limits, self.packages)
-            except SandboxUnavailable:
+            except SandboxUnavailable as exc:
+                choose.record(self.kind, str(exc))
                 self._fall_back()
 
     def _fall_back(self) -> None:
-        """``auto`` only: bubblewrap failed here, so the ``process`` sandbox it is."""
-        if self.requested != "auto" or self.kind == "process":
+        """``auto`` only: the tier tried failed here, so the next one that starts it is."""
+        if self.requested != "auto":
             raise
-        self.kind = "process"
-        self._box = Sandbox(self.kind, self.limits, self.packages)
+        while True:
+            try:
+                self.kind = choose.after(self.kind)  # SandboxUnavailable when none is left
+            except SandboxUnavailable:
+                if not self.allow_portable or self.kind == "portable":
+                    raise
+                self.kind = "portable"  # a student's own machine: quietly, the portable tier
+            try:
+                self._box = Sandbox(self.kind, self.limits, self.packages)
+                return
+            except SandboxUnavailable as exc:
+                choose.record(self.kind, str(exc))
 
     def ready(self) -> Sandbox:
-        """The started sandbox; ``auto`` falls back to ``process`` if bubblewrap fails here."""
+        """The started sandbox; ``auto`` falls back to a weaker tier if this one fails here."""
+        if self._none_left is not None:
+            if not self.allow_portable:
+                raise SandboxUnavailable(self._none_left)
+            self._none_left = None
         self.warm()
         assert self._box is not None
-        try:
-            self._box.wait_ready()
-        except SandboxUnavailable:
-            self.close()
-            self._fall_back()
-            assert self._box is not None
-            self._box.wait_ready()
-        self._announce_fallback()
+        while True:
+            try:
+                self._box.wait_ready()
+                break
+            except SandboxUnavailable as exc:
+                choose.record(self.kind, str(exc))
+                self.close()
+                self._fall_back()
+                assert self._box is not None
+        self._announce()
         return self._box
 
-    def _announce_fallback(self) -> None:
-        if self.on_fallback and self.requested == "auto" and self.kind == "process":
-            notify, self.on_fallback = self.on_fallback, None
-            notify(FALLBACK)
+    def _announce(self) -> None:
+        if self.kind == "portable" and self.requested == "auto":
+            return  # only a student kit gets here, and says nothing of it (the report does)
+        if self.on_fallback and self.requested == "auto":
+            warning = choose.fallback_warning(self.kind, os.geteuid() == 0)
+            if warning is not None:
+                notify, self.on_fallback = self.on_fallback, None
+                notify(warning)
+        if self.on_tier:
+            tell, self.on_tier = self.on_tier, None
+            tell(choose.announcement(self.kind))
 
     def plan(self, spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
         key = (id(spec), seed, visible_only)
@@ -106,6 +122,7 @@ class Grader:
         self, source: str, filename: str, plan: Plan, meanwhile: Callable[[], None] | None = None
     ) -> Execution:
         self._allow(plan.spec.packages)
+        self.allow_portable = plan.spec.kit
         execution, self._box = execute_calls(
             source=source, filename=filename, batches=plan.calls, sandbox=self.ready(),
             limits=self.limits, meanwhile=meanwhile,

@@ -258,6 +258,28 @@ class Listener:
         self.sock.close()
 
 
+def check_expectation(report: dict, attack: Attack) -> None:
+    """The report gives exactly the points the attack's honest behaviour earns."""
+    kind, _, value = attack.expect.partition(": ")
+    if kind == "error":
+        assert report["status"] == "error" and value in report["message"], report["message"]
+    elif kind == "score":
+        assert report["status"] == "graded" and report["score"] == float(value), report["tests"]
+    elif kind == "at most":
+        assert report["score"] <= float(value)
+    elif kind == "lose":
+        assert report["status"] == "graded", report["message"]
+        assert full_marks_except(report, *value.split()), report["exercises"]
+    else:
+        assert report["status"] == "graded", report["message"]
+        others = [e for e in report["exercises"] if e["name"] not in value.split()]
+        assert all(e["score"] == e["max_score"] for e in others), report["exercises"]
+
+    if attack.says:
+        lost = next(t for t in report["tests"] if t["status"] != "passed")
+        assert attack.says in lost["message"], lost["message"]
+
+
 @pytest.mark.parametrize("name, sandbox", PARAMS)
 def test_attack(tmp_path: Path, name: str, sandbox: str) -> None:
     attack = TABLE[name]
@@ -284,24 +306,7 @@ def test_attack(tmp_path: Path, name: str, sandbox: str) -> None:
     assert report["sandbox"] == sandbox
     assert report["status"] in ("graded", "error"), report["message"]
 
-    kind, _, value = attack.expect.partition(": ")
-    if kind == "error":
-        assert report["status"] == "error" and value in report["message"], report["message"]
-    elif kind == "score":
-        assert report["status"] == "graded" and report["score"] == float(value), report["tests"]
-    elif kind == "at most":
-        assert report["score"] <= float(value)
-    elif kind == "lose":
-        assert report["status"] == "graded", report["message"]
-        assert full_marks_except(report, *value.split()), report["exercises"]
-    else:
-        assert report["status"] == "graded", report["message"]
-        others = [e for e in report["exercises"] if e["name"] not in value.split()]
-        assert all(e["score"] == e["max_score"] for e in others), report["exercises"]
-
-    if attack.says:
-        lost = next(t for t in report["tests"] if t["status"] != "passed")
-        assert attack.says in lost["message"], lost["message"]
+    check_expectation(report, attack)
 
     # Nothing left behind: no process of ours, no stray file, no sandbox folder.
     assert left_behind(before) == []

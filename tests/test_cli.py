@@ -160,7 +160,7 @@ FALLBACK_WARNING = "Warning: bubblewrap is not usable here, so submissions run i
 
 
 def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     for extra in ([], ["--seed", "9"]):  # students and instructors alike
@@ -168,6 +168,8 @@ def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> N
         assert result.exit_code == 0 and json.loads(result.stdout)["sandbox"] == "process"
         first, rest = result.stderr.split("\n", 1)  # one line, before the grade's summary
         assert first.startswith(FALLBACK_WARNING) and "Warning" not in rest, result.stderr
+        tier, rest = rest.split("\n", 1)  # then the tier, announced before grading
+        assert tier.startswith("Sandbox: tier 1, 'process'"), result.stderr
         assert rest.startswith("Grading against assignment 'forward' (found from the file name)")
         assert "Score: 100/100" in rest
     chosen = CliRunner().invoke(main, [SOLUTION, "-o", "-", "--sandbox", "process"])
@@ -175,7 +177,7 @@ def test_auto_falls_back_to_process_and_says_so_before_grading(monkeypatch) -> N
 
 
 def test_bwrap_asked_for_and_missing_is_an_error_with_a_report(monkeypatch, tmp_path) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     for fmt, schema in (("native", "report"), ("gradescope", "gradescope")):
@@ -192,7 +194,7 @@ def test_bwrap_asked_for_and_missing_is_an_error_with_a_report(monkeypatch, tmp_
 
 
 def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch, tmp_path) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
     broken = ["bwrap", "--no-such-option"]
@@ -208,7 +210,7 @@ def test_auto_falls_back_when_bubblewrap_cannot_start(monkeypatch, tmp_path) -> 
 
 
 def test_a_class_hears_of_the_fallback_before_grading(monkeypatch, tmp_path: Path) -> None:
-    from grader import sandbox
+    from grader.sandbox import namespaces as sandbox
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: False)
     subs = tmp_path / "subs"

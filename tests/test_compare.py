@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from grader.compare import compare
-from grader.protocol import Returned
+from grader.sandbox.protocol import Returned
 
 
 def got(values: object) -> Returned:

@@ -23,8 +23,8 @@ from grader.diagnose import _read_only
 from grader.execute import CallOutcome, Execution
 from grader.judging import judged
 from grader.plan import make_plan
-from grader.protocol import Returned
 from grader.results import Report, SubmissionInfo
+from grader.sandbox.protocol import Returned
 
 from .conftest import ROOT
 

@@ -9,7 +9,7 @@ import pytest
 
 from assignments.forward import ASSIGNMENT
 from grader.grade import expected_values, load_assignment
-from grader.protocol import encode_arg
+from grader.sandbox.protocol import encode_arg
 
 from .conftest import REFERENCE, SANDBOXES, STUB, scores
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from grader.compare import compare
-from grader.protocol import ProtocolError, Returned, parse_event
+from grader.sandbox.protocol import ProtocolError, Returned, parse_event
 
 
 @given(st.binary(max_size=2000))

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grader import protocol
 from grader.diagnose import diagnose
 from grader.execute import CallOutcome
-from grader.protocol import (
+from grader.sandbox import protocol
+from grader.sandbox.protocol import (
     CallEvent,
     Done,
     ExerciseEnd,

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from grader import seccomp
 from grader.execute import Calls, run
-from grader.sandbox import Limits, Sandbox
+from grader.sandbox import Limits, Sandbox, seccomp
 
 from .conftest import SANDBOXES
 

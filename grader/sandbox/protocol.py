@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .text import clean
+from ..text import clean
 
 MAX_DIMS = 8
 MAX_INDEX = 2**31 - 1  # exercise, case, argument and line numbers, statuses

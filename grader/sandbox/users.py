@@ -10,7 +10,6 @@ grader or of another one on the same machine) from taking the same uid.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import random
 import sys
@@ -45,6 +44,8 @@ class SandboxUser:
         """A fresh uid when running as root on Linux; None elsewhere (the caller's uid is used)."""
         if not sys.platform.startswith("linux") or os.geteuid() != 0:
             return None
+        import fcntl  # POSIX only, and only needed here
+
         folder = _lock_folder()
         for _ in range(64):
             uid = FIRST_UID + random.randrange(COUNT)

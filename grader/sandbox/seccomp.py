@@ -34,16 +34,21 @@ REFUSED = (
 # clone() may make threads and processes, never namespaces; clone3 passes its flags in
 # memory a filter cannot read, so it reports "not implemented" and libc falls back to clone.
 NAMESPACE_FLAGS = 0x7E020000  # CLONE_NEWNS|NEWCGROUP|NEWUTS|NEWIPC|NEWUSER|NEWPID|NEWNET
+# Without namespaces (tier 2) the kernel's shared objects are the machine's: System V IPC
+# and POSIX message queues (which Landlock does not see) are refused, and so is every
+# socket but a unix one (Landlock refuses TCP from ABI 4 on; this refuses UDP and raw too).
+CONFINED_REFUSED = ("shmget", "msgget", "semget", "mq_open")
+AF_UNIX = 1
 
 
 @functools.cache
-def program() -> bytes:
+def program(*, confined: bool = False) -> bytes:
     """The compiled filter, or empty bytes where libseccomp is not available.
 
     Compiling imports pyseccomp and asks libseccomp (about 10 ms, before every sandbox
     can start), so the result is kept in the user's cache.
     """
-    cached = _cache_file()
+    cached = _cache_file(confined)
     try:
         if cached.is_file() and not cached.is_symlink():
             data = cached.read_bytes()
@@ -51,18 +56,20 @@ def program() -> bytes:
                 return data
     except OSError:
         pass
-    data = _compile()
+    data = _compile(confined)
     if data:
         _store(cached, data)
     return data
 
 
-def _cache_file() -> Path:
+def _cache_file(confined: bool = False) -> Path:
     """Where this machine's compiled filter is kept: named by the rules and the machine.
 
     The BPF program depends on nothing else (the kernel runs it, not libseccomp).
     """
     key = repr((REFUSED, NAMESPACE_FLAGS, platform.machine(), "v1"))
+    if confined:
+        key += repr((CONFINED_REFUSED, AF_UNIX))
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "forward-grader" / f"seccomp-{digest}.bpf"
@@ -80,13 +87,13 @@ def _store(path: Path, data: bytes) -> None:
         pass
 
 
-def _compile() -> bytes:
+def _compile(confined: bool) -> bytes:
     """The filter, compiled by libseccomp now."""
     try:
         import pyseccomp as sc
 
         rules = sc.SyscallFilter(defaction=sc.ALLOW)
-        for name in REFUSED:
+        for name in REFUSED + (CONFINED_REFUSED if confined else ()):
             try:
                 rules.add_rule(sc.ERRNO(errno.EPERM), name)
             except (ValueError, RuntimeError, OSError):
@@ -94,6 +101,8 @@ def _compile() -> bytes:
         for flag in _namespace_bits():
             rules.add_rule(sc.ERRNO(errno.EPERM), "clone", sc.Arg(0, sc.MASKED_EQ, flag, flag))
         rules.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
+        if confined:
+            rules.add_rule(sc.ERRNO(errno.EAFNOSUPPORT), "socket", sc.Arg(0, sc.NE, AF_UNIX))
         with tempfile.TemporaryFile() as handle:
             rules.export_bpf(handle)
             handle.seek(0)

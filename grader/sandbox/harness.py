@@ -21,12 +21,10 @@ from __future__ import annotations
 import base64
 import builtins
 import ctypes
-import fcntl
 import json
 import linecache
 import mmap
 import os
-import resource
 import select
 import shutil
 import signal
@@ -41,11 +39,25 @@ from typing import Any
 # grader passes a folder that holds numpy and nothing else of its own.
 if len(sys.argv) > 2:
     sys.path.insert(0, sys.argv[2])
-# confine.py lies next to this file; -I keeps this folder off the path, so add it last.
+# confine.py and landlock.py lie next to this file; -I keeps this folder off the path: add it.
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
-import confine
 import numpy as np
+
+# Linux and POSIX only; the portable tier (tier 3: Windows, macOS) runs without them.
+try:
+    import fcntl
+except ImportError:
+    fcntl = None  # type: ignore[assignment]
+try:
+    import resource
+except ImportError:
+    resource = None  # type: ignore[assignment]
+try:
+    import confine
+    import landlock
+except (ImportError, OSError, TypeError, AttributeError):
+    confine = landlock = None
 
 CONFIG: dict[str, Any] = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
 
@@ -57,7 +69,7 @@ _float64 = np.float64
 _int64 = np.int64
 _dumps = json.dumps
 _write = os.write
-_fork = os.fork
+_fork = getattr(os, "fork", None)
 _waitpid = os.waitpid
 _kill = os.kill
 _listdir = os.listdir
@@ -90,17 +102,44 @@ def _refuse(self: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 class ArgumentList(list):  # type: ignore[type-arg]
-    """A list argument the student's function may read but not change."""
+    """A list argument the student's function may read but not change.
+
+    Every way of reading or copying it works (iteration, slicing, ``list()``,
+    ``np.array``, ``copy.copy``, ``copy.deepcopy``, pickling): a copy is a plain,
+    writable list. Only writes to this one fail.
+    """
 
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
     append = extend = insert = pop = remove = clear = sort = reverse = _refuse
 
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Any]:
+        import copy
+
+        return [copy.deepcopy(item, memo) for item in self]
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (list, (list(self),))
+
 
 class ArgumentDict(dict):  # type: ignore[type-arg]
-    """A dict argument the student's function may read but not change."""
+    """A dict argument the student's function may read but not change; copies are plain dicts."""
 
     __setitem__ = __delitem__ = __ior__ = _refuse
     update = pop = popitem = clear = setdefault = _refuse
+
+    def __copy__(self) -> dict[Any, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[Any, Any]:
+        import copy
+
+        return {copy.deepcopy(k, memo): copy.deepcopy(v, memo) for k, v in self.items()}
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return (dict, (dict(self),))
 
 
 def _readonly_memory(data: bytes) -> Any:
@@ -111,6 +150,8 @@ def _readonly_memory(data: bytes) -> Any:
     available, a bytes object (numpy still refuses the flag).
     """
     if not data:
+        return data
+    if fcntl is None:
         return data
     try:
         fd = os.memfd_create("arguments", os.MFD_ALLOW_SEALING | os.MFD_CLOEXEC)
@@ -208,6 +249,45 @@ def confine_runner(libdir: str) -> None:
         if CONFIG.get("required", False):
             os.write(2, f"the sandbox could not confine the runner: {exc}\n".encode())
             _exit(72)
+
+
+def landlock_zygote() -> None:
+    """Tier 2: the zygote's own Landlock layer, before any command (see confined.py).
+
+    Read-only: the runtime (site-packages hidden), the packages, the harness, /proc;
+    read-write: the null devices and the work folder; nothing executable; no TCP;
+    abstract sockets and signals scoped to the sandbox.
+    """
+    rules = CONFIG["landlock"]
+    version = int(rules["abi"])
+    every = landlock.fs_rights(version)
+    layer = landlock.Ruleset(version, every, net=True, scope=True)
+    hidden = tuple(rules["hidden"])
+    for path in rules["read"]:
+        landlock.allow_all_but(layer, path, hidden, landlock.READ)
+    layer.allow("/proc", landlock.READ)
+    for device in rules["devices"]:
+        layer.allow(device, landlock.READ_FILE | landlock.WRITE_FILE)
+    layer.allow(rules["write"], every & ~landlock.EXECUTE)
+    layer.enforce()
+
+
+def confine_landlocked(scratch: str) -> None:
+    """Tier 2, in a runner: only ``scratch`` writable, scoped, no_new_privs, seccomp."""
+    confine.set_oom_first()
+    try:
+        os.chdir(scratch)
+        os.environ.update(HOME=scratch, TMPDIR=scratch)
+        version = int(CONFIG["landlock"]["abi"])
+        writes = landlock.fs_rights(version) & ~(landlock.READ | landlock.EXECUTE)
+        layer = landlock.Ruleset(version, writes, scope=True)
+        layer.allow(scratch, writes)
+        layer.enforce()
+        confine.drop_capabilities()
+        confine.load_seccomp(base64.b64decode(CONFIG["seccomp"]))
+    except (OSError, KeyError, ValueError) as exc:
+        os.write(2, f"the sandbox could not confine the runner: {exc}\n".encode())
+        _exit(72)
 
 
 def clip(text: str) -> str:
@@ -346,7 +426,7 @@ def become_subreaper() -> None:
     """Adopt the orphans of exercise processes (Linux), so they can be killed between exercises."""
     try:
         ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         pass
 
 
@@ -381,7 +461,7 @@ def set_limits(limits: dict[str, int | None]) -> None:
         ("RLIMIT_NOFILE", "open_files"),
     ):
         value = limits.get(key)
-        if value is None or not hasattr(resource, name):
+        if value is None or resource is None or not hasattr(resource, name):
             continue
         try:
             resource.setrlimit(getattr(resource, name), (value, value))
@@ -420,8 +500,11 @@ def check_zygote(zygote: int) -> None:
     """Exit at once if the zygote is dead or dying: the submission killed it.
 
     A kill is queued before kill() returns, so this check at each boundary
-    ensures nothing is reported for a step that began after the kill.
+    ensures nothing is reported for a step that began after the kill. No zygote (0): the
+    portable tier, where this process is the runner itself.
     """
+    if not zygote:
+        return
     try:
         alive = os.getppid() == zygote
         with open(f"/proc/{zygote}/status") as handle:
@@ -441,6 +524,7 @@ def run_job(fd: int, zygote: int) -> None:
     # Nothing more comes on stdin; student code gets /dev/null there.
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
+    os.close(null)
     exercises = [
         (entry["index"], entry["function"], Arguments(entry["calls"])) for entry in job["exercises"]
     ]
@@ -475,10 +559,13 @@ def run_job(fd: int, zygote: int) -> None:
     _exit(0)
 
 
-def start_runner(fds: list[int], control: socket.socket, private: tuple[int, ...]) -> int:
+def start_runner(
+    fds: list[int], control: socket.socket, private: tuple[int, ...], scratch: str = ""
+) -> int:
     """Fork a runner wired to the grader's pipes: job on stdin, results on fds[1]."""
     zygote_pid = os.getpid()
-    pid = _fork()
+    assert _fork is not None  # the zygote runs where fork does; the portable tier never forks
+    pid: int = _fork()
     if pid:
         return pid
     try:
@@ -501,7 +588,9 @@ def start_runner(fds: list[int], control: socket.socket, private: tuple[int, ...
             os.dup2(source, target)
         for stale in (job_fd, out_fd, err_fd):
             os.close(stale)
-        if CONFIG:
+        if CONFIG.get("landlock"):
+            confine_landlocked(scratch)
+        elif CONFIG:
             confine_runner(sys.argv[2] if len(sys.argv) > 2 else "")
         run_job(result_fd, zygote_pid)
     finally:
@@ -534,6 +623,12 @@ def zygote(control_fd: int) -> None:
         pass
     become_subreaper()
     control = socket.socket(fileno=control_fd)
+    if CONFIG.get("landlock"):
+        try:
+            landlock_zygote()
+        except (OSError, KeyError, ValueError) as exc:
+            os.write(2, f"landlock refused the zygote's rules: {exc}\n".encode())
+            _exit(72)
 
     def reply(message: dict[str, Any]) -> None:
         control.sendall((_dumps(message) + "\n").encode())
@@ -566,7 +661,8 @@ def zygote(control_fd: int) -> None:
             _exit(0)  # the grader is gone
         command = json.loads(message.decode().splitlines()[0])
         if command["cmd"] == "run" and len(fds) == 4 and not runner:
-            runner = last = start_runner(fds, control, (wake_r, wake_w))
+            scratch = str(command.get("scratch", ""))
+            runner = last = start_runner(fds, control, (wake_r, wake_w), scratch)
             reply({"ev": "started"})
         elif command["cmd"] == "clean":
             if last:
@@ -582,5 +678,17 @@ def zygote(control_fd: int) -> None:
             os.close(fd)
 
 
+def portable(result_fd: int) -> None:
+    """Tier 3: this process is the runner, started fresh by the grader for one job.
+
+    No fork, no namespaces, no filter: only the grader's timeouts and whatever limits
+    the platform has. The job comes on stdin, results go to ``result_fd``.
+    """
+    run_job(result_fd, 0)
+
+
 if __name__ == "__main__":
-    zygote(int(sys.argv[1]))
+    if CONFIG.get("portable"):
+        portable(int(sys.argv[1]))
+    else:
+        zygote(int(sys.argv[1]))

@@ -12,6 +12,7 @@ import ctypes
 import os
 import stat
 import struct
+from typing import Any
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWIPC = 0x08000000
@@ -23,7 +24,10 @@ PR_SET_DUMPABLE = 4
 PR_CAPBSET_DROP, PR_SET_SECCOMP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 24, 22, 38, 47
 SECCOMP_MODE_FILTER = 2
 
-_libc = ctypes.CDLL(None, use_errno=True)
+try:
+    _libc: Any = ctypes.CDLL(None, use_errno=True)
+except (OSError, TypeError):  # not POSIX (Windows): nothing here can work, and nothing calls it
+    _libc = None
 
 
 def _check(result: int, what: str) -> None:
