@@ -1,14 +1,16 @@
 """How well the diagnosis names mistakes in labelled submissions: a corpus folder, graded.
 
-    python benchmarks/diagnosis.py --corpus tests/corpus/forward [--corpus DIR ...]
-        [--assignment NAME] [--seeds 0 1 2] [--sandbox auto] [-v]
+    python benchmarks/diagnosis.py [--corpus DIR ...] [--assignment NAME]
+        [--seeds 0 1 2] [--sandbox auto] [--no-catalogue] [-v]
     python benchmarks/diagnosis.py --write-ids   # benchmarks/hint_ids.json, every id
 
-Each ``--corpus`` folder is graded file by file at each seed, and every hint the
-reports give is compared, by its stable ids (the report's ``hint_ids``), with the
-folder's labels. Several folders (a tuned half and a held-out half) are printed
-one after the other, each with its own figures. The assignment is ``--assignment``,
-else the folder's name (``tests/corpus/backward`` grades against ``backward``).
+Without ``--corpus``: tests/corpus/NAME and, when it exists, tests/heldout/NAME, for
+each assignment (or the one ``--assignment`` names). Each folder is graded file by
+file at each seed, and every hint the reports give is compared, by its stable ids
+(the report's ``hint_ids``), with the folder's labels. Several folders (a tuned
+half and a held-out half) are printed one after the other, each with its own
+figures. The assignment is ``--assignment``, else the folder's name
+(``tests/corpus/backward`` grades against ``backward``).
 
 Labels, per folder, in one of two files (``ids.json`` wins when both exist):
 
@@ -17,8 +19,9 @@ Labels, per folder, in one of two files (``ids.json`` wins when both exist):
     {"<file>.py": {
         "main": ["<id>", ...],     # ids that name the file's main mistake; [] if correct
         "true": ["<id>", ...],     # other ids that are true of the file (not misleading)
-        "wrong": ["<function>", ...]   # optional: the functions that must lose points
-    }}
+        "wrong": ["<function>", ...],  # optional: the functions that must lose points
+        "error": true                  # optional: the file cannot be graded (a syntax
+    }}                                 # error...); only its status is checked
 
 An id is a catalogued mistake (``relu.abs``, ``backward.grad_no_mean``), a behaviour
 (``behaviour.only_first_example``) or a symptom (``symptom.read_only``); a catalogued
@@ -75,7 +78,7 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "relu.vectorize_int": ((), ("behaviour.truncated",)),
     "node_value.no_bias": (("behaviour.ignores_argument",), ()),
-    "node_value.no_sum": ((), ("behaviour.reshaped",)),
+    "node_value.no_sum": (("behaviour.not_summed",), ("behaviour.reshaped",)),
     "node_value.rounded": (("behaviour.rounded",), ("behaviour.slightly_off",)),
     "node_value.activation": (("behaviour.negatives_zeroed",), ()),
     "hidden_layer.no_relu": (("behaviour.negatives_kept",), ()),
@@ -175,7 +178,8 @@ def labels_of(folder: Path) -> dict[str, dict[str, Any]]:
     if (folder / "ids.json").exists():
         raw = json.loads((folder / "ids.json").read_text())
         return {name: {"main": set(v.get("main", [])), "true": set(v.get("true", [])),
-                       "wrong": v.get("wrong")} for name, v in raw.items()}  # fmt: skip
+                       "wrong": v.get("wrong"), "error": bool(v.get("error"))}
+                for name, v in raw.items()}  # fmt: skip
     out = {}
     for name, label in json.loads((folder / "labels.json").read_text()).items():
         mistakes: dict[str, list[str]] = label["mistakes"]
@@ -217,6 +221,10 @@ def evaluate(
     main: set[str] = {family.get(k, k) for k in label["main"]}
     true: set[str] = {family.get(k, k) for k in label["true"]} | main
     wrong = label.get("wrong")
+    if label.get("error"):  # meant not to grade: its status is all there is to check
+        return {"scores_right": report["status"] == "error", "buggy": False, "main_named": False,
+                "some_true": False, "no_hint": False, "misleading": [], "hint_on_correct": False,
+                "fired": [], "main": [], "ungradable": True}  # fmt: skip
     scores_right = report["status"] == "graded" or bool(label.get("label", {}).get("import_error"))
     if report["status"] == "graded":
         if wrong is not None:
@@ -247,6 +255,9 @@ def evaluate(
 
 def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbose: bool,
             no_catalogue: bool = False) -> None:  # fmt: skip
+    if not (folder / "ids.json").exists() and not (folder / "labels.json").exists():
+        print(f"{folder}: no ids.json or labels.json, not measured")
+        return
     labels = labels_of(folder)
     known = catalogue(assignment)
     family = {k: v["family"] for k, v in known.items()}
@@ -274,7 +285,7 @@ def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbo
                     print(f"  {name} seed {seed}: main {row['main']} {said}"
                           f" scores {row['scores_right']}")  # fmt: skip
     buggy = [r for r in rows if r["buggy"]]
-    correct = [r for r in rows if not r["buggy"]]
+    correct = [r for r in rows if not r["buggy"] and not r.get("ungradable")]
 
     def pct(part: int, whole: int) -> str:
         return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "-"
@@ -315,9 +326,13 @@ def main() -> None:
     if args.write_ids:
         write_ids()
         return
-    for folder in args.corpus or [CORPUS]:
-        folder = folder.resolve()
-        assignment = args.assignment or folder.name
+    folders = [(f.resolve(), args.assignment or f.resolve().name) for f in args.corpus]
+    if not folders:  # both halves of each assignment's corpus: tuned, then held out
+        for name in [args.assignment] if args.assignment else ["forward", "backward"]:
+            for half in (ROOT / "tests" / "corpus" / name, ROOT / "tests" / "heldout" / name):
+                if half.is_dir():
+                    folders.append((half, name))
+    for folder, assignment in folders:
         measure(folder, assignment, args.seeds, args.sandbox, args.verbose, args.no_catalogue)
 
 

@@ -35,6 +35,7 @@ IDS: dict[str, str] = {
     "behaviour.sum_not_mean": "m times the expected value, m the number of rows: a sum where "
     "the mean is expected",
     "behaviour.per_example_not_reduced": "one value per example where their mean is expected",
+    "behaviour.not_summed": "the terms one by one where their sum is expected",
     "behaviour.divided_by_rows": "1/m of the expected value, m the number of rows: divided by "
     "m once too often",
     "behaviour.divided_by_columns": "1/n of the expected value, n the number of columns "
@@ -440,6 +441,8 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
     reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 1 and np.all(np.isfinite(g))
     if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):
         found.add(("behaviour.per_example_not_reduced", None))
+    if reduced and g.size >= 2 and np.isclose(float(g.sum()), float(e), rtol=RTOL, atol=ATOL):
+        found.add(("behaviour.not_summed", None))
     return found
 
 
@@ -505,7 +508,8 @@ def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> se
 # Most specific first; a size-named factor beats a bare constant, a shape beats values.
 ORDER = (
     "behaviour.reshaped", "behaviour.transposed", "behaviour.only_first_example",
-    "behaviour.per_example_not_reduced", "behaviour.sum_not_mean", "behaviour.divided_by_rows",
+    "behaviour.per_example_not_reduced", "behaviour.not_summed", "behaviour.sum_not_mean",
+    "behaviour.divided_by_rows",
     "behaviour.divided_by_columns", "behaviour.times_columns", "behaviour.sign_flipped",
     "behaviour.columns_sum_to_one", "behaviour.whole_sums_to_one", "behaviour.max_is_one",
     "behaviour.negatives_zeroed", "behaviour.negatives_kept", "behaviour.absolute_value",
@@ -548,6 +552,8 @@ def _say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "first example used?",
         "behaviour.per_example_not_reduced": "one value per example where a single number, "
         "their mean, is expected",
+        "behaviour.not_summed": "the terms one by one where a single number, their sum, is "
+        "expected",
         "behaviour.sum_not_mean": "exactly m times the expected value, m the number of rows "
         "(examples): a sum where the mean is expected?",
         "behaviour.divided_by_rows": "exactly 1/m of the expected value, m the number of rows "

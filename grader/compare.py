@@ -88,7 +88,20 @@ def _walk(
     expected: Any, got: Returned, where: _Where, *, reveal: bool, rtol: float, atol: float
 ) -> Verdict:
     if isinstance(expected, np.ndarray):
-        return _numbers(expected, _as_array(got), where, reveal=reveal, rtol=rtol, atol=atol)
+        stacked = _as_array(got)
+        listed = got.kind == "seq" and expected.ndim >= 1 and len(got.items) == expected.shape[0]
+        # Inside a returned tuple, a part of two or more axes is most often a list of arrays
+        # that crossed the boundary stacked: its items are compared one by one too.
+        listed = listed or bool(
+            where.path and got.kind == "array" and stacked.shape is not None
+            and expected.ndim >= 2 and len(stacked.shape) >= 2
+            and stacked.shape[0] == expected.shape[0]
+        )  # fmt: skip
+        if listed and stacked.shape != expected.shape:
+            # A list of arrays read as one stacked array would be described stacked
+            # ("shape (2, 1, 2), expected (2, 2)"): say which item differs instead.
+            return _sequence(list(expected), got, where, reveal=reveal, rtol=rtol, atol=atol)
+        return _numbers(expected, stacked, where, reveal=reveal, rtol=rtol, atol=atol)
     if isinstance(expected, (tuple, list)):
         return _sequence(expected, got, where, reveal=reveal, rtol=rtol, atol=atol)
     if isinstance(expected, dict):

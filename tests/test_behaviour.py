@@ -219,3 +219,15 @@ def test_split_needs_a_passed_hidden_case() -> None:
         Observation((rows,), rows, rows * 2.1 - 1, False, False),
     ]
     assert behaviour_hints(observations) == []
+
+
+def test_a_list_of_equal_arrays_is_described_item_by_item(tmp_path: Path) -> None:
+    """grad_biases of shape (1, n) per layer: the message names the item, not a stack."""
+    code = """
+        def backward(inputs, weights, biases, labels):
+            grad_weights, grad_biases = _reference_backward(inputs, weights, biases, labels)
+            return grad_weights, [g.reshape(1, -1) for g in grad_biases]
+    """
+    report = graded(tmp_path, backward_with(backward=code), "backward", 0)
+    messages = [t["message"] for t in report["tests"] if t["exercise"] == "backward"]
+    assert any("grad_biases[0] has shape (1, 2)" in m for m in messages), messages
