@@ -106,6 +106,8 @@ TABLE = {
     # the memory cgroup and the sized /tmp of tier 1 bound them (tier 2: see test_tiers.py).
     "memfd_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
     "unlinked_file_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
+    # Chains of fork-and-exit: a killer that lists, then kills, always meets old pids.
+    "runaway_forks": Attack("reference", "score: 100", "relu"),
     # The grader's own cache (its seccomp filter) is not writable from the sandbox.
     "poison_seccomp_cache": Attack("reference", "lose: relu", "relu"),
 }

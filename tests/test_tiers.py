@@ -58,7 +58,8 @@ NOBODY = 65534
 # grader. What must still hold: what the student cannot kill, read, write or reach.
 NONROOT_ATTACKS = ("kill_everything", "kill_parent", "daemon_overwrites_report",
                    "read_solutions", "write_files", "tcp_connect", "setsid_orphans",
-                   "fork_storm", "close_std_fds", "forge_huge_shape")  # fmt: skip
+                   "fork_storm", "close_std_fds", "forge_huge_shape", "runaway_forks",
+                   "poison_seccomp_cache")  # fmt: skip
 
 
 def _plan_jobs(out: Path, attacks: tuple[str, ...]) -> list[dict]:
