@@ -108,6 +108,8 @@ TABLE = {
     "unlinked_file_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
     # Chains of fork-and-exit: a killer that lists, then kills, always meets old pids.
     "runaway_forks": Attack("reference", "score: 100", "relu"),
+    # The environment and memory of the grader (and of its other ancestors) stay closed.
+    "peek_grader_memory": Attack("reference", "lose: relu", "relu"),
     # The grader's own cache (its seccomp filter) is not writable from the sandbox.
     "poison_seccomp_cache": Attack("reference", "lose: relu", "relu"),
 }
