@@ -27,7 +27,8 @@ from multiprocessing import util
 from pathlib import Path
 from typing import Any
 
-from . import __version__, registry
+from . import __version__, course, registry
+from .classsimilarity import InBackground, write_similarity
 from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
 from .errors import GraderError, Interrupted, UsageError
@@ -90,6 +91,7 @@ class _Options:
     announce: bool = False  # whether a worker must say that auto fell back (none said so yet)
     name: str = ""  # the assignment's name and points, known to the parent: what a report
     max_score: float = 0.0  # says even when the worker cannot load the assignment
+    course: str | None = None  # the course folder the parent found: workers use the same
 
 
 _worker: Grader | None = None  # one per worker process: its sandbox outlives submissions
@@ -105,6 +107,8 @@ def _start_worker(options: _Options) -> None:
     """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
     global _worker
     _ignore_ctrl_c()
+    if options.course is not None:
+        course.use(options.course)
     _worker = Grader(sandbox=options.sandbox, limits=options.limits)
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
@@ -227,7 +231,8 @@ def grade_many(
     make_folder(output)
     options = _Options(choice.ref, seed, sandbox, Limits(call_timeout=timeout),
                        announce=sandbox == "auto" and warning is None, name=name,
-                       max_score=max_score_of(choice.assignment))  # fmt: skip
+                       max_score=max_score_of(choice.assignment),
+                       course=str(choice.course.folder) if choice.course else None)  # fmt: skip
     started = time.time_ns() - 10**9  # file times come from a coarser clock: a tick behind
     rows: dict[str, dict[str, Any]] = {}
     todo = []
@@ -238,6 +243,12 @@ def grade_many(
         else:
             todo.append(submission)
     reused = len(rows)
+    # The class's code is compared while it is graded; a shard sees a slice of the class
+    # (`grade similar` compares the merged folder).
+    similar = None if slice_ else InBackground(
+        [(s.id, s.path, s.root, None) for s in submissions if s.problem is None],
+        choice.assignment,
+    )  # fmt: skip
     cores = usable_cores()
     if jobs and jobs > cores and on_warning:
         on_warning(f"--jobs {jobs} on {cores} usable core{'s' * (cores > 1)}: the workers "
@@ -258,7 +269,20 @@ def grade_many(
     ordered = [rows[s.id] for s in submissions]
     notes = {s.id: s.clash for s in submissions if s.clash}
     write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_, notes=notes)
+    if similar is not None:
+        _write_similarity(similar, name, output, on_warning)
     return ordered
+
+
+def _write_similarity(
+    similar: InBackground, name: str, output: Path, on_warning: Callable[[str], None] | None
+) -> None:
+    """similarity.json beside summary.json; the grades are on disk already, whatever happens."""
+    try:
+        write_similarity(similar.result().similarity, output, name)
+    except Exception as exc:  # a bug of ours must not cost the class its exit code
+        if on_warning:
+            on_warning(f"similarity.json not written ({failure_message(exc)})")
 
 
 def usable_cores() -> int:

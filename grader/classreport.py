@@ -24,13 +24,18 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import similarityview
+from .classsimilarity import Compared, compare_reports, read_similarity, write_similarity
 from .diagnose import hint_parts
 from .errors import UsageError
 from .export import class_maximum, collect_reports
 from .report import write_text
+from .similarity import Similarity
+from .spec import Assignment
 from .summary import class_mean, points
 from .text import clean
 
@@ -50,7 +55,14 @@ table{border-collapse:collapse;width:100%;font-size:15px}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.rate{width:40%}
-th[data-key]{cursor:pointer;user-select:none}th[data-key]:hover{background:#eef}
+th button{font:inherit;font-weight:bold;color:inherit;background:none;border:0;padding:0;
+cursor:pointer;text-align:inherit}th button:hover,th button:focus-visible{background:#eef}
+th button:focus-visible{outline:2px solid #1a4d8f}
+th[aria-sort=ascending] button::after{content:" \\2191"}
+th[aria-sort=descending] button::after{content:" \\2193"}
+.scroll:focus-visible{outline:2px solid #1a4d8f}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+figure{margin:0}figcaption{font-size:14px;color:#444}
 .figs{display:flex;flex-wrap:wrap;gap:1rem}.fig{flex:1 1 20rem;min-width:0}
 .fig svg{width:100%;height:auto}
 #submissions tr>:first-child{position:sticky;left:0;background:#fff}
@@ -69,6 +81,8 @@ ol.tests{padding-left:1.4rem}ol.tests li{margin:.6rem 0}
 SCRIPT = """
 function sortBy(key, desc) {
   const body = document.querySelector('#submissions tbody');
+  document.querySelectorAll('#submissions th[data-key]').forEach(th => th.setAttribute(
+    'aria-sort', th.dataset.key === key ? (desc ? 'descending' : 'ascending') : 'none'));
   const rows = Array.from(body.rows);
   const num = document.querySelector('th[data-key="' + key + '"]').classList.contains('n');
   rows.sort((a, b) => {
@@ -79,8 +93,11 @@ function sortBy(key, desc) {
   rows.forEach(r => body.appendChild(r));
   document.body.dataset.sorted = key + (desc ? '-desc' : '-asc');
 }
-document.querySelectorAll('#submissions th[data-key]').forEach(th => th.addEventListener(
-  'click', () => sortBy(th.dataset.key, document.body.dataset.sorted === th.dataset.key + '-asc')));
+document.querySelectorAll('#submissions th[data-key] button').forEach(button => {
+  const key = button.parentElement.dataset.key;
+  button.addEventListener('click',
+    () => sortBy(key, document.body.dataset.sorted === key + '-asc'));
+});
 const wanted = /^#sort=(\\w+)-(asc|desc)$/.exec(location.hash);
 if (wanted) sortBy(wanted[1], wanted[2] === 'desc');
 """
@@ -96,14 +113,20 @@ def _label(name: str) -> str:
     return clean(name, NAME_TEXT).replace("$", r"\$")
 
 
-def _svg(figure: Any) -> str:
+def _svg(figure: Any, ident: str, title: str) -> str:
+    """The figure as inline SVG: an image named by its title, its labels real text."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight")
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    opened = text.index(">") + 1
+    start = len("<svg")
+    return (f'<svg role="img" aria-labelledby="{ident}"{text[start:opened]}'
+            f'<title id="{ident}">{_h(title)}</title>{text[opened:]}')  # fmt: skip
 
 
 def _figures(scores: list[float], maximum: float, rates: dict[str, float]) -> list[str]:
+    """The two charts, each a figure with a caption and its numbers as text."""
     try:
         import matplotlib
         import matplotlib.ticker
@@ -114,16 +137,32 @@ def _figures(scores: list[float], maximum: float, rates: dict[str, float]) -> li
         raise UsageError(
             "the class report needs matplotlib: pip install 'forward-grader[report]'"
         ) from None
-    plt.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "forward-grader"})
+    # Labels stay text (fonttype none): readable by a screen reader, searchable, zoomable.
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "forward-grader"})
     histogram, ax = plt.subplots(figsize=(6, 3.2))
-    ax.hist(scores, bins=10, range=(0, maximum or 1), color="#4c72b0", edgecolor="white")
+    counts, edges, _ = ax.hist(scores, bins=10, range=(0, maximum or 1), color="#4c72b0",
+                               edgecolor="white")  # fmt: skip
     ax.set(xlabel="score", ylabel="submissions", title="Scores")
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     bars, bx = plt.subplots(figsize=(6, 3.2))
     bx.barh([_label(n) for n in rates][::-1], [100 * v for v in rates.values()][::-1],
             color="#55a868")  # fmt: skip
     bx.set(xlabel="% of submissions with full marks", xlim=(0, 100), title="Exercises")
-    svgs = [_svg(histogram), _svg(bars)]
+    scores_title = "Scores: how many submissions scored in each tenth of the points"
+    exercises_title = "Exercises: share of submissions with full marks"
+    bins = "".join(
+        f"<tr><td>{points(low)} to {points(high)}</td><td class=n>{int(n)}</td></tr>"
+        for low, high, n in zip(edges[:-1], edges[1:], counts, strict=True)
+    )
+    svgs = [
+        f"<figure>{_svg(histogram, 'fig-scores', scores_title)}<figcaption>{scores_title}."
+        f"<details><summary>The histogram as a table</summary><table id=histogram>"
+        f"<thead><tr><th scope=col>score</th><th scope=col class=n>submissions</th></tr>"
+        f"</thead><tbody>{bins}</tbody></table></details></figcaption></figure>",
+        f"<figure>{_svg(bars, 'fig-exercises', exercises_title)}<figcaption>"
+        f'{exercises_title}; the numbers are in <a href="#exercises">the table below</a>.'
+        f"</figcaption></figure>",
+    ]
     plt.close("all")
     return svgs
 
@@ -136,8 +175,23 @@ def _rate_rows(rates: dict[str, float]) -> str:
     )
 
 
-def render_class_report(reports: dict[str, dict[str, Any]], notes: Sequence[str] = ()) -> str:
-    """The page as text; ``notes`` are what reading the reports left out (shown at the top)."""
+def _rate_table(ident: str, what: str, rates: dict[str, float]) -> str:
+    """A table of pass rates with its header row (the bar repeats the percentage)."""
+    return (f'<div class=scroll tabindex=0 role=region aria-labelledby="h-{ident}">'
+            f"<table id={ident}><thead><tr><th scope=col>{what}</th>"
+            f"<th scope=col class=n>share</th><th scope=col>bar</th></tr></thead>"
+            f"<tbody>{_rate_rows(rates)}</tbody></table></div>")  # fmt: skip
+
+
+def render_class_report(
+    reports: dict[str, dict[str, Any]],
+    notes: Sequence[str] = (),
+    similar: Compared | None = None,
+) -> str:
+    """The page as text; ``notes`` are what reading the reports left out (shown at the top).
+
+    ``similar``: the class's similarity and the code compared, for its section.
+    """
     graded = {i: r for i, r in reports.items() if r["status"] == "graded"}
     first = next(iter(reports.values()))
     maximum = class_maximum(reports)  # an old ungradable report says 0
@@ -178,35 +232,50 @@ def render_class_report(reports: dict[str, dict[str, Any]], notes: Sequence[str]
         )
         or "<tr><td colspan=3>no mistake diagnosed</td></tr>"
     )
-    head = "".join(f'<th class=n data-key="{_h(_key(e))}">{_h(e)}</th>' for e in exercises)
+    head = "".join(_sort_header(_key(e), e, "n") for e in exercises)
     anchors = _anchors(reports)
     rows = "".join(_submission_row(i, r, exercises, anchors[i]) for i, r in reports.items())
-    students = "".join(_student(i, r, anchors[i], maximum) for i, r in reports.items())
+    similarity = similar.similarity if similar else None
+    students = "".join(_student(i, r, anchors[i], maximum, similarity)
+                       for i, r in reports.items())  # fmt: skip
+    similar_summary = similarityview.summary(similarity, anchors)
+    similar_section = similarityview.section(similarity, similar.texts if similar else {}, anchors)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
-<style>{STYLE}</style></head><body>
+<style>{STYLE}{similarityview.STYLE}</style></head><body><main>
 <h1>{title}</h1>
 <p class=stats>{stats}</p>
-{_notes(notes)}{_ungradable(reports, anchors)}
+{_notes(notes)}{_ungradable(reports, anchors)}{similar_summary}
 <div class=figs>{"".join(f"<div class=fig>{svg}</div>" for svg in figures)}</div>
-<h2>Exercises: share of submissions with full marks</h2>
-<div class=scroll><table id=exercises><tbody>{_rate_rows(exercise_rates)}</tbody></table></div>
-<h2>Most common diagnosed misconceptions (submissions)</h2>
-<div class=scroll><table id=mistakes>
-<thead><tr><th class=n>count</th><th>exercise</th><th>hint</th></tr></thead>
-<tbody>{mistakes}</tbody></table></div>
-<h2>Tests: share of graded submissions passing</h2>
-<div class=scroll><table id=tests><tbody>{_rate_rows(test_rates)}</tbody></table></div>
-<h2>Submissions</h2>
-<div class=scroll><table id=submissions><thead><tr><th data-key="id">id</th>
-<th data-key="status">status</th><th class=n data-key="score">score</th>{head}</tr></thead>
+<h2 id=h-exercises>Exercises: share of submissions with full marks</h2>
+{_rate_table("exercises", "exercise", exercise_rates)}
+<h2 id=h-mistakes>Most common diagnosed misconceptions (submissions)</h2>
+<div class=scroll tabindex=0 role=region aria-labelledby=h-mistakes><table id=mistakes>
+<thead><tr><th scope=col class=n>count</th><th scope=col>exercise</th><th scope=col>hint</th>
+</tr></thead><tbody>{mistakes}</tbody></table></div>
+<h2 id=h-tests>Tests: share of graded submissions passing</h2>
+{_rate_table("tests", "test", test_rates)}
+<h2 id=h-submissions>Submissions</h2>
+<p>Sort by a column with its header button.</p>
+<div class=scroll tabindex=0 role=region aria-labelledby=h-submissions><table id=submissions>
+<thead><tr>{_sort_header("id", "id")}{_sort_header("status", "status")}\
+{_sort_header("score", "score", "n")}{head}</tr></thead>
 <tbody>{rows}</tbody></table></div>
+{similar_section}
 <h2>Students</h2>
 {students}
+</main>
 <script>{SCRIPT}</script>
 </body></html>
 """
+
+
+def _sort_header(key: str, label: str, kind: str = "") -> str:
+    """A column header whose button sorts the table (keyboard and mouse alike)."""
+    css = f" class={kind}" if kind else ""
+    return (f'<th scope=col{css} data-key="{_h(key)}" aria-sort=none>'
+            f"<button type=button>{_h(label)}</button></th>")  # fmt: skip
 
 
 def _key(name: str) -> str:
@@ -271,13 +340,20 @@ def _anchors(reports: dict[str, dict[str, Any]]) -> dict[str, str]:
             for n, ident in enumerate(reports)}  # fmt: skip
 
 
-def _student(ident: str, report: dict[str, Any], anchor: str, maximum: float) -> str:
+def _student(
+    ident: str,
+    report: dict[str, Any],
+    anchor: str,
+    maximum: float,
+    similarity: Similarity | None = None,
+) -> str:
     """One student's section: score, exercises, every test, or why it could not be graded."""
     status = report["status"]
     path = (report.get("submission") or {}).get("path", "")
     head = (f'<h3><a href="#{anchor}">{_h(ident)}</a> <span class="st {_h(status)}">'
             f"{_h(status)}</span> {points(report['score'])} / {points(maximum)}</h3>")  # fmt: skip
     meta = f"<p class=meta>{_h(path)}</p>" if path else ""
+    meta += similarityview.student_links(similarity, ident)
     if status != "graded":
         what = "The grader failed" if status == "internal_error" else "Could not be graded"
         reason = _h(report.get("message") or "(no reason given)", MESSAGE_TEXT)
@@ -295,7 +371,9 @@ def _exercise_table(report: dict[str, Any]) -> str:
         f"{e.get('tests', '?')} tests</td></tr>"
         for e in report["exercises"]
     )
-    return f"<div class=scroll><table class=exercises><tbody>{rows}</tbody></table></div>"
+    return ("<div class=scroll><table class=exercises><thead><tr><th scope=col>exercise</th>"
+            "<th scope=col class=n>points</th><th scope=col class=n>tests passed</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table></div>")  # fmt: skip
 
 
 def _tests(tests: Sequence[dict[str, Any]]) -> str:
@@ -334,8 +412,58 @@ def _printed(report: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def write_class_report(*, directory: Sequence[Path], output: str) -> int:
-    """Write the page for every report in ``directory``; return how many submissions."""
+@dataclass(frozen=True)
+class Written:
+    """What ``write_class_report`` wrote: the page over ``count`` submissions, of which
+    ``compared`` had their code compared for similarity."""
+
+    count: int
+    compared: int = 0
+
+
+def write_class_report(*, directory: Sequence[Path], output: str) -> Written:
+    """Write the page for every report in ``directory`` with the class's similarity.
+
+    The submissions are compared as they are found where they were graded; when their
+    code is not there any more, the similarity.json the batch wrote is shown instead.
+    The report folders are only read.
+    """
     found = collect_reports(directory)
-    write_text(render_class_report(found.reports, found.warnings), output)
-    return len(found.reports)
+    similar, _ = similarity_of(found.reports, directory, write=False)
+    write_text(render_class_report(found.reports, found.warnings, similar), output)
+    return Written(len(found.reports), len(similar.similarity.compared))
+
+
+def similarity_of(
+    reports: dict[str, dict[str, Any]], directory: Sequence[Path], *, write: bool
+) -> tuple[Compared, Path | None]:
+    """Compare the class's code; with ``write``, into similarity.json in the first folder.
+
+    With fewer than two submissions' code found, a similarity.json written earlier (by
+    the batch) is read instead, when there is one: its pairs, without the code.
+    """
+    assignment = _assignment(reports)
+    compared = compare_reports(reports, directory, assignment)
+    folders = [d for d in directory if d.is_dir()]
+    if len(compared.similarity.compared) >= 2:
+        if not (write and folders):
+            return compared, None
+        name = assignment.name if assignment else next(iter(reports.values()))["assignment"]
+        return compared, write_similarity(compared.similarity, folders[0], name)
+    earlier = read_similarity(folders[0]) if folders else None
+    if earlier is not None:
+        return Compared(Similarity.from_dict(earlier), {}), None
+    return compared, None
+
+
+def _assignment(reports: dict[str, dict[str, Any]]) -> Assignment | None:
+    """The reports' assignment, when it can be loaded here (for its stub)."""
+    from . import registry
+
+    names = {r["assignment"] for r in reports.values()}
+    if len(names) != 1:
+        return None
+    try:
+        return registry.load(names.pop())
+    except Exception:  # not installed here, or broken: compare without discounting a stub
+        return None

@@ -11,13 +11,14 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import GraderError, SandboxUnavailable
+from .errors import GraderError, SandboxUnavailable, UsageError
 from .sandbox import Limits, Sandbox, resolve
 from .summary import class_mean, describe_mean, render, terminal_width, use_color
 
@@ -38,6 +39,7 @@ Examples:
   grade submissions/ -o reports --shard 3/10        one slice of ten
   grade merge reports/            grade export --to canvas reports/ -o grades.csv
   grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
+  grade similar reports/          pairs of submissions with the same code
   grade new NAME                  start a new assignment in this folder
 """
 
@@ -60,6 +62,19 @@ ASSIGNMENT_OPTION = click.option(
     "of a module or package (x.py, ./hw3). Default: found from the submission (its file "
     "name, else the functions it defines), else the default of assignments/.",
 )  # fmt: skip
+
+COURSE_OPTION = click.option(
+    "--course", default=None, metavar="DIR", type=click.Path(path_type=Path),
+    help="The course folder (its assignments/ package). Default: $GRADER_COURSE, else found "
+    "from the working folder and its parents, then the folders above the submissions.",
+)  # fmt: skip
+
+
+def use_course(options: dict[str, Any]) -> None:
+    """Where assignments are looked up for this command (``--course``; None: found)."""
+    from .course import use
+
+    use(options.pop("course", None))
 
 
 class DefaultGroup(click.Group):
@@ -144,6 +159,7 @@ def main() -> None:
     help="Show hidden tests' inputs and expected values (instructors).",
 )
 @ASSIGNMENT_OPTION
+@COURSE_OPTION
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -159,23 +175,79 @@ def main() -> None:
     help="Grade only slice K of N (1-based), e.g. --shard 2/8 in a job array.",
 )
 @click.option("--force", is_flag=True, help="Regrade submissions that already have a report.")
+@click.option(
+    "--fail-under", default=None, metavar="POINTS|PERCENT%",
+    help="Exit with code 3 when a score is below this, in points (--fail-under 60) or as a "
+    "share of the maximum (--fail-under 60%): for CI and GitHub Classroom. Reports are "
+    "written as always.",
+)  # fmt: skip
 def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
     """Grade PATHS: one Python file, or several files and folders (a class).
 
     Student code runs in a sandboxed child process. Writes a JSON report and
-    prints a summary; exits 0 whenever reports were written, 2 on a usage
-    error (no such file, a directory), 1 if the grader itself failed.
-    `grade --version` prints the version.
+    prints a summary. Exit codes: 0 when reports were written (whatever the
+    score, unless --fail-under); 1 if the grader itself failed; 2 on a usage
+    error (no such file, a directory); 3 when a score is below --fail-under;
+    130 when interrupted. `grade --version` prints the version.
     """
     single = len(paths) == 1 and not paths[0].is_dir() and not options["shard"]
     with errors_as_messages():
-        if single:
-            _run_single(paths[0], options)
-        else:
-            _run_batch(paths, options)
+        use_course(options)
+        threshold = parse_fail_under(options.pop("fail_under"))
+        scores = [_run_single(paths[0], options)] if single else _run_batch(paths, options)
+    if threshold is not None:
+        _exit_on_low_scores(scores, threshold)
 
 
-def _run_single(path: Path, options: dict[str, Any]) -> None:
+BELOW_THRESHOLD = 3  # the exit code of a score below --fail-under
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """--fail-under: a score in points, or a share of the maximum."""
+
+    value: float
+    share: bool  # given as a percentage
+    text: str
+
+    def fails(self, score: float, maximum: float) -> bool:
+        if self.share:
+            return maximum <= 0 or score < self.value / 100 * maximum
+        return score < self.value
+
+
+def parse_fail_under(text: str | None) -> Threshold | None:
+    """``60`` (points) or ``60%`` (of the maximum); UsageError for anything else."""
+    if text is None:
+        return None
+    share = text.strip().endswith("%")
+    try:
+        value = float(text.strip().removesuffix("%"))
+    except ValueError:
+        value = float("nan")
+    if not (0 <= value < float("inf")) or (share and value > 100):
+        raise UsageError(f"--fail-under {text!r}: give points (60) or a percentage (60%)")
+    return Threshold(value, share, text.strip())
+
+
+def _exit_on_low_scores(scores: list[tuple[str, float, float]], threshold: Threshold) -> None:
+    """Exit BELOW_THRESHOLD, saying who, when a score is below ``threshold``."""
+    low = [(name, s, m) for name, s, m in scores if threshold.fails(s, m)]
+    if not low:
+        return
+    if len(scores) == 1:
+        _, score, maximum = low[0]
+        said = f"Score {score:g}/{maximum:g} is below --fail-under {threshold.text}"
+    else:
+        names = ", ".join(name for name, _, _ in low[:10]) + (", ..." if len(low) > 10 else "")
+        said = (
+            f"{len(low)} of {len(scores)} scores are below --fail-under {threshold.text}: {names}"
+        )
+    click.echo(f"{said} (exit code {BELOW_THRESHOLD})", err=True)
+    sys.exit(BELOW_THRESHOLD)
+
+
+def _run_single(path: Path, options: dict[str, Any]) -> tuple[str, float, float]:
     output = options["output"] or "report.json"
     try:
         box = _early_sandbox(options) or Sandbox(
@@ -203,6 +275,7 @@ def _run_single(path: Path, options: dict[str, Any]) -> None:
     click.echo(summary, err=output == "-", color=color)
     if output != "-":
         click.echo(f"Report written to {output}")
+    return path.name, report.score, report.max_score
 
 
 def _early_sandbox(options: dict[str, Any]) -> Sandbox | None:
@@ -227,25 +300,32 @@ def _warn(message: str) -> None:
 
 
 def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
-    """Say which assignment the submissions are graded against, when it was not named."""
+    """Say which course folder and assignment the submissions are graded against (the
+    assignment when it was not named)."""
     if chosen is not None:
         chosen.append(choice)
     if choice.announcement:
         click.echo(choice.announcement, err=True)
+    if choice.course is not None:
+        click.echo(choice.course.announcement, err=True)
 
 
-def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
+def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[str, float, float]]:
     from .batch import grade_many
     from .classsummary import counts
 
     output = Path(options["output"] or "reports")
     progress = _Progress()
     bar: Any = None
+    # A bar only where it can be redrawn: piped (CI logs, `| tee`), click would print its
+    # first label once ("Grading 0/10") and never again; there, lines that are each true
+    # when printed, every tenth of the class.
+    live = sys.stderr.isatty()
 
     def on_start(total: int, reused: int) -> None:
         nonlocal bar
         progress.start(total, reused)
-        if total:
+        if total and live:
             # click's own ETA averages from the bar's start, workers' slow start included.
             bar = click.progressbar(length=total, label=progress.label(), show_pos=False,
                                     show_eta=False, file=sys.stderr,
@@ -254,9 +334,11 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
 
     def on_done(row: dict[str, Any]) -> None:
         progress.done(row["id"])
-        if sys.stderr.isatty():  # elsewhere click prints each new label on a line of its own
+        if bar is not None:
             bar.label = progress.label()
-        bar.update(1)
+            bar.update(1)
+        elif progress.milestone():
+            click.echo(f"{progress.label('Graded')}, {progress.info()}", err=True)
 
     try:
         rows = grade_many(
@@ -275,6 +357,21 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> None:
     click.echo(f"{count.submissions} submissions{reused} in {progress.elapsed():.1f} s: "
                f"{count.graded} graded, {count.not_gradable} not gradable{failed}; {mean}. "
                f"Reports and summary.csv in {output}/")  # fmt: skip
+    _similar_note(output)
+    return [(row["id"], row["score"], row["max_score"]) for row in rows]
+
+
+def _similar_note(output: Path) -> None:
+    """After a class: whether some submissions share their code (similarity.json says who)."""
+    from .classsimilarity import FILENAME, read_similarity
+
+    found = read_similarity(output)
+    if found and found["clusters"]:
+        groups = len(found["clusters"])
+        members = sum(len(c["ids"]) for c in found["clusters"])
+        click.echo(f"Similar code: {members} submissions in {groups} group(s) share their "
+                   f"code (not a verdict: see {output / FILENAME}, or grade report "
+                   f"{output}/)")  # fmt: skip
 
 
 WARMUP = 3  # the first submissions finish late (workers start up), then together: no pace
@@ -318,10 +415,15 @@ class _Progress:
     def elapsed(self) -> float:
         return self.clock() - self.started
 
-    def label(self) -> str:
+    def label(self, verb: str = "Grading") -> str:
         reused = f" (+{self.reused} already graded)" if self.reused else ""
         last = f", last {self.last}" if self.last else ""
-        return f"Grading {len(self.finished)}/{self.total}{reused}{last}"
+        return f"{verb} {len(self.finished)}/{self.total}{reused}{last}"
+
+    def milestone(self) -> bool:
+        """Whether the submission just done completes a tenth of the class (or all of it)."""
+        done, step = len(self.finished), max(1, -(-self.total // 10))
+        return done == self.total or done % step == 0
 
     def info(self) -> str:
         left = eta(self.finished, self.total - len(self.finished))
@@ -373,8 +475,9 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     "--output",
     required=True,
     metavar="FILE",
-    help="The file to write ('-' for stdout); for gradescope a folder, or a .json file for "
-    "a single report.",
+    help="The file to write ('-' for stdout); for gradescope and lti a folder (a file per "
+    "student), or a .json file for a single report; for lti also a .jsonl file (a Score "
+    "per line).",
 )
 @click.option(
     "--roster",
@@ -390,13 +493,24 @@ def merge(directories: tuple[Path, ...], output: Path | None) -> None:
     help="Roster column that holds each student's submission name.",
 )
 @click.option("--column", default=None, help="Canvas assignment column, e.g. 'Homework 3 (12345)'.")
+@click.option(
+    "--missing", default="0", show_default=True, metavar="POINTS|empty",
+    help="Canvas: the grade of a roster student without a submission, or 'empty' to leave "
+    "the cell empty (no grade). Each such student is named in a warning.",
+)  # fmt: skip
+@click.option(
+    "--hidden-tests", "hidden", type=click.Choice(["after_due_date", "hidden"]),
+    default="after_due_date", show_default=True,
+    help="Gradescope: when students see the hidden tests (visible tests are always "
+    "visible; the total score always is).",
+)  # fmt: skip
 def export(**options: Any) -> None:
     """Export REPORTS (files or folders) for an LMS.
 
     \b
     Examples:
       grade export --to canvas reports/ -o grades.csv --roster gradebook.csv
-      grade export --to lti reports/ -o scores.json
+      grade export --to lti reports/ -o scores/          (or -o scores.jsonl)
       grade export --to junit reports/ -o junit.xml
       grade export --to gradescope reports/ -o gradescope/
     """
@@ -429,6 +543,7 @@ def export(**options: Any) -> None:
 )
 @TIMEOUT_OPTION
 @ASSIGNMENT_OPTION
+@COURSE_OPTION
 def bundle(target: str, **options: Any) -> None:
     """Write an autograder zip for TARGET (gradescope): upload it as the autograder.
 
@@ -442,6 +557,7 @@ def bundle(target: str, **options: Any) -> None:
                    "bundle; keep it to regrade the same way)", err=True)  # fmt: skip
 
     with errors_as_messages():
+        use_course(options)
         names = build_gradescope_bundle(**options, on_seed=drawn)
     click.echo(f"{options['output']}: {len(names)} files, with setup.sh and run_autograder")
 
@@ -461,15 +577,53 @@ def report(directory: tuple[Path, ...], output: str) -> None:
     from .classreport import write_class_report
 
     with errors_as_messages():
-        count = write_class_report(directory=list(directory), output=output)
-    click.echo(f"{output}: class report over {count} submissions")
+        written = write_class_report(directory=list(directory), output=output)
+    compared = f", {written.compared} compared for similar code" if written.compared else ""
+    click.echo(f"{output}: class report over {written.count} submissions{compared}")
+
+
+@main.command()
+@click.argument("directory", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many of the most similar pairs to print.")  # fmt: skip
+def similar(directory: tuple[Path, ...], top: int) -> None:
+    """Compare the code of the submissions graded into DIRECTORY; write similarity.json.
+
+    Pairs whose code is the same up to names, formatting, comments and order (the stub
+    left out) are printed, most similar first, and written with their clusters to
+    similarity.json beside summary.json. A signal to look at, never a verdict: no
+    score changes. `grade report` shows them side by side.
+    """
+    from .classreport import similarity_of
+    from .errors import UsageError
+    from .export import collect_reports
+    from .text import clean
+
+    with errors_as_messages():
+        found = collect_reports(list(directory))
+        compared, path = similarity_of(found.reports, list(directory), write=True)
+        similarity = compared.similarity
+        for ident, reason in similarity.left_out.items():
+            click.echo(f"Warning: {clean(ident)} not compared: {clean(reason)}", err=True)
+        if path is None:
+            raise UsageError("fewer than two submissions' code was found where they were "
+                             "graded: run this in the folder you graded from")  # fmt: skip
+    for cluster in similarity.clusters:
+        click.echo(f"cluster: {', '.join(clean(i) for i in cluster)}")
+    for pair in similarity.pairs[:top]:
+        click.echo(f"{pair.score:.2f}{' flagged' if pair.flagged else '        '}  "
+                   f"{clean(pair.a)}  {clean(pair.b)}")  # fmt: skip
+    click.echo(f"{path}: {len(similarity.compared)} submissions compared, "
+               f"{len(similarity.flagged())} pairs flagged in {len(similarity.clusters)} "
+               "clusters")  # fmt: skip
 
 
 @main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, metavar="DIR",
               help="The new folder for the kit.")  # fmt: skip
 @ASSIGNMENT_OPTION
-def release(output: Path, assignment: str | None) -> None:
+@COURSE_OPTION
+def release(output: Path, assignment: str | None, course: Path | None) -> None:
     """Write the student kit to DIR: stubs, notebook, README and a grader without answers.
 
     Students install it with `pip install DIR` and grade with `grade-NAME NAME.py`: the
@@ -481,6 +635,7 @@ def release(output: Path, assignment: str | None) -> None:
     from .release import release as write_kit
 
     with errors_as_messages():
+        use_course({"course": course})
         name = load(assignment or choose_for([]).ref).name
         written = write_kit(assignment=assignment or name, output=output)
     command = names(name)[1]

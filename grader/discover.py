@@ -41,6 +41,9 @@ def _id_for(text: str) -> str:
 
 
 SKIPPED = ".ipynb_checkpoints"
+# Files the grader writes beside the reports (summary.json, similarity.json): no student's
+# report may take their name, so a submission named so never keeps the plain id.
+RESERVED = frozenset({"summary", "similarity"})
 
 
 def _entries(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -213,15 +216,22 @@ def _name(found: list[_Found], on_warning: Callable[[str], None] | None) -> list
     groups: dict[str, list[int]] = {}
     for index, item in enumerate(found):
         groups.setdefault(item.name, []).append(index)
-    taken = set(groups)  # every plain id is kept for one that wants it
+    taken = set(groups) | RESERVED  # every plain id is kept for one that wants it
     ids: dict[int, str] = {}
     notes: dict[int, str] = {}
     for name, members in groups.items():
-        first, *others = sorted(members, key=lambda i: found[i].rank)
-        ids[first] = name
+        ordered = sorted(members, key=lambda i: found[i].rank)
+        first, others = (None, ordered) if name in RESERVED else (ordered[0], ordered[1:])
+        if first is not None:
+            ids[first] = name
         for index in others:
             ids[index] = _free(_id_for(name + found[index].label), taken)
-        if others:
+        if first is None:
+            clash = _clash(name, [(found[i].source, ids[i]) for i in others], reserved=True)
+            notes.update(dict.fromkeys(others, clash))
+            if on_warning:
+                on_warning(clash)
+        elif others:
             clash = _clash(name, [(found[i].source, ids[i]) for i in (first, *others)])
             notes.update(dict.fromkeys((first, *others), clash))
             if on_warning:
@@ -242,9 +252,12 @@ def _free(ident: str, taken: set[str]) -> str:
     return unique
 
 
-def _clash(name: str, members: list[tuple[Path, str]]) -> str:
+def _clash(name: str, members: list[tuple[Path, str]], reserved: bool = False) -> str:
     """What an instructor must know of one clash: who has which id, and what to check."""
     who = "; ".join(f"{clean(str(source))} is {ident!r}" for source, ident in members)
+    if reserved:
+        return (f"{who}: {name!r} names the grader's own {name}.json beside the reports; "
+                "check which roster row this submission is")  # fmt: skip
     return (f"{len(members)} submissions are named {name!r}: {who}. Only {name!r} matches "
             f"a roster row: check which one the student meant")  # fmt: skip
 

@@ -1,9 +1,10 @@
 """Turn native reports into the files learning-management systems import.
 
-``canvas`` (gradebook CSV), ``lti`` (AGS score objects, JSON), ``gradescope``
+``canvas`` (gradebook CSV, a row per roster student), ``lti`` (AGS Score objects:
+one file each in a folder, or JSON lines; one file for one report), ``gradescope``
 (one results.json per submission, in a folder; or one file for one report) and
 ``junit`` (XML). JSON outputs are validated against their schemas before they
-are written.
+are written; each format's own published schema is checked in the suite.
 
 One student never breaks a class: a report that cannot be read, or a row that
 cannot be written, is left out and said in a warning, and everything else is
@@ -23,16 +24,16 @@ from typing import Any, Literal
 
 from .errors import GraderError, UsageError
 from .lms.canvas import to_canvas_csv
-from .lms.gradescope import to_gradescope
+from .lms.gradescope import HIDDEN_DEFAULT, HiddenVisibility, to_gradescope
 from .lms.junit import to_junit
 from .lms.lti import to_lti_scores
 from .lms.roster import Pairing, pair, quoted
 from .report import validate, write_json, write_text
-from .text import clean
+from .text import clean, valid_unicode
 
 Target = Literal["canvas", "lti", "gradescope", "junit"]
-# What ``grade DIR -o reports/`` and ``grade merge`` write beside the reports.
-_SUMMARY = re.compile(r"summary(\.shard-\d+-of-\d+)?\.json")
+# What ``grade DIR -o reports/``, ``grade merge`` and ``grade similar`` write beside the reports.
+_SUMMARY = re.compile(r"summary(\.shard-\d+-of-\d+)?\.json|similarity\.json")
 REASON_TEXT = 200  # a validation error in a warning: enough to find the field
 
 
@@ -170,6 +171,8 @@ class Request:
     match: str
     column: str | None
     maximum: float
+    missing: str = "0"  # Canvas: the cell of a roster student without a submission
+    hidden: HiddenVisibility = HIDDEN_DEFAULT  # Gradescope: the visibility of hidden tests
 
 
 def export(
@@ -180,24 +183,47 @@ def export(
     roster: Path | None = None,
     match: str = "SIS Login ID",
     column: str | None = None,
+    missing: str = "0",
+    hidden: HiddenVisibility = HIDDEN_DEFAULT,
 ) -> tuple[int, list[str]]:
-    """Write ``output`` in format ``to``; return the rows written and warnings about the rest."""
+    """Write ``output`` in format ``to``; return the rows written and warnings about the rest.
+
+    ``missing`` is what Canvas gets for a roster student without a submission: a
+    number of points, or ``""`` (or ``empty``) to leave the cell empty; ``hidden`` is
+    the Gradescope visibility of hidden tests (``after_due_date`` or ``hidden``).
+    """
     found = collect_reports(reports)
     students = read_roster(roster, match) if roster else None
     request = Request(found.reports, output, students, match, column,
-                      class_maximum(found.reports))  # fmt: skip
+                      class_maximum(found.reports), missing_cell(missing), hidden)  # fmt: skip
     count, warnings = _WRITERS[to](request)
     return count, found.warnings + warnings
+
+
+def missing_cell(value: str) -> str:
+    """``--missing``: points (``0``, ``12.5``) or ``empty``; UsageError for anything else."""
+    text = value.strip()
+    if text.lower() in ("", "empty", "blank", "none"):
+        return ""
+    try:
+        points = float(text)
+    except ValueError:
+        points = -1.0
+    if not (points >= 0 and points != float("inf")):
+        raise UsageError(f"--missing {value!r}: give points (e.g. 0) or 'empty'")
+    return f"{points:.2f}".rstrip("0").rstrip(".")
 
 
 def _canvas(request: Request) -> tuple[int, list[str]]:
     reports = request.reports
     count = len(reports)
     if request.roster is not None:
-        count = len(paired(reports, request.roster, request.match).pairs)
+        paired(reports, request.roster, request.match)  # refuses a roster that pairs nobody
+        count = len(request.roster)  # a row per student, with a submission or not
     title = request.column or _title(next(iter(reports.values()))["assignment"])
     text, warnings = to_canvas_csv(reports, column=title, roster=request.roster,
-                                   match=request.match, maximum=request.maximum)  # fmt: skip
+                                   match=request.match, maximum=request.maximum,
+                                   missing=request.missing)  # fmt: skip
     write_text(text, request.output)
     return count, warnings
 
@@ -211,25 +237,55 @@ def _lti(request: Request) -> tuple[int, list[str]]:
         reports = {ident: reports[ident] for _, ident in pairing.pairs}
         user_ids = {ident: s.get("ID") or ident for s, ident in pairing.pairs}
         warnings = pairing.warnings
-    scores = []
+    scores: dict[str, dict[str, Any]] = {}
     built = to_lti_scores(reports, user_ids=user_ids, maximum=request.maximum)
     for ident, score in zip(reports, built, strict=True):
         problem = _invalid([score], "lti-scores")
         if problem:
             warnings.append(f"left out {quoted(ident)}: {problem}")
-        else:
-            scores.append(score)
+            continue
+        scores[ident] = score
+        progress = score["gradingProgress"]
+        if progress != "FullyGraded":
+            why = "the grader failed on it" if progress == "Failed" else "it could not be graded"
+            warnings.append(f"{quoted(ident)} is not graded ({why}): exported as "
+                            f"gradingProgress {progress}, without a score")  # fmt: skip
     if not scores:
         raise UsageError("no score could be exported: " + "; ".join(warnings[-3:]))
-    write_json(scores, "lti-scores", request.output)
+    _write_scores(scores, request.output)
     return len(scores), warnings
+
+
+def _write_scores(scores: dict[str, dict[str, Any]], output: str) -> None:
+    """Score objects (validated) as the Score media type takes them, one per user: a file
+    each in a folder, or one per line (``.jsonl``, ``-``); one object for one report."""
+    lines = output == "-" or output.lower().endswith((".jsonl", ".ndjson"))
+    if lines:
+        text = "".join(json.dumps(valid_unicode(s), allow_nan=False) + "\n"
+                       for s in scores.values())  # fmt: skip
+        write_text(text, output)
+        return
+    target = Path(output)
+    if output.lower().endswith(".json") and not target.is_dir():
+        if len(scores) > 1:
+            raise UsageError(
+                f"{len(scores)} scores are {len(scores)} Score objects (one per student): -o "
+                f"must be a folder (e.g. -o scores/) or a .jsonl file, not {output!r}"
+            )
+        write_text(json.dumps(valid_unicode(next(iter(scores.values()))), indent=2) + "\n",
+                   output)  # fmt: skip
+        return
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{output} is a file: one Score file per student needs a folder for -o")
+    for ident, score in scores.items():
+        write_text(json.dumps(valid_unicode(score), indent=2) + "\n", str(target / f"{ident}.json"))
 
 
 def _gradescope(request: Request) -> tuple[int, list[str]]:
     reports, warnings, written = request.reports, [], 0
     destinations = _gradescope_files(list(reports), request.output)
     for ident, report in reports.items():
-        results = to_gradescope(report)
+        results = to_gradescope(report, hidden=request.hidden)
         problem = _invalid(results, "gradescope")
         if problem:
             warnings.append(f"left out {quoted(ident)}: {problem}")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .sandbox import Sandbox
 
 _VALUED = {"-o", "--output", "--seed", "--format", "--timeout", "--sandbox", "--assignment",
-           "--jobs"}  # fmt: skip
+           "--jobs", "--course", "--fail-under"}  # fmt: skip
 _FLAGS = {"--show-hidden", "--force"}
 _SUBCOMMANDS = {"run", "merge", "export", "bundle", "report", "release", "new"}
 

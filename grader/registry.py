@@ -11,6 +11,10 @@ Without a name, the submission chooses: its file name (an assignment's
 ``submission_name``), else the functions it defines (parsed, never run: the assignment
 it defines most exercises of), else the default the ``assignments`` package declares
 (``DEFAULT = "name"``), else the only assignment there is. The engine itself names none.
+
+The ``assignments`` package is the course folder's (``course``: found from the working
+folder, the submissions' folders, ``--course`` or ``$GRADER_COURSE``), else the one
+installed with the grader (a student kit's).
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
+from . import course as courses
+from .course import Course
 from .errors import UnknownAssignment, UnreadableSubmission
 from .spec import Assignment
 from .submission import defined_functions, is_notebook, read_submission
@@ -36,6 +42,7 @@ from .submission import defined_functions, is_notebook, read_submission
 # top-level ``assignments`` package of its folder.
 _OWN = f"{__package__}.assignments"
 PACKAGE = _OWN if importlib.util.find_spec(_OWN) is not None else "assignments"
+KIT = PACKAGE == _OWN  # a kit grades its own assignment: no course folder is looked for
 LOADED_PREFIX = "_graded_assignment_"  # modules loaded from a path get names like this
 
 NAMED = "its name"  # the reason of a Choice made by --assignment
@@ -50,6 +57,7 @@ class Choice:
     assignment: Assignment
     ref: str  # what loads it again (name, dotted module or path): batch workers, bundles
     reason: str  # "named", "the file name", "the functions it defines", "the default"...
+    course: Course | None = None  # the course folder it came from (None: a path, a kit)
 
     @property
     def named(self) -> bool:
@@ -61,19 +69,6 @@ class Choice:
         if self.named:
             return None
         return f"Grading against assignment {self.assignment.name!r} (found from {self.reason})"
-
-
-def _course_folder() -> None:
-    """A course's own ``assignments/`` in the working folder comes first (once).
-
-    Instructors grade from their course's folder (this repository, or one made by
-    ``grade new``); the installed grader carries no assignment of its own.
-    """
-    here = Path.cwd()
-    if (here / PACKAGE / "__init__.py").is_file() and str(here) not in sys.path:
-        sys.path.insert(0, str(here))
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]  # an installed one imported before the folder was seen
 
 
 def is_path(ref: str) -> bool:
@@ -88,18 +83,37 @@ def load(ref: str) -> Assignment:
 
 def module_of(ref: str) -> ModuleType:
     """The module that defines the assignment ``ref`` names (imported once)."""
-    _course_folder()
     if is_path(ref):
         return _load_path(Path(ref))
+    course = _activate()
     if not re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*", ref):
         raise UnknownAssignment(f"no assignment named {ref!r}")
     name = ref if "." in ref else f"{PACKAGE}.{ref}"
+    before = set(sys.modules)
     try:
-        return importlib.import_module(name)
+        module = importlib.import_module(name)
     except ModuleNotFoundError as exc:
+        if exc.name == PACKAGE and course is None:
+            raise courses.not_found() from None
         if exc.name is not None and (name == exc.name or name.startswith(exc.name + ".")):
-            raise UnknownAssignment(f"no assignment named {ref!r}") from None
+            raise UnknownAssignment(f"no assignment named {ref!r}{_where(course)}") from None
         raise  # the assignment exists but imports something missing: its author must know
+    courses.note_loaded([m for m in sys.modules if m not in before])
+    return module
+
+
+def _activate() -> Course | None:
+    """The course folder whose ``assignments`` are imported (``course.activate``); none
+    in a student kit, which carries its own."""
+    return None if KIT else courses.activate()
+
+
+def _where(course: Course | None) -> str:
+    """Where short names were looked up, for a message."""
+    if course is None:
+        return ""
+    known = ", ".join(installed()) or "none"
+    return f" in the course folder {course.folder} (it has: {known})"
 
 
 def _assignment_of(module: ModuleType, ref: str) -> Assignment:
@@ -149,12 +163,11 @@ def project_root(path: Path) -> Path:
 
 
 def installed() -> list[str]:
-    """The short names of the assignments in the ``assignments`` package."""
-    _course_folder()
-    try:
-        package = importlib.import_module(PACKAGE)
-    except ModuleNotFoundError:
-        return []
+    """The short names of the assignments in the ``assignments`` package.
+
+    Raises UnknownAssignment, saying where it looked, when there is no such package.
+    """
+    package = _package()
     locations = list(getattr(package, "__path__", []))
     return sorted(info.name for info in pkgutil.iter_modules(locations)
                   if not info.name.startswith("_"))  # fmt: skip
@@ -162,13 +175,19 @@ def installed() -> list[str]:
 
 def default() -> str | None:
     """The assignment the ``assignments`` package declares as its default, if any."""
-    _course_folder()
-    try:
-        package = importlib.import_module(PACKAGE)
-    except ModuleNotFoundError:
-        return None
-    value = getattr(package, "DEFAULT", None)
+    value = getattr(_package(), "DEFAULT", None)
     return value if isinstance(value, str) and value else None
+
+
+def _package() -> ModuleType:
+    """The ``assignments`` package: the course folder's, else an installed one (a kit's)."""
+    course = _activate()
+    try:
+        return importlib.import_module(PACKAGE)
+    except ModuleNotFoundError as exc:
+        if exc.name == PACKAGE and course is None:
+            raise courses.not_found() from None
+        raise
 
 
 def _candidates() -> list[tuple[str, Assignment]]:
@@ -195,7 +214,15 @@ def choose(
 def choose_for(files: Iterable[tuple[Path, Path | None]], named: str | None = None) -> Choice:
     """One assignment for these submissions (a class; each file with its root): named,
     else the one most of them are for (by file name, else by the functions they
-    define), else the default."""
+    define), else the default. The course folder is looked for from these files' folders
+    too (after the working folder's), and the choice says which it was."""
+    files = list(files)
+    courses.grading(files)
+    choice = _choose(files, named)
+    return replace(choice, course=None if is_path(choice.ref) else _activate())
+
+
+def _choose(files: list[tuple[Path, Path | None]], named: str | None) -> Choice:
     if named is not None:
         return Choice(load(named), named, NAMED)
     candidates = _candidates()

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -136,15 +137,16 @@ def test_interrupt_keeps_finished_reports_and_a_rerun_finishes(tmp_path: Path) -
                 "2", "--sandbox", "process", "--timeout", "0.5"]  # fmt: skip
 
     earlier = subprocess.run(command(subs / "s01.py", subs / "s02.py"), env=env,
-                             capture_output=True, timeout=120)  # fmt: skip
+                             capture_output=True, timeout=SAFETY_NET)  # fmt: skip
     assert earlier.returncode == 0, earlier.stderr.decode()
     proc = subprocess.Popen(command(subs), env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)  # fmt: skip
-    deadline = time.monotonic() + 30
-    while len(list(out.glob("s[0-9]*.json"))) < 2 + 3 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    # The event, not a time: three reports of this run on disk (two were there before).
+    # Four submissions hang at import until the load timeout, so the class cannot be done
+    # by then; however slow the machine, the test waits for the event itself.
+    wait_for(lambda: len(list(out.glob("s[0-9]*.json"))) >= 2 + 3, proc, "5 reports on disk")
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=SAFETY_NET)
     assert proc.returncode == 130, err.decode()
     assert b"run the same command again" in err and b"Traceback" not in err
     done_before = kept_reports(out)
@@ -154,12 +156,48 @@ def test_interrupt_keeps_finished_reports_and_a_rerun_finishes(tmp_path: Path) -
     assert (int(said[1]), int(said[2])) == (len(done_before), 2)  # as many as are on disk
     assert int(said[2]) + int(said[3]) == int(said[1])
     assert 5 <= len(done_before) < 12
-    rerun = subprocess.run(command(subs), env=env, capture_output=True, timeout=120)
+    rerun = subprocess.run(command(subs), env=env, capture_output=True, timeout=SAFETY_NET)
     assert rerun.returncode == 0
     assert f"12 submissions ({len(done_before)} already graded)" in rerun.stdout.decode()
     assert len(kept_reports(out)) == 12
     assert not left_behind(before)
     assert not list(Path(env["TMPDIR"]).iterdir())
+
+
+SAFETY_NET = 900.0  # seconds: only so that a hung run fails instead of hanging the suite
+
+
+def wait_for(event: Callable[[], bool], proc: subprocess.Popen[bytes], what: str) -> None:
+    """Wait until ``event()`` holds while ``proc`` runs: polled, with no deadline but the
+    safety net, so a loaded machine only makes the wait longer. Fails if ``proc`` ends
+    first (there would be nothing left to interrupt)."""
+    started = time.monotonic()
+    while not event():
+        if proc.poll() is not None:
+            _, err = proc.communicate()
+            pytest.fail(f"the run ended (exit {proc.returncode}) before {what}: {err[-2000:]!r}")
+        if time.monotonic() - started > SAFETY_NET:
+            proc.kill()
+            pytest.fail(f"no {what} after {SAFETY_NET:.0f} s: the run is hung")
+        time.sleep(0.02)
+
+
+def test_piped_progress_never_keeps_a_stale_line(tmp_path: Path) -> None:
+    """Piped (CI logs, `| tee`), progress is lines that are each true when printed: never
+    the bar's first label ("Grading 0/10") left as the last word, and the last says 10/10."""
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for k in range(10):
+        (subs / f"s{k}.py").write_text(REFERENCE if k % 2 else STUB)
+    done = subprocess.run([sys.executable, "-m", "grader", str(subs), "-o", str(tmp_path / "r"),
+                           "--jobs", "2", "--sandbox", "process"], env=cli_env(tmp_path),
+                          capture_output=True, text=True, timeout=SAFETY_NET)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.replace("\r", "\n").splitlines()
+    assert not [line for line in lines if re.match(r"Grading \d", line)], done.stderr
+    counts = [int(m[1]) for line in lines if (m := re.match(r"Graded (\d+)/10\b", line))]
+    assert counts and counts == sorted(counts) and counts[-1] == 10 and 0 not in counts
+    assert "\x1b" not in done.stderr and "\r" not in done.stderr  # no bar drawn on a pipe
 
 
 def kept_reports(out: Path) -> set[str]:

@@ -278,3 +278,173 @@ def test_check_finds_the_assignment_from_the_exercise_names(tmp_path: Path) -> N
     spec.loader.exec_module(module)
     result = check("relu", namespace=vars(module), sandbox="process")
     assert result.passed and result.report.assignment == "forward"
+
+
+# ------------------------------------------------------------------ the course folder
+# A course is found, not assumed: --course, $GRADER_COURSE, the working folder and its
+# parents, the folders above the submissions, the folder the grader is installed from.
+# Each is tried in a fresh process, as an instructor's shell would run it.
+
+NO_COURSE_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GRADER_COURSE")}
+TWICE = "def double(x):\n    return x + x\n"
+
+
+@pytest.fixture(scope="module")
+def course_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course made elsewhere: assignments/doubling and the solution module it imports."""
+    root = tmp_path_factory.mktemp("hw") / "course"
+    (root / "assignments").mkdir(parents=True)
+    (root / "assignments" / "__init__.py").write_text('DEFAULT = "doubling"\n')
+    write_course(root / "assignments", "doubling_solutions", 0.5)
+    (root / "assignments" / "doubling_solutions").rename(root / "doubling_solutions")
+    (root / "submissions").mkdir()
+    return root
+
+
+def run_grade(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, prelude: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``grade ARGS`` in a new process from ``cwd``; ``prelude`` runs first (a patch)."""
+    code = (f"import sys\n{prelude}\nfrom grader.cli import main\n"
+            f"sys.argv = ['grade', *{args!r}]\nmain()\n")  # fmt: skip
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True,
+                          text=True, env=env or NO_COURSE_ENV, timeout=180)  # fmt: skip
+
+
+def graded(done: subprocess.CompletedProcess[str]) -> dict[str, object]:
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    validate(report, "report")
+    return report
+
+
+def test_a_course_is_found_from_the_submission_folder(course_folder: Path, tmp_path: Path) -> None:
+    """Working folder outside any course; the submission inside one: that course."""
+    alice = course_folder / "submissions" / "alice.py"
+    alice.write_text(TWICE)
+    done = run_grade([str(alice), "-o", "-", "--sandbox", "process"], cwd=tmp_path)
+    report = graded(done)
+    assert report["assignment"] == "doubling" and report["score"] == 10
+    said = f"Course folder: {course_folder} (from the folders above the submission)"
+    assert said in done.stderr.splitlines(), done.stderr
+
+
+def test_a_course_is_found_from_the_working_folder(course_folder: Path, tmp_path: Path) -> None:
+    """The submission anywhere (a downloads folder); the working folder deep in the course."""
+    alice = tmp_path / "downloads" / "alice.py"
+    alice.parent.mkdir()
+    alice.write_text(TWICE)
+    inside = course_folder / "submissions" / "deep"
+    inside.mkdir(exist_ok=True)
+    done = run_grade([str(alice), "-o", "-", "--sandbox", "process"], cwd=inside)
+    assert graded(done)["assignment"] == "doubling"
+    assert f"Course folder: {course_folder} (from the working folder)" in done.stderr
+
+
+def test_a_course_is_found_where_the_grader_was_installed_from(tmp_path: Path) -> None:
+    """The issue's instructor: `pip install -e .` in the course, then `cd ~ && grade
+    ~/downloads/alice.py` (used to fail: none installed, then no assignment 'forward')."""
+    alice = tmp_path / "downloads" / "alice.py"
+    alice.parent.mkdir()
+    alice.write_text(REFERENCE)
+    for named in ([], ["--assignment", "forward"]):
+        done = run_grade([str(alice), "-o", "-", "--sandbox", "process", *named], cwd=tmp_path)
+        assert graded(done)["score"] == 100
+        said = f"Course folder: {ROOT} (from the folder the grader is installed from)"
+        assert said in done.stderr.splitlines(), done.stderr
+
+
+def test_course_option_and_environment_name_the_course(course_folder: Path) -> None:
+    """Named beats found: from inside this repository, --course and $GRADER_COURSE win."""
+    alice = course_folder / "submissions" / "bob.py"
+    alice.write_text(TWICE)
+    done = run_grade([str(alice), "-o", "-", "--sandbox", "process", "--course",
+                      str(course_folder)], cwd=ROOT)  # fmt: skip
+    assert graded(done)["assignment"] == "doubling"
+    assert f"Course folder: {course_folder} (from --course)" in done.stderr
+    env = {**NO_COURSE_ENV, "GRADER_COURSE": str(course_folder)}
+    done = run_grade([str(alice), "-o", "-", "--sandbox", "process"], cwd=ROOT, env=env)
+    assert graded(done)["assignment"] == "doubling"
+    assert f"Course folder: {course_folder} (from $GRADER_COURSE)" in done.stderr
+    for args, environment in (
+        (["--course", str(ROOT / "grader")], None),
+        ([], {**NO_COURSE_ENV, "GRADER_COURSE": "/no/such/course"}),
+    ):
+        done = run_grade([str(alice), *args], cwd=ROOT, env=environment)
+        assert done.returncode == 2 and "not a course folder" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_no_course_anywhere_says_where_it_looked_and_the_fix(tmp_path: Path) -> None:
+    alice = tmp_path / "downloads" / "alice.py"
+    alice.parent.mkdir()
+    alice.write_text(REFERENCE)
+    work = tmp_path / "work"
+    work.mkdir()
+    elsewhere = (
+        "import grader.course, pathlib; grader.course.ENGINE_HOME = pathlib.Path('/nonexistent')"
+    )
+    for named in ([], ["--assignment", "forward"]):
+        done = run_grade([str(alice), "-o", str(tmp_path / "r.json"), *named], cwd=work,
+                         prelude=elsewhere)  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        [line] = done.stderr.splitlines()
+        assert line.startswith("Error: no course folder found")
+        assert f"{work} and its parents (the working folder)" in line
+        assert "/nonexistent (the folder the grader is installed from)" in line
+        assert "--course DIR" in line and "GRADER_COURSE=DIR" in line
+
+
+def test_a_class_outside_the_working_folder_is_graded_by_its_course(
+    course_folder: Path, tmp_path: Path
+) -> None:
+    """The workers grade against the course the parent found, not one of their own."""
+    subs = course_folder / "class"
+    subs.mkdir()
+    for name, source in {
+        "ann.py": TWICE,
+        "ben.py": "def double(x):\n    return 4.0 if x == 2 else x\n",
+    }.items():
+        (subs / name).write_text(source)
+    out = tmp_path / "reports"
+    done = run_grade([str(subs), "-o", str(out), "--sandbox", "process", "--jobs", "2"],
+                     cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"Course folder: {course_folder} (from the folders above the submission)" in done.stderr
+    reports = {p.stem: json.loads(p.read_text()) for p in out.glob("[ab]*.json")}
+    assert {r["assignment"] for r in reports.values()} == {"doubling"}
+    assert {k: r["score"] for k, r in reports.items()} == {"ann": 10, "ben": 5}
+
+
+EVIL = "import pathlib\npathlib.Path({marker!r}).write_text('ran in the grader')\n"
+
+
+def test_a_course_a_student_handed_in_is_never_imported(tmp_path: Path) -> None:
+    """A student's folder may hold an assignments/ package of its own: finding a course
+    imports it in the grader's process, so what was handed in is never searched."""
+    marker = tmp_path / "pwned"
+    downloads = tmp_path / "downloads"
+    for student in ("alice", "bob"):
+        folder = downloads / student
+        (folder / "assignments" / "evil").mkdir(parents=True)
+        (folder / "assignments" / "__init__.py").write_text(
+            EVIL.format(marker=str(marker)) + 'DEFAULT = "evil"\n'
+        )
+        (folder / "assignments" / "evil" / "__init__.py").write_text(
+            EVIL.format(marker=str(marker))
+        )
+        (folder / "forward.py").write_text(REFERENCE)
+    work = tmp_path / "work"
+    work.mkdir()
+    alice = downloads / "alice" / "forward.py"
+    done = run_grade([str(alice), "-o", "-", "--sandbox", "process"], cwd=work)
+    assert graded(done)["assignment"] == "forward"  # this repository, where grade is installed
+    out = tmp_path / "reports"
+    done = run_grade([str(downloads), "-o", str(out), "--sandbox", "process"], cwd=work)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((out / "bob.json").read_text())["score"] == 100
+    elsewhere = "import grader.course, pathlib; grader.course.ENGINE_HOME = pathlib.Path('/no')"
+    for args in ([str(alice)], [str(downloads)], [str(downloads / "bob")]):
+        done = run_grade([*args, "-o", str(tmp_path / "r")], cwd=work, prelude=elsewhere)
+        assert done.returncode == 2 and "no course folder found" in done.stderr, done.stderr
+    assert not marker.exists(), "a student's assignments/ ran in the grader"

@@ -18,26 +18,39 @@ from ..text import clean
 class Pairing:
     """Roster students with their submission's id, and what did not pair."""
 
-    pairs: list[tuple[Mapping[str, str], str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    rows: list[tuple[Mapping[str, str], str | None]] = field(default_factory=list)
+    unclaimed: list[str] = field(default_factory=list)  # submissions nobody in the roster names
+    column: str = "SIS Login ID"  # the roster column that names submissions
+
+    @property
+    def pairs(self) -> list[tuple[Mapping[str, str], str]]:
+        """The students with a submission, in roster order."""
+        return [(student, ident) for student, ident in self.rows if ident is not None]
+
+    @property
+    def absent(self) -> list[Mapping[str, str]]:
+        """The students without a submission, in roster order."""
+        return [student for student, ident in self.rows if ident is None]
+
+    def absent_warnings(self, column: str, suffix: str = "") -> list[str]:
+        return [f"no submission for {quoted(student.get('Student') or student.get(column) or '')}"
+                f"{suffix}" for student in self.absent]  # fmt: skip
+
+    @property
+    def unclaimed_warnings(self) -> list[str]:
+        return [f"submission {quoted(i)} matches nobody in the roster" for i in self.unclaimed]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Each student without a submission, then each submission without a student."""
+        return self.absent_warnings(self.column) + self.unclaimed_warnings
 
 
 def pair(reports: Mapping[str, Any], roster: Sequence[Mapping[str, str]], column: str) -> Pairing:
-    """Each student whose ``column`` names a submission, in roster order, and warnings."""
-    result = Pairing()
-    matched: set[str] = set()
-    for student in roster:
-        key = _key(student, column, reports)
-        if key is None:
-            name = student.get("Student") or student.get(column) or ""
-            result.warnings.append(f"no submission for {quoted(name)}")
-            continue
-        matched.add(key)
-        result.pairs.append((student, key))
-    result.warnings.extend(
-        f"submission {quoted(i)} matches nobody in the roster" for i in reports if i not in matched
-    )
-    return result
+    """Each roster student with the submission its ``column`` names (or None), in order."""
+    rows = [(student, _key(student, column, reports)) for student in roster]
+    matched = {ident for _, ident in rows}
+    return Pairing(rows, [i for i in reports if i not in matched], column)
 
 
 def _key(student: Mapping[str, str], column: str, reports: Mapping[str, Any]) -> str | None:
