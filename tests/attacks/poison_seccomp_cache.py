@@ -15,7 +15,10 @@ try:
 except (KeyError, OSError):
     pass
 _caches = {_os.environ.get("XDG_CACHE_HOME", "")} | {_os.path.join(h, ".cache") for h in _homes}
-for _cache in _caches - {""}:
+# Only from inside a filter: run unconfined (tier 3, a demo), it must not poison a real cache.
+with open("/proc/self/status") as _status:
+    _filtered = any(line.split() == ["Seccomp:", "2"] for line in _status)
+for _cache in (_caches - {""}) if _filtered else ():
     for _path in _glob.glob(_os.path.join(_cache, "forward-grader", "*.bpf")):
         try:
             with open(_path, "wb") as _handle:
