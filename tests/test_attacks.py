@@ -102,6 +102,16 @@ TABLE = {
     "forge_nan_duration": Attack("reference", "others: relu", "relu"),
     "forge_deep_json": Attack("reference", "others: relu", "relu"),
     "forge_odd_types": Attack("reference", "others: relu", "relu"),
+    # Memory and disk held where neither a process's resident memory nor a folder shows it:
+    # the memory cgroup and the sized /tmp of tier 1 bound them (tier 2: see test_tiers.py).
+    "memfd_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
+    "unlinked_file_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
+    # Chains of fork-and-exit: a killer that lists, then kills, always meets old pids.
+    "runaway_forks": Attack("reference", "score: 100", "relu"),
+    # The environment and memory of the grader (and of its other ancestors) stay closed.
+    "peek_grader_memory": Attack("reference", "lose: relu", "relu"),
+    # The grader's own cache (its seccomp filter) is not writable from the sandbox.
+    "poison_seccomp_cache": Attack("reference", "lose: relu", "relu"),
 }
 
 PARAMS = [

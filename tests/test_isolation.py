@@ -846,3 +846,34 @@ def test_malformed_notebooks_in_a_class(tmp_path: Path) -> None:
     for name in MALFORMED_NOTEBOOKS:
         assert rows[f"nb_{name}"]["status"] in ("error", "graded"), rows[f"nb_{name}"]
         assert rows[f"nb_{name}"]["score"] == 0
+
+
+# --- 10. The grader's own files stay unwritable, even to a sandbox of the grader's user ----
+
+
+@pytest.mark.parametrize("sandbox", SANDBOXES)
+def test_the_seccomp_cache_cannot_be_poisoned(tmp_path: Path, sandbox: str) -> None:
+    """tests/attacks/poison_seccomp_cache.py overwrites the grader's cached seccomp filter with
+    one that allows everything. Where the sandbox shares the grader's uid (a normal user,
+    test_nonroot.py), only a read-only file system keeps it from confining nobody next time."""
+    from grader.sandbox import seccomp
+
+    from .submissions import attack_source
+
+    seccomp.program.cache_clear()
+    compiled = seccomp.program()  # compiles and caches it, as the grader does
+    cache = seccomp._cache_file()
+    if not compiled or not cache.is_file():
+        pytest.skip("no seccomp filter cached here (libseccomp or the cache missing)")
+    attack = attack_source(ROOT / "tests" / "attacks" / "poison_seccomp_cache.py")
+    (tmp_path / "forward.py").write_text(with_replaced(relu=attack))
+    try:
+        for run in (1, 2):  # the second run would load a poisoned filter
+            done = run_cli(["forward.py", "--sandbox", sandbox, "-o", f"r{run}.json"], tmp_path)
+            assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+            assert cache.read_bytes() == compiled, f"run {run} poisoned {cache}"
+            scores = exercise_scores(read_report(tmp_path / f"r{run}.json"))
+            assert scores["relu"] < 10 and scores["forward"] == 25, scores
+    finally:
+        if cache.is_file() and cache.read_bytes() != compiled:
+            cache.unlink()  # never leave a poisoned filter for the next grader

@@ -21,6 +21,7 @@ CLONE_NEWNET = 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 PR_SET_DUMPABLE = 4
+SYS_MOUNT_SETATTR, AT_FDCWD, AT_RECURSIVE, MOUNT_ATTR_RDONLY = 442, -100, 0x8000, 1
 PR_CAPBSET_DROP, PR_SET_SECCOMP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 24, 22, 38, 47
 SECCOMP_MODE_FILTER = 2
 
@@ -99,6 +100,17 @@ def reveal(paths: list[str]) -> None:
         tmpfs(folder, 1 << 20, "0755", keep=tuple(inside))
 
 
+def read_only_below(path: str) -> None:
+    """Every mount at and below ``path`` read-only, in this mount namespace only: files the
+    sandbox's uid owns (the grader's cache and code, when it runs as that same user) stay
+    unwritable. Mounts made afterwards (the fresh /tmp and /dev/shm) are not affected."""
+    attr = struct.pack("QQQQ", MOUNT_ATTR_RDONLY, 0, 0, 0)  # struct mount_attr
+    result = _libc.syscall(ctypes.c_long(SYS_MOUNT_SETATTR), ctypes.c_int(AT_FDCWD),
+                           _bytes(path), ctypes.c_uint(AT_RECURSIVE), attr,
+                           ctypes.c_size_t(len(attr)))  # fmt: skip
+    _check(result, f"mount_setattr {path}")
+
+
 def make_private() -> None:
     """Mounts made from now on stay in this mount namespace."""
     _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
@@ -134,16 +146,17 @@ def enter_namespaces(tmp_bytes: int, shm_bytes: int, keep: tuple[str, ...]) -> N
         with open("/proc/self/gid_map", "w") as handle:
             handle.write(f"{gid} {gid} 1")
     make_private()
-    tmpfs("/tmp", tmp_bytes, "1777", keep=tuple(k for k in keep if k.startswith("/tmp/")))
-    if os.path.isdir("/dev/shm"):
-        tmpfs("/dev/shm", shm_bytes, "1777")
-    os.chdir("/tmp")
     # No user namespaces below this one, even without a seccomp filter.
     try:
         with open("/proc/sys/user/max_user_namespaces", "w") as handle:
             handle.write("0")
     except OSError:
         pass
+    read_only_below("/")
+    tmpfs("/tmp", tmp_bytes, "1777", keep=tuple(k for k in keep if k.startswith("/tmp/")))
+    if os.path.isdir("/dev/shm"):
+        tmpfs("/dev/shm", shm_bytes, "1777")
+    os.chdir("/tmp")
 
 
 def drop_capabilities() -> None:
