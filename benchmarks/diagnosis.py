@@ -179,7 +179,7 @@ def labels_of(folder: Path) -> dict[str, dict[str, Any]]:
         raw = json.loads((folder / "ids.json").read_text())
         return {name: {"main": set(v.get("main", [])), "true": set(v.get("true", [])),
                        "wrong": v.get("wrong"), "error": bool(v.get("error"))}
-                for name, v in raw.items()}  # fmt: skip
+                for name, v in raw.items() if not name.startswith("_")}  # fmt: skip
     out = {}
     for name, label in json.loads((folder / "labels.json").read_text()).items():
         mistakes: dict[str, list[str]] = label["mistakes"]
@@ -215,9 +215,17 @@ def evaluate(
     label: dict[str, Any],
     family: dict[str, str],
     hints: dict[str, str] | None = None,
+    calls: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
-    """One graded file against its label (``hints``: catalogue id -> hint, for old reports)."""
+    """One graded file against its label (``hints``: catalogue id -> hint, for old reports).
+
+    A file is buggy when its label names a main mistake or a wrong function (a held-out
+    label may name a bug no id can name: it still counts, and can never be "named").
+    ``calls`` (exercise -> the exercises it calls): an exercise that calls a wrong one may
+    lose points through it, or not, so its score is not judged.
+    """
     hints = hints or {}
+    calls = calls or {}
     main: set[str] = {family.get(k, k) for k in label["main"]}
     true: set[str] = {family.get(k, k) for k in label["true"]} | main
     wrong = label.get("wrong")
@@ -229,7 +237,10 @@ def evaluate(
     if report["status"] == "graded":
         if wrong is not None:
             for exercise in report["exercises"]:
-                if (exercise["score"] == exercise["max_score"]) == (exercise["name"] in wrong):
+                name = exercise["name"]
+                if name not in wrong and set(calls.get(name, ())) & set(wrong):
+                    continue  # may fail through its wrong callee
+                if (exercise["score"] == exercise["max_score"]) == (name in wrong):
                     scores_right = False
         else:
             scores_right = (report["score"] == report["max_score"]) == (not main)
@@ -240,14 +251,15 @@ def evaluate(
             hinted = True
             ids = test.get("hint_ids") or ids_in_text(test["hint"], hints)
             fired |= {family.get(k, k) for k in ids} or {"<no id>"}
+    buggy = bool(main) or bool(wrong)
     return {
         "scores_right": scores_right,
-        "buggy": bool(main),
+        "buggy": buggy,
         "main_named": bool(main & fired),
         "some_true": bool(true & fired),
-        "no_hint": bool(main) and not hinted,
+        "no_hint": buggy and not hinted,
         "misleading": sorted(fired - true),
-        "hint_on_correct": not main and hinted,
+        "hint_on_correct": not buggy and hinted,
         "fired": sorted(fired),
         "main": sorted(main),
     }
@@ -262,6 +274,9 @@ def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbo
     known = catalogue(assignment)
     family = {k: v["family"] for k, v in known.items()}
     hints = {k: v["hint"] for k, v in known.items()}
+    from grader.registry import load as load_assignment
+
+    calls = dict(load_assignment(assignment).calls)
     graded_as: Any = assignment
     if no_catalogue:  # an ablation: what the behaviour hints say on their own
         from dataclasses import replace
@@ -275,7 +290,7 @@ def measure(folder: Path, assignment: str, seeds: list[int], sandbox: str, verbo
             for name, label in sorted(labels.items()):
                 report = grade_submission(path=folder / name, seed=seed, grader=grader,
                                           assignment=graded_as)  # fmt: skip
-                row = evaluate(report, label, family, hints) | {"file": name, "seed": seed}
+                row = evaluate(report, label, family, hints, calls) | {"file": name, "seed": seed}
                 rows.append(row)
                 if verbose and (
                     (row["buggy"] and not row["main_named"]) or row["misleading"]
