@@ -1,6 +1,6 @@
 """Forward-propagation exercises: fill in the six functions below.
 
-Conventions used throughout (the same as in solutions/forward.py):
+Conventions used throughout:
 examples are rows; a layer's weight matrix has shape (n_in, n_out) and its
 column j holds the weights into node j; biases have shape (n_out,) and are
 broadcast over the rows; a single data point may be given as a 1-D array.

@@ -1,5 +1,5 @@
 """``python -m grader``: the same as the ``grade`` command."""
 
-from grader.cli import main
+from .cli import main
 
 main(prog_name="grade")

@@ -16,10 +16,12 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -96,6 +98,7 @@ _worker: Grader | None = None  # one per worker process: its sandbox outlives su
 def _start_worker(options: _Options) -> None:
     """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
     global _worker
+    _ignore_ctrl_c()
     _worker = Grader(sandbox=options.sandbox, limits=options.limits)
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
@@ -225,10 +228,15 @@ def grade_many(
         else:
             todo.append(submission)
     reused = len(rows)
+    cores = usable_cores()
+    if jobs and jobs > cores and on_warning:
+        on_warning(f"--jobs {jobs} on {cores} usable core{'s' * (cores > 1)}: the workers "
+                   f"would share them and grade slower; the default (--jobs {cores}) is "
+                   "the fastest here")  # fmt: skip
     if on_start:
         on_start(len(todo), reused)
     try:
-        _run_pool(todo, output, options, jobs or os.cpu_count() or 1, rows, on_done)
+        _run_pool(todo, output, options, jobs or cores, rows, on_done)
     except KeyboardInterrupt:
         written = _written_since(started, todo, output, options)
         again = "without --force " if force else ""
@@ -241,6 +249,20 @@ def grade_many(
     notes = {s.id: s.clash for s in submissions if s.clash}
     write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_, notes=notes)
     return ordered
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity (a container's cpuset) and the
+    cgroup's CPU quota (``docker run --cpus``), not every core the machine has."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    with contextlib.suppress(OSError, ValueError):
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period) + 0.5)))
+    return max(1, cores)
 
 
 def _written_since(started: int, todo: list[Submission], output: Path, options: _Options) -> int:
@@ -309,6 +331,42 @@ def _run_pool(
                 _record(row, rows, on_done)
 
 
+# Ctrl-C reaches every process of the terminal's foreground group, workers included. A
+# worker must not die of it mid-start or mid-report (a traceback, a temp folder left): the
+# parent alone stops the batch, and the workers finish what they grade and exit. Workers
+# are started with SIGINT blocked (the mask is inherited across exec) and ignore it
+# before unblocking it. The parent's own press, meanwhile, is kept for later: raised in
+# the middle of starting a worker it would leave that worker half-born.
+_CTRL_C = {signal.SIGINT}
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """SIGINT held back while workers are started: they are born deaf to it, and a press
+    in the meantime interrupts the parent once they are."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _: pressed.append(number))
+    signal.pthread_sigmask(signal.SIG_BLOCK, _CTRL_C)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _CTRL_C)
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
+
+
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _CTRL_C)
+
+
 def _pool_round(
     batch: list[Submission],
     workers: int,
@@ -323,12 +381,14 @@ def _pool_round(
     with futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,)
     ) as pool:
-        # _grade_one is looked up now, by name, so tests can stand in a worker that dies.
-        pending = {
-            pool.submit(_in_worker, _grade_one, s, output / f"{s.id}.json", options): s
-            for s in batch
-        }
         try:
+            with _ctrl_c_held():  # submit starts the workers
+                # _grade_one is looked up now, by name, so tests can stand in a worker that
+                # dies.
+                pending = {
+                    pool.submit(_in_worker, _grade_one, s, output / f"{s.id}.json", options): s
+                    for s in batch
+                }
             for future in futures.as_completed(pending):
                 submission = pending[future]
                 try:

@@ -3,19 +3,25 @@
 Gradescope unpacks the zip into /autograder/source, runs ``setup.sh`` once when
 it builds the image, and ``run_autograder`` for every submission, which must
 leave /autograder/results/results.json. The zip carries the grader's own
-package, the assignment and the modules it imports beside it (its solution), and
-a minimal pyproject.toml, so it needs nothing of ours from the network.
-"""
+package with a pyproject.toml that declares the project's own dependencies, and the
+course files grading needs (``carried``: the assignment, what it imports, what it was
+seen to load or read), at their places in the course folder. setup.sh installs the
+engine into a venv; run_autograder grades from source/ with ``grader.autograder``."""
 
 from __future__ import annotations
 
 import ast
 import importlib.metadata
 import importlib.util
+import json
+import os
+import re
 import secrets
 import shlex
+import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,15 +30,48 @@ from pathlib import Path
 from . import __version__, registry
 from .errors import GraderError
 from .kit import PRACTICE_SEED
+from .plan import make_plan
 from .sandbox import Limits
 
 ENGINE = "grader"
+# What setup.sh hands pip: the engine alone, copied out of source/ (pip's build leaves
+# build/ and *.egg-info behind in the folder it builds; source/ stays as unpacked).
+INSTALLED = ("pyproject.toml", ENGINE)
 
 
 def distribution() -> str:
     """The name this engine is installed under (the wheel the bundle builds is named so)."""
     names = importlib.metadata.packages_distributions().get(ENGINE, [])
     return names[0] if names else f"{ENGINE}-engine"
+
+
+def _without_extras(requirements: list[str]) -> tuple[str, ...]:
+    """Requirement strings minus those of an extra (``...; extra == "test"``)."""
+    return tuple(r for r in requirements if not re.search(r";.*\bextra\s*==", r))
+
+
+def requirements() -> tuple[str, ...]:
+    """The engine's dependencies as the project declares them: one source of truth.
+
+    From the ``pyproject.toml`` of the checkout the engine runs from (an editable
+    install), else from the installed distribution's metadata; extras left out.
+    """
+    checkout = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    if checkout.is_file():
+        try:
+            project = tomllib.loads(checkout.read_text(encoding="utf-8")).get("project", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise GraderError(f"cannot read {checkout}: {exc}") from None
+        declared = project.get("dependencies")
+        if project.get("scripts", {}).get("grade") == f"{ENGINE}.cli:main" and declared:
+            return _without_extras([str(r) for r in declared])
+    try:
+        return _without_extras(importlib.metadata.requires(distribution()) or [])
+    except importlib.metadata.PackageNotFoundError:
+        raise GraderError(
+            "cannot tell the grader's dependencies: it is neither a checkout with its "
+            "pyproject.toml nor an installed distribution"
+        ) from None
 
 
 PYPROJECT = """\
@@ -44,15 +83,13 @@ build-backend = "setuptools.build_meta"
 name = "{name}"
 version = "{version}"
 requires-python = ">=3.11"
-dependencies = [
-    "numpy>=1.24", "click>=8.1", "jsonschema>=4.18", "fastjsonschema>=2.19", "nbformat>=5.7"
-]
+dependencies = [{dependencies}]
 
 [project.scripts]
 grade = "grader.cli:main"
 
 [tool.setuptools.packages.find]
-include = [{packages}]
+include = ["grader*"]
 
 [tool.setuptools.package-data]
 grader = ["schemas/*.json"]
@@ -60,55 +97,78 @@ grader = ["schemas/*.json"]
 
 SETUP = """\
 #!/usr/bin/env bash
-# Runs once while Gradescope builds the image: Python 3.11+, bubblewrap, the grader.
+# Runs once while Gradescope builds the image (root, network). Installs only what is
+# missing (the machine's /usr may be read-only): Python 3.11+ with venv, libseccomp, and
+# bubblewrap where it can be had; then the grader into $ROOT/venv from a clean copy of
+# its files. It never refuses to build for want of namespaces: each grade takes the
+# strongest sandbox tier the machine allows at run time and names it in the results.
 set -euo pipefail
+ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
+SOURCE="$ROOT/source"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq python3 python3-venv bubblewrap >/dev/null
-PYTHON=python3
-if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-  apt-get install -y -qq python3.11 python3.11-venv >/dev/null
-  PYTHON=python3.11
-fi
-"$PYTHON" -m venv /autograder/venv
-/autograder/venv/bin/pip install -q /autograder/source
-# The reference and the cases are the grader's alone: students' code never runs as root
-# (the sandbox has a uid of its own) and these stay unreadable to any other user.
-chmod -R go-rwx /autograder/source
-for package in $(cd /autograder/source && ls -d */ | tr -d /); do
-  for installed in /autograder/venv/lib/python3*/site-packages/"$package"; do
-    [ "$package" = grader ] || chmod -R go-rwx "$installed"
+say() {{ echo "setup.sh: $*" >&2; }}
+
+updated=no
+apt_install() {{  # returns non-zero when apt-get is absent or fails; callers decide
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [ "$updated" = no ]; then apt-get update -qq || return 1; updated=yes; fi
+  apt-get install -y -qq "$@" >/dev/null
+}}
+find_python() {{  # the first Python 3.11+ that can make a venv with pip
+  local candidate
+  for candidate in python3 python3.13 python3.12 python3.11; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c \\
+        'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+      command -v "$candidate"; return 0
+    fi
   done
-done
-# Students' code runs only under bubblewrap: fail the build now if it cannot work here.
-if ! /autograder/venv/bin/python -c \
-    'import sys; from grader.sandbox import bwrap_works; sys.exit(not bwrap_works())'; then
-  echo "setup.sh: bubblewrap is installed but cannot create its namespaces in this image;" \
-       "the autograder refuses to run students' code without it" >&2
-  exit 1
+  return 1
+}}
+
+PYTHON="$(find_python)" ||
+  {{ apt_install python3 python3-venv || true; PYTHON="$(find_python)"; }} ||
+  {{ apt_install python3.11 python3.11-venv || true; PYTHON="$(find_python)"; }} ||
+  {{ say "no Python 3.11+ with venv here, and apt-get could not install one"; exit 1; }}
+if ! "$PYTHON" -c 'import ctypes.util as u, sys; sys.exit(not u.find_library("seccomp"))'; then
+  apt_install libseccomp2 || {{ say "libseccomp is missing and could not be installed"; exit 1; }}
 fi
+if ! command -v bwrap >/dev/null 2>&1; then
+  apt_install bubblewrap || say "bubblewrap could not be installed: grading uses the" \\
+    "strongest sandbox tier without it"
+fi
+
+"$PYTHON" -m venv "$ROOT/venv"
+build="$(mktemp -d)"
+trap 'rm -rf "$build"' EXIT
+cp -R {installed} "$build/"
+"$ROOT/venv/bin/python" -m pip install -q --disable-pip-version-check "$build"
+"$ROOT/venv/bin/grade" --version >/dev/null
+# The course (reference solutions, cases) is the grader's alone: readable by root only,
+# while students' code runs under a uid of its own. The venv stays readable: the
+# sandbox runs Python, numpy and the harness from it, so every folder above it opens.
+chmod -R go-rwx "$SOURCE"
+folder="$ROOT/venv"
+while [ "$folder" != / ]; do folder="$(dirname -- "$folder")"; chmod o+x "$folder"; done
 """
 
 RUN = """\
 #!/usr/bin/env bash
-# Runs for every submission (one .py or .ipynb file, or the one named {filename}):
-# grade it into results/results.json against the assignment baked in.
-# Only under bubblewrap (--sandbox bwrap): without it the grade fails, and says so.
+# Runs for every submission: grades what is in submission/ (the file named {filename},
+# else its only .py or .ipynb file, else the one that defines the assignment's functions,
+# in any sub-folder) into results/results.json, in the strongest sandbox tier available.
 set -uo pipefail
 ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
 GRADE="${{GRADE_COMMAND:-$ROOT/venv/bin/grade}}"
+PYTHON="$(dirname -- "$GRADE")/python"
 RESULTS="$ROOT/results/results.json"
 export GRADER_SEED="${{GRADER_SEED:-{seed}}}"
 mkdir -p "$ROOT/results"
 rm -f "$RESULTS"
-shopt -s nullglob
-files=("$ROOT"/submission/*.py "$ROOT"/submission/*.ipynb)
-submission="$ROOT/submission/"{filename}
-if [ "${{#files[@]}}" -eq 1 ]; then submission="${{files[0]}}"; fi
-cd "$ROOT/submission" 2>/dev/null || cd "$ROOT"
 errors="$(mktemp)"
-"$GRADE" "$submission" --assignment {assignment} --timeout {timeout} --sandbox bwrap \\
-  --format gradescope -o "$RESULTS" 2>"$errors"
+# -P: never the engine's copy in source/ (the working folder may be it), which only
+# root may read: the sandbox runs the installed harness.
+"$PYTHON" -P -m grader.autograder "$ROOT/submission" --course "$ROOT/source" \\
+  --assignment {assignment} --timeout {timeout} -o "$RESULTS" 2>"$errors"
 cat "$errors" >&2
 if [ ! -s "$RESULTS" ]; then
   # The grader wrote nothing (it could not even start): results that say so, score 0.
@@ -131,22 +191,25 @@ def _add_file(archive: zipfile.ZipFile, name: str, text: str, executable: bool =
 
 @dataclass(frozen=True)
 class Carried:
-    """The assignment as the zip carries it: files (name in the zip -> file on disk),
-    the packages pip installs, and how run_autograder names the assignment."""
+    """The assignment as the zip carries it: its files (name in the zip -> file on disk)
+    and how run_autograder names the assignment (a shell word)."""
 
     files: dict[str, Path]
-    packages: tuple[str, ...]
-    ref: str  # --assignment in run_autograder (a shell word)
+    ref: str
 
 
-def carried(ref: str) -> Carried:
+def carried(ref: str, seed: int = 0) -> Carried:
     """What grading against assignment ``ref`` needs besides the engine.
 
-    An installed assignment (``assignments/NAME``) goes with the ``assignments`` package's
-    ``__init__``; one loaded from a path goes at the top of the zip and is named by its
-    path there. Either way, every module its files import that is neither the standard
-    library, nor installed from an index, nor the engine (``solutions.NAME``, a helper
-    beside it) goes too, with the modules those import in turn.
+    The zip's top is the course folder run_autograder grades from: the folder that holds
+    an installed assignment's ``assignments`` package, or the one that holds an
+    assignment named by its path. It gets the assignment whole, every module its files
+    import that is neither the standard library, nor installed from an index, nor the
+    engine (``solutions.NAME``, a helper beside it) with the modules those import in
+    turn, and every file of that folder the assignment was seen to load or read (a
+    module loaded from its path, a data file) while it made and answered its cases for
+    ``seed`` (``_observed``). Files keep their place relative to that folder, so paths
+    computed from ``__file__`` find them.
     """
     module = registry.module_of(ref)
     origin = Path(module.__file__ or "")
@@ -157,13 +220,15 @@ def carried(ref: str) -> Carried:
         base = source.name  # at the top, beside the modules it imports (see registry.project_root)
         files.update(_tree(source, base) if is_package else {base: source})
         shell_ref = f'"$ROOT/source/"{shlex.quote(base)}'
-        packages: set[str] = set()
+        top = source.parent
     else:
         parts = module.__name__.split(".")
-        root = origin.parents[len(parts) - (0 if is_package else 1)]
-        files.update(_module_files(module.__name__, origin, root))
+        top = origin.parents[len(parts) - (0 if is_package else 1)]
+        files.update(_module_files(module.__name__, origin, top))
         shell_ref = shlex.quote(ref)
-        packages = {parts[0]}
+    for path in _observed(ref, seed):
+        if path.is_relative_to(top) and "__pycache__" not in path.parts and path.is_file():
+            files.setdefault(path.relative_to(top).as_posix(), path)
     todo = list(files.values())
     seen: set[Path] = set()
     while todo:
@@ -172,16 +237,64 @@ def carried(ref: str) -> Carried:
             continue
         seen.add(path)
         for name, found, root in _local_imports(path):
-            packages.add(name.split(".")[0])
             new = _module_files(name, found, root)
             todo += [p for k, p in new.items() if k not in files]
             files.update(new)
-    tops = {name.split("/")[0] for name in files}
-    if ENGINE in tops:
+    clashes = {name.split("/")[0] for name in files} & {*INSTALLED, "setup.sh", "run_autograder"}
+    if clashes:
         raise GraderError(
-            f"the assignment or a module it imports is named {ENGINE!r}, as the engine is"
+            f"the assignment or a file it needs is named {', '.join(sorted(clashes))}, as "
+            "the bundle's own files are"
         )
-    return Carried(files, tuple(sorted(packages)), shell_ref)
+    return Carried(files, shell_ref)
+
+
+def _observed(ref: str, seed: int) -> list[Path]:
+    """Every file the assignment loads or reads while it is loaded, makes its cases (for
+    ``seed`` and 0) and computes their answers and its mistakes' behaviours: watched in a
+    fresh interpreter (``python -m grader.bundle``), where nothing was loaded before."""
+    command = [sys.executable, "-m", f"{ENGINE}.bundle", ref, str(seed)]
+    paths: object = None
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})  # fmt: skip
+        reason = done.stderr.strip()[-300:] or f"exit status {done.returncode}"
+        paths = json.loads(done.stdout) if done.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        reason = str(exc)
+    if not isinstance(paths, list):
+        raise GraderError(
+            f"cannot tell which files assignment {ref!r} needs: loading it and making its "
+            f"cases failed ({reason})"
+        )
+    return [Path(p) for p in paths if isinstance(p, str)]
+
+
+def _watch(ref: str, seed: int) -> list[str]:
+    """The files (absolute, resolved) opened or imported while grading needs ``ref``."""
+    opened: set[str] = set()
+
+    def hook(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and args and isinstance(args[0], str | bytes):
+            opened.add(os.path.abspath(os.fsdecode(args[0])))
+
+    sys.addaudithook(hook)
+    spec = registry.load(ref)
+    for each in dict.fromkeys((seed, 0)):
+        plan = make_plan(spec, each)
+        for exercise, _, _ in plan.groups:
+            for mistake in spec.mistakes:
+                if mistake.exercise == exercise.name:
+                    plan.behaviours(exercise.name, (mistake,))
+    seen = {*opened, *(str(getattr(m, "__file__", None) or "") for m in list(sys.modules.values()))}
+    engine = Path(__file__).resolve().parent
+    found = set()
+    for name in seen:
+        path = Path(name).resolve() if name else None
+        outside = path is None or path.is_relative_to(engine) or _installed_elsewhere(path)
+        if path is not None and not outside and path.is_file():
+            found.add(str(path))
+    return sorted(found)
 
 
 def _tree(folder: Path, base: str) -> dict[str, Path]:
@@ -277,16 +390,18 @@ def build_gradescope_bundle(
         if on_seed is not None:
             on_seed(seed)
     choice = registry.choose_for([], assignment)  # fail now, not on Gradescope
-    carry = carried(choice.ref)
-    packages = ", ".join(f'"{name}*"' for name in (ENGINE, *carry.packages))
-    pyproject = PYPROJECT.format(name=distribution(), version=__version__, packages=packages)
+    carry = carried(choice.ref, seed)
+    dependencies = ", ".join(json.dumps(r) for r in requirements())
+    pyproject = PYPROJECT.format(name=distribution(), version=__version__,
+                                 dependencies=dependencies)  # fmt: skip
+    setup = SETUP.format(installed=" ".join(f'"$SOURCE/{name}"' for name in INSTALLED))
     run = RUN.format(seed=seed, timeout=timeout, assignment=carry.ref,
-                     filename=shlex.quote(choice.assignment.submission_name))  # fmt: skip
+                     filename=choice.assignment.submission_name)  # fmt: skip
     engine = Path(__file__).resolve().parent
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(output, "w") as archive:
-            _add_file(archive, "setup.sh", SETUP, executable=True)
+            _add_file(archive, "setup.sh", setup, executable=True)
             _add_file(archive, "run_autograder", run, executable=True)
             _add_file(archive, "pyproject.toml", pyproject)
             files = {**_tree(engine, ENGINE), **carry.files}
@@ -295,3 +410,7 @@ def build_gradescope_bundle(
             return archive.namelist()
     except OSError as exc:
         raise GraderError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+if __name__ == "__main__":  # _observed's fresh interpreter: python -m grader.bundle REF SEED
+    sys.stdout.write(json.dumps(_watch(sys.argv[1], int(sys.argv[2]))))

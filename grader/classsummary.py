@@ -94,22 +94,31 @@ def counts(rows: Sequence[dict[str, Any]], reused: int = 0) -> Counts:
 
 
 def merge(*, directories: Sequence[Path], output: Path | None = None) -> list[dict[str, Any]]:
-    """Join the reports of several runs (shards) into one summary in ``output``."""
+    """Join the reports of several runs (shards) into one class folder, ``output``.
+
+    The folder every later command takes (export, report, another merge): the reports
+    themselves (copied there when they live elsewhere) and the joint summary, with the
+    notes the runs' summaries carried (clashing ids and the like).
+    """
     rows: list[dict[str, Any]] = []
+    reports: dict[str, tuple[Path, dict[str, Any]]] = {}
+    notes: dict[str, str] = {}
     seeds: set[int] = set()
     assignments: set[str] = set()
     for directory in directories:
         if not directory.is_dir():
             raise UsageError(f"{directory} is not a directory")
+        notes |= _notes(directory)
         for path in sorted(directory.glob("*.json")):
-            if path.name.startswith("summary"):
+            if path.name.startswith("summary") or not path.is_file():
                 continue
             try:
                 report = json.loads(path.read_text())
                 validate(report, "report")
             except (OSError, ValueError, GraderError):
                 continue  # not a report of ours
-            if all(row["id"] != path.stem for row in rows):  # the same report twice counts once
+            if path.stem not in reports:  # the same report twice counts once
+                reports[path.stem] = (path, report)
                 rows.append(summary_row(path.stem, report))
             seeds.add(report["seed"])
             assignments.add(report["assignment"])
@@ -119,5 +128,22 @@ def merge(*, directories: Sequence[Path], output: Path | None = None) -> list[di
         raise UsageError("these reports mix seeds or assignments; merge runs of one grading only")
     target = output or directories[0]
     make_folder(target)
-    write_class_summary(rows, target, assignment=assignments.pop(), seed=seeds.pop())
+    for ident, (path, report) in reports.items():
+        if path.parent.resolve() != target.resolve():
+            write_json(report, "report", str(target / f"{ident}.json"))
+    write_class_summary(rows, target, assignment=assignments.pop(), seed=seeds.pop(),
+                        notes={k: v for k, v in notes.items() if k in reports})  # fmt: skip
     return rows
+
+
+def _notes(directory: Path) -> dict[str, str]:
+    """The notes of a run's summaries (summary.json, its shards'), by id; unreadable: none."""
+    found: dict[str, str] = {}
+    for path in sorted(directory.glob("summary*.json")):
+        try:
+            document = json.loads(path.read_text())
+            validate(document, "summary")
+        except (OSError, ValueError, GraderError):
+            continue
+        found |= {r["id"]: r["note"] for r in document["submissions"] if r.get("note")}
+    return found

@@ -34,7 +34,7 @@ Examples:
   grade mywork.py --format gradescope -o results.json
   GRADER_SEED=4711 grade mywork.py --show-hidden    (instructors)
   grade mywork.py --assignment ../course/hw3/       an assignment outside assignments/
-  grade submissions/ -o reports --jobs 8            a whole class
+  grade submissions/ -o reports                    a whole class
   grade submissions/ -o reports --shard 3/10        one slice of ten
   grade merge reports/            grade export --to canvas reports/ -o grades.csv
   grade bundle gradescope -o autograder.zip         grade report reports/ -o class.html
@@ -75,6 +75,15 @@ class DefaultGroup(click.Group):
         with click.Context(run, info_name=ctx.info_name, parent=ctx.parent) as sub:
             run.format_help(sub, formatter)
         self.format_commands(ctx, formatter)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C at any moment of any command: one line and exit code 130 (as shells
+        expect), not click's "Aborted!" and 1; a batch says what it kept (Interrupted)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted", err=True)
+            sys.exit(130)
 
 
 @contextmanager
@@ -140,7 +149,8 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Submissions graded in parallel (default: the number of cores), e.g. --jobs 4.",
+    help="Submissions graded in parallel (default: the cores this process may use; more "
+    "only share them).",
 )
 @click.option(
     "--shard",
@@ -443,17 +453,20 @@ def report(directory: tuple[Path, ...], output: str) -> None:
 def release(output: Path, assignment: str | None) -> None:
     """Write the student kit to DIR: stubs, notebook, README and a grader without answers.
 
-    Students install it with `pip install DIR` and grade with `grade NAME.py`: the
-    worked examples and practice cases, with every answer precomputed as data.
+    Students install it with `pip install DIR` and grade with `grade-NAME NAME.py`: the
+    worked examples and practice cases, with every answer precomputed as data. Each
+    kit's package and command are its assignment's, so kits install side by side.
     """
-    from .registry import choose_for
+    from .registry import choose_for, load
+    from .release import names
     from .release import release as write_kit
 
     with errors_as_messages():
-        name = assignment or choose_for([]).ref
-        written = write_kit(assignment=name, output=output)
+        name = load(assignment or choose_for([]).ref).name
+        written = write_kit(assignment=assignment or name, output=output)
+    command = names(name)[1]
     click.echo(f"{output}: student kit for {name!r}, {len(written)} files; students run "
-               f"`pip install {output}`")  # fmt: skip
+               f"`pip install {output}`, then `{command} ...`")  # fmt: skip
 
 
 @main.command()

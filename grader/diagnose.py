@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .behaviour import Observation, behaviour_hints, properties, relations_only
 from .compare import close, normalize, plain
 from .execute import CallOutcome
 from .sandbox.protocol import encode_arg
@@ -206,6 +207,11 @@ class Explanation:
     own: tuple[Mistake, ...]
     callee: tuple[Mistake, ...] = ()
 
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The catalogue ids of the mistakes named, the callee's first, each once."""
+        return tuple(dict.fromkeys(m.name for m in (*self.callee, *self.own)))
+
     def hint(self, exercise: str) -> str:
         parts = []
         for mistake in self.callee:
@@ -335,6 +341,14 @@ def _shape(value: Any) -> Any:
     return value.shape if isinstance(value, np.ndarray) else type(value)
 
 
+@dataclass(frozen=True)
+class Hint:
+    """What the report says about a failed test, and the stable ids of what it names."""
+
+    text: str
+    ids: tuple[str, ...]
+
+
 def diagnose(
     exercise: Exercise,
     mistakes: Sequence[Mistake],
@@ -347,19 +361,46 @@ def diagnose(
     found: dict[str, Explanation] | None = None,
     calls: Sequence[str] = (),
     combine: bool = False,
+    parameters: Sequence[str] = (),
 ) -> list[str | None]:
-    """A hint for each of one exercise's tests (None where there is nothing to say).
+    """A hint for each of one exercise's tests (None where there is nothing to say)."""
+    hints = diagnose_hints(exercise, mistakes, cases, expected, outcomes, results, behaviours_of,
+                           found=found, calls=calls, combine=combine,
+                           parameters=parameters)  # fmt: skip
+    return [h.text if h else None for h in hints]
+
+
+def diagnose_hints(
+    exercise: Exercise,
+    mistakes: Sequence[Mistake],
+    cases: Sequence[Case],
+    expected: Sequence[np.ndarray],
+    outcomes: Sequence[CallOutcome],
+    results: Sequence[TestResult],
+    behaviours_of: Simulator | None = None,
+    *,
+    found: dict[str, Explanation] | None = None,
+    calls: Sequence[str] = (),
+    combine: bool = False,
+    parameters: Sequence[str] = (),
+) -> list[Hint | None]:
+    """A hint and its ids for each of one exercise's tests (None where there is nothing to say).
 
     A combination of known mistakes is named only when it reproduces what the
     student's function did on every test where that could be observed: values,
     exceptions (type and message), passed tests included. ``found`` holds what
     was already explained for other exercises (updated here), so that a function
     failing because it calls another broken one is sent to fix that one first.
+    Without a known mistake, what the results were observed to have in common
+    where they fail (grader/behaviour.py) is said instead, else the error's symptom.
     """
     found = found if found is not None else {}
     behaviours = [observed(o) for o in outcomes]
     failed = [k for k, r in enumerate(results) if r.status in JUDGED and behaviours[k]]
-    hints: list[str | None] = [shadowed_hint(r) for r in results]
+    hints: list[Hint | None] = [
+        Hint(text, ("symptom.name_shadowed",)) if (text := shadowed_hint(r)) else None
+        for r in results
+    ]
     if not failed:
         return hints
     simulate = behaviours_of or (lambda ms: simulate_all(ms[0].implementation, cases))
@@ -368,7 +409,7 @@ def diagnose(
     for tier in TIERS:
         if tier == "loose" and (general := course_only_hint(cases, results, outcomes, expected)):
             for k in failed:
-                hints[k] = general
+                hints[k] = Hint(general, ("symptom.answers_written_in",))
             return hints
         matches = [c for c in tried if explains(behaviours, simulate(c), passed, exercise,
                                                 tier=tier, expected=expected)]  # fmt: skip
@@ -379,13 +420,59 @@ def diagnose(
                                                           exercise, expected))  # fmt: skip
             callee = tuple(m for m in best if m.exercise != exercise.name)
             own = tuple(m for m in best if m.exercise == exercise.name)
-            found[exercise.name] = Explanation(own, callee)
+            explanation = found[exercise.name] = Explanation(own, callee)
+            hint = Hint(explanation.hint(exercise.name), explanation.ids)
+            if tier != "exact" and len(best) == 1:
+                # Loose evidence for the mistake: what the values show exactly comes first.
+                seen = _observed_hints(cases, expected, outcomes, results, behaviours, exercise,
+                                       parameters, relations=True)  # fmt: skip
+                if seen and not set(seen.ids) & set(hint.ids):
+                    hint = Hint(f"{seen.text} {hint.text}", seen.ids[:1] + hint.ids)
             for k in failed:
-                hints[k] = found[exercise.name].hint(exercise.name)
+                hints[k] = hint
             return hints
+    said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
     for k in failed:
-        hints[k] = symptom_hint(outcomes[k], expected[k])
+        hints[k] = said or symptom(outcomes[k], cases[k])
     return hints
+
+
+def _observed_hints(
+    cases: Sequence[Case],
+    expected: Sequence[Any],
+    outcomes: Sequence[CallOutcome],
+    results: Sequence[TestResult],
+    behaviours: Sequence[Behaviour | None],
+    exercise: Exercise,
+    parameters: Sequence[str],
+    relations: bool = False,
+) -> Hint | None:
+    """What the results have in common where they fail, when no known mistake explains them
+    (``relations``: only how the values relate, the first of them)."""
+    observations = []
+    for k, result in enumerate(results):
+        b = behaviours[k]
+        if result.status == "passed" or (result.status in JUDGED and b is not None):
+            if b is not None and b.mutated:
+                return None  # a write into an argument: the symptom says it
+            observations.append(Observation(
+                args=cases[k].args, expected=expected[k],
+                values=b.values if b is not None and b.raised is None else None,
+                raised=b is not None and b.raised is not None,
+                passed=result.status == "passed", example=result.visibility == "visible",
+            ))  # fmt: skip
+        elif result.status in ("timeout", "not_implemented"):
+            return None
+    try:
+        if relations:
+            said = relations_only(observations, exercise.parts, parameters)[:1]
+        else:
+            said = behaviour_hints(observations, exercise.parts, parameters)
+    except (ValueError, TypeError, IndexError, ArithmeticError):
+        return None  # a result too odd to relate: no hint rather than a broken grading
+    if not said:
+        return None
+    return Hint(" ".join(s.text for s in said), tuple(s.id for s in said))
 
 
 def shadowed_hint(result: TestResult) -> str | None:
@@ -400,36 +487,54 @@ def shadowed_hint(result: TestResult) -> str | None:
             "result. Rename that variable, or delete the line.")  # fmt: skip
 
 
+def symptom(outcome: CallOutcome, case: Case) -> Hint | None:
+    """What a failure's symptom says when nothing else explains it: the error, never a guess.
+
+    An overflow is blamed on large values only where the arguments hold large values.
+    """
+    if outcome.status != "raised":
+        return None
+    for marker, key, hint in ERROR_HINTS:
+        if marker in outcome.error:
+            if key == "symptom.overflow" and not properties(case.args).get("large"):
+                return None
+            return Hint(hint, (key,))
+    return None
+
+
 def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
-    """What a failure's symptom says when no known mistake explains it."""
+    """The error's symptom as text (kept for callers that only want words)."""
     if outcome.status == "raised":
         return error_hint(outcome.error)
-    value = outcome.value
-    if value is None or value.shape is None or not isinstance(expected, np.ndarray):
-        return None  # shapes explain numbers; a structure's message already says where
-    return shape_hint(value.shape, expected.shape)
+    return None
 
 
 ERROR_HINTS = (
-    ("read-only", "Your function writes into an argument it was given (the grader hands "
+    ("read-only", "symptom.read_only",
+     "Your function writes into an argument it was given (the grader hands "
      "arguments over read-only): compute a new array instead, e.g. z = z - z.max(...) rather "
      "than z -= ..., or copy first with np.array(x)."),
-    ("OverflowError", "A number grew too large for math: math.exp overflows past about 709. "
+    ("OverflowError", "symptom.overflow",
+     "A number grew too large for math: math.exp overflows past about 709. "
      "Use numpy (np.exp works on arrays), and subtract the row's maximum before exponentiating."),
-    ("object is not callable", "A name that should be your function is bound to a value: "
+    ("object is not callable", "symptom.not_callable",
+     "A name that should be your function is bound to a value: "
      "something at module level (e.g. f = f(3)) replaced the function. Remove it or "
      "rename the variable."),
-    ("only length-1 arrays", "A function for single numbers (math.exp, math.log, float) got "
+    ("only length-1 arrays", "symptom.math_on_array",
+     "A function for single numbers (math.exp, math.log, float) got "
      "an array: use the numpy version (np.exp, np.log), which works elementwise."),
-    ("only size-1 arrays", "A function for single numbers (math.exp, math.log, float) got "
+    ("only size-1 arrays", "symptom.math_on_array",
+     "A function for single numbers (math.exp, math.log, float) got "
      "an array: use the numpy version (np.exp, np.log), which works elementwise."),
-    ("truth value of an array", "An if, max() or min() meant for one number got an array: "
+    ("truth value of an array", "symptom.truth_value",
+     "An if, max() or min() meant for one number got an array: "
      "use elementwise numpy functions (np.maximum, np.where) instead."),
 )  # fmt: skip
 
 
 def error_hint(error: str) -> str | None:
-    for marker, hint in ERROR_HINTS:
+    for marker, _key, hint in ERROR_HINTS:
         if marker in error:
             return hint
     return None

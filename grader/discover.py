@@ -91,6 +91,12 @@ def _pick_file(
     )
 
 
+def student_file(folder: Path, assignment: Assignment) -> tuple[Path | None, str | None]:
+    """One student's folder on its own (a Gradescope submission), resolved as a batch
+    resolves each student's folder: ``_pick_file``, links below ``folder`` refused."""
+    return _pick_file(folder, assignment, folder)
+
+
 def _classify(folder: Path) -> tuple[list[Path], list[Path]]:
     """The entries of a folder the instructor named: submission files, students' folders.
 

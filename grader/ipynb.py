@@ -46,6 +46,7 @@ RESAVE = "save it again from Jupyter (File > Save Notebook), or hand in a .py fi
 UNREADABLE = "this is not a readable Jupyter notebook"
 MAX_NOTES = 5
 GRADER = "grader"  # the course's own package: imports of it are no-ops when grading
+KIT_SUFFIX = "_kit"  # a student kit's engine (grade release): NAME_kit
 CHECK = "check"
 
 # Without IPython: lines that cannot be Python, and nothing else (a '?' in a comment
@@ -528,12 +529,18 @@ def _stub(name: str, why: str) -> str:
 
 
 def _imports_grader(node: ast.stmt) -> bool:
-    """``from grader.notebook import check`` and the like: the course's own tools."""
+    """``from grader.notebook import check`` and the like (a kit's ``NAME_kit`` too):
+    the course's own tools."""
     if isinstance(node, ast.ImportFrom):
-        return node.level == 0 and (node.module or "").split(".")[0] == GRADER
+        return node.level == 0 and _is_grader(node.module or "")
     if isinstance(node, ast.Import):
-        return all(a.name.split(".")[0] == GRADER for a in node.names)
+        return all(_is_grader(a.name) for a in node.names)
     return False
+
+
+def _is_grader(module: str) -> bool:
+    top = module.split(".")[0]
+    return top == GRADER or (top.endswith(KIT_SUFFIX) and top.isidentifier())
 
 
 def _shallow(node: ast.AST) -> Iterator[ast.AST]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from .diagnose import Explanation, diagnose
+from .behaviour import parameter_names
+from .diagnose import Explanation, diagnose_hints
 from .execute import Execution
 from .plan import Plan
 from .results import ExerciseTotal, Report
@@ -28,12 +29,14 @@ def judged(
             judge(case, exercise, points, outcome, value, reveal=show_hidden)
             for case, outcome, value in zip(cases, outcomes, expected, strict=True)
         ]
-        hints = diagnose(
+        hints = diagnose_hints(
             exercise, plan.spec.mistakes, cases, expected, outcomes, tests,
             behaviours_of=partial(plan.behaviours, exercise.name), found=found,
             calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
+            parameters=parameter_names(plan.spec.reference.get(exercise.name)),
         )  # fmt: skip
-        results += [replace(r, hint=h) for r, h in zip(tests, hints, strict=True)]
+        results += [replace(r, hint=h.text, hint_ids=h.ids) if h else r
+                    for r, h in zip(tests, hints, strict=True)]  # fmt: skip
     totals = exercise_totals(plan.spec.exercises, results)
     passed = sum(r.status == "passed" for r in results)
     message = f"{passed} of {len(results)} tests passed"

@@ -52,7 +52,7 @@ class Plan:
         key = (exercise, *(m.name for m in mistakes))
         cases = next(c for e, c, _ in self.groups if e.name == exercise)
         if key not in self._simulated and self.spec.known_behaviours is not None:
-            known = self.spec.known_behaviours(exercise, key[1:])
+            known = self.spec.known_behaviours(exercise, key[1:], cases)
             # Not precomputed: a behaviour no student's can match, so nothing is named.
             self._simulated[key] = known or [Behaviour(raised="<unknown>")] * len(cases)
         if key not in self._simulated:

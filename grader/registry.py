@@ -31,7 +31,11 @@ from .errors import UnknownAssignment, UnreadableSubmission
 from .spec import Assignment
 from .submission import defined_functions, is_notebook, read_submission
 
-PACKAGE = "assignments"  # where installed assignments live, one module each
+# Where installed assignments live, one module each: a student kit carries its own inside
+# its engine package (NAME_kit.assignments, so kits never clash); a course, in the
+# top-level ``assignments`` package of its folder.
+_OWN = f"{__package__}.assignments"
+PACKAGE = _OWN if importlib.util.find_spec(_OWN) is not None else "assignments"
 LOADED_PREFIX = "_graded_assignment_"  # modules loaded from a path get names like this
 
 NAMED = "its name"  # the reason of a Choice made by --assignment

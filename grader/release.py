@@ -25,7 +25,7 @@ PACKAGE_INIT = '''"""{title}: the student kit's assignment, as data (no referenc
 import json
 from pathlib import Path
 
-from grader.kit import assignment_from
+from ...kit import assignment_from
 
 ASSIGNMENT = assignment_from(json.loads(Path(__file__).with_name("data.json").read_text()))
 '''
@@ -49,14 +49,13 @@ dependencies = [
 ]
 
 [project.scripts]
-grade = "grader.cli:main"
+{command} = "{package}.entry:main"
 
 [tool.setuptools.packages.find]
-include = ["grader*", "assignments*"]
+include = ["{package}*"]
 
 [tool.setuptools.package-data]
-grader = ["schemas/*.json"]
-assignments = ["*/data.json"]
+{package} = ["schemas/*.json", "assignments/*/data.json"]
 """
 
 README = """# {title}: the student kit
@@ -64,13 +63,17 @@ README = """# {title}: the student kit
 This folder holds your exercises and a grader to check them.
 
     python3 -m venv .venv && .venv/bin/pip install .    # once (or: pip install .)
-    .venv/bin/grade {filename}                          # grade your work
+    .venv/bin/{command} {filename}                  # grade your work
 
 1. Open `{filename}` (or `{notebook}` in Jupyter) and fill in the functions. Each
    docstring says what to compute, with a worked example from the course.
-2. Run `grade {filename}`. You get a line per exercise with its points, and for
+2. Run `{command} {filename}`. You get a line per exercise with its points, and for
    every failed test what went wrong and, often, which misconception explains it.
    In the notebook, `check("name")` checks one function in place.
+
+This kit installs as `{name}-kit`: its own package (`{package}`) and command
+(`{command}`), so kits of other assignments install beside it and
+`pip uninstall {name}-kit` removes this one only.
 
 What `grade` checks here: the course's worked examples (shown in full) and a set of
 practice cases with random values (public practice seed {seed}). Your instructor
@@ -82,6 +85,19 @@ with the packages the assignment allows: {packages}.
 """
 
 
+def names(assignment: str) -> tuple[str, str]:
+    """A kit's package and command, named after its assignment so kits live side by side."""
+    return f"{assignment}_kit", f"grade-{assignment}"
+
+
+def for_kit(text: str, filename: str, package: str, command: str) -> str:
+    """A generated stub or notebook as the kit's students use it: its command, its package."""
+    text = text.replace(f"grade {filename}", f"{command} {filename}")
+    stem = Path(filename).stem
+    text = text.replace(f"grade {stem}.ipynb", f"{command} {stem}.ipynb")
+    return text.replace("from grader.notebook", f"from {package}.notebook")
+
+
 def release(*, assignment: str, output: Path, practice_seed: int = kit.PRACTICE_SEED) -> list[Path]:
     """Write the student kit for ``assignment`` into ``output``; return the files written."""
     spec = registry.load(assignment)
@@ -89,6 +105,8 @@ def release(*, assignment: str, output: Path, practice_seed: int = kit.PRACTICE_
         raise UsageError(f"{output} is not empty: give a new folder for the kit")
     data = kit.precompute(spec, practice_seed)
     generated = authoring.generate(spec)
+    package, command = names(spec.name)
+    stub = spec.submission_name
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -99,7 +117,7 @@ def release(*, assignment: str, output: Path, practice_seed: int = kit.PRACTICE_
         written.append(target)
 
     for path, text in generated.items():
-        put(path.name, text)
+        put(path.name, for_kit(text, stub, package, command))
     for source in sorted(ENGINE.rglob("*")):
         relative = source.relative_to(ENGINE)
         if (
@@ -108,18 +126,19 @@ def release(*, assignment: str, output: Path, practice_seed: int = kit.PRACTICE_
             and "__pycache__" not in str(relative)
             and relative.name not in LEFT_OUT
         ):
-            target = output / "grader" / relative
+            target = output / package / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             written.append(target)
-    put("assignments/__init__.py", f'"""Assignments of this kit."""\n\nDEFAULT = "{spec.name}"\n')
-    put(f"assignments/{spec.name}/__init__.py", PACKAGE_INIT.format(title=spec.title))
-    put(f"assignments/{spec.name}/data.json", kit.dumps(data))
-    stub = spec.submission_name
+    put(f"{package}/assignments/__init__.py",
+        f'"""The assignment of this kit."""\n\nDEFAULT = "{spec.name}"\n')  # fmt: skip
+    put(f"{package}/assignments/{spec.name}/__init__.py", PACKAGE_INIT.format(title=spec.title))
+    put(f"{package}/assignments/{spec.name}/data.json", kit.dumps(data))
     put("pyproject.toml", PYPROJECT.format(name=spec.name, version=__version__,
+                                           package=package, command=command,
                                            title=json.dumps(spec.title)[1:-1]))  # fmt: skip
-    put("README.md", README.format(title=spec.title, filename=stub,
+    put("README.md", README.format(title=spec.title, filename=stub, name=spec.name,
                                    notebook=Path(stub).with_suffix(".ipynb").name,
-                                   seed=practice_seed,
+                                   package=package, command=command, seed=practice_seed,
                                    packages=", ".join(spec.packages)))  # fmt: skip
     return written

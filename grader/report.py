@@ -24,7 +24,8 @@ SCHEMA_VERSION = "1.0"
 @functools.cache
 def schema(name: str) -> dict[str, Any]:
     """A published schema by name: report, summary, gradescope, lti-scores."""
-    text = resources.files("grader").joinpath(f"schemas/{name}.schema.json").read_text()
+    folder = resources.files(__package__ or "grader")  # a kit's engine has its own name
+    text = folder.joinpath(f"schemas/{name}.schema.json").read_text()
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 

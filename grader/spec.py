@@ -82,10 +82,10 @@ class Assignment:
     # The reference solution with its markers: the single source of stubs and notebook.
     solution: Path | None = None
     # A student kit has no reference and no wrong implementation: the answers to its
-    # cases, and known mistakes' behaviours on them (by exercise and mistake ids), come
-    # precomputed as data (grader/kit.py).
+    # cases, and known mistakes' behaviours on them (by exercise, mistake ids and the
+    # cases asked for, any subset of the exercise's), come precomputed as data (grader/kit.py).
     answers: Callable[[Case], Any] | None = None
-    known_behaviours: Callable[[str, tuple[str, ...]], list[Any] | None] | None = None
+    known_behaviours: Callable[[str, tuple[str, ...], list[Case]], list[Any] | None] | None = None
     kit: bool = False
 
     @property
@@ -109,8 +109,10 @@ class TestResult:
     message: str
     duration_s: float
     hint: str | None = None
+    hint_ids: tuple[str, ...] = ()  # the stable ids of what the hint names (benchmarks count them)
 
     def to_dict(self) -> dict[str, Any]:
+        ids = {"hint_ids": list(self.hint_ids)} if self.hint_ids else {}
         return {
             "name": self.name,
             "exercise": self.exercise,
@@ -121,4 +123,4 @@ class TestResult:
             "message": self.message,
             "hint": self.hint,
             "duration_s": round(self.duration_s, 6),
-        }
+        } | ids

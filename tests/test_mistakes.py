@@ -55,11 +55,11 @@ SHAPES = {
     "number_as_list": ("node_value", """
         def node_value(inputs, weights, bias=0.0):
             return [float(np.dot(inputs, weights) + bias)]
-    """, "A single number is expected, not an array of shape (1,)"),
+    """, "The right numbers, in another shape (shape (1,), expected a single number)"),
     "transposed_output": ("forward", """
         def forward(inputs, weights, biases=None):
             return _reference_forward(inputs, weights, biases).T
-    """, "The axes are swapped"),
+    """, "transposed (rows and columns swapped)"),
 }  # fmt: skip
 
 

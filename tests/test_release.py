@@ -30,7 +30,7 @@ import pytest
 from grader import registry
 from grader.compare import close, normalize
 from grader.kit import PRACTICE_SEED
-from grader.release import release
+from grader.release import names, release
 
 from .conftest import ROOT
 
@@ -59,7 +59,8 @@ def test_the_kit_holds_stubs_notebook_readme_and_data(kits: dict[str, Path], nam
     readme = (kit / "README.md").read_text()
     assert "--seed" in readme and "instructors" in readme
     assert not list(kit.rglob("solutions*")), "a solutions module in the kit"
-    data = json.loads((kit / "assignments" / spec.name / "data.json").read_text())
+    package = names(name)[0]
+    data = json.loads((kit / package / "assignments" / spec.name / "data.json").read_text())
     assert data["seed"] == PRACTICE_SEED
     assert {c["visibility"] for c in data["cases"]} == {"visible", "hidden"}
 
@@ -199,7 +200,7 @@ needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="the scan isolates its
 def test_nothing_in_the_kit_computes_an_answer(kits: dict[str, Path], name: str) -> None:
     cases = fresh_cases(name)
     assert answering_functions(ROOT, ["solutions"], cases), "the scan must find the reference"
-    assert answering_functions(kits[name], ["grader", "assignments"], cases) == []
+    assert answering_functions(kits[name], [names(name)[0]], cases) == []
 
 
 @needs_root
@@ -234,21 +235,23 @@ def test_a_student_installs_the_kit_and_grades(kits: dict[str, Path], tmp_path: 
         work.mkdir()
         stub = work / spec.submission_name
         shutil.copyfile(kit / spec.submission_name, stub)
-        assert _score(venv, work, stub) == 0
+        assert _score(venv, name, work, stub) == 0
         shutil.copyfile(ROOT / "solutions" / f"{name}.py", stub)
-        assert _score(venv, work, stub) == 100
+        assert _score(venv, name, work, stub) == 100
         # check() from a notebook works from the kit too: the reference's functions pass.
         script = work / "kernel.py"
         first = spec.exercises[0].name
-        calls = (f"from grader.notebook import check\n"
-                 f"result = check({first!r}, assignment={name!r})\n"
-                 "print(result)\nraise SystemExit(0 if result.passed else 3)\n")
+        calls = (
+            f"from {names(name)[0]}.notebook import check\n"
+            f"result = check({first!r}, assignment={name!r})\n"
+            "print(result)\nraise SystemExit(0 if result.passed else 3)\n"
+        )
         script.write_text((ROOT / "solutions" / f"{name}.py").read_text() + "\n" + calls)
         python = str(venv / "bin" / "python")
         checked = subprocess.run([python, str(script)], cwd=work, capture_output=True,
                                  text=True, timeout=120, env=STUDENT)  # fmt: skip
         assert checked.returncode == 0, checked.stdout[-1000:] + checked.stderr[-1000:]
-        refused = subprocess.run([str(venv / "bin" / "grade"), str(stub), "--seed", "4711"],
+        refused = subprocess.run([str(venv / "bin" / names(name)[1]), str(stub), "--seed", "4711"],
                                  cwd=work, capture_output=True, text=True, timeout=120,
                                  env=STUDENT)  # fmt: skip
         assert refused.returncode == 2 and "instructors" in refused.stderr
@@ -258,8 +261,9 @@ def test_a_student_installs_the_kit_and_grades(kits: dict[str, Path], tmp_path: 
 STUDENT = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
-def _score(venv: Path, work: Path, path: Path) -> float:
-    done = subprocess.run([str(venv / "bin" / "grade"), str(path), "-o", "r.json"], cwd=work,
+def _score(venv: Path, name: str, work: Path, path: Path) -> float:
+    command = str(venv / "bin" / names(name)[1])
+    done = subprocess.run([command, str(path), "-o", "r.json"], cwd=work,
                           capture_output=True, text=True, timeout=120, env=STUDENT)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     return float(json.loads((work / "r.json").read_text())["score"])

@@ -127,6 +127,11 @@ def random_cases(seed: int) -> list[Case]:
     add("relu_grad", "random_vector", r.mixed(8))
     add("relu_grad", "random_matrix", r.mixed(3, 4))
     add("relu_grad", "random_rows", r.mixed(6, 2))
+    # Without an exact 0 (and with decimals): a mistake at 0 passes here, so the diagnosis
+    # sees that only the zeros are wrong.
+    no_zero = r.normal(3, 4, scale=2.0)
+    no_zero[no_zero == 0] = 0.5
+    add("relu_grad", "random_no_zero", no_zero)
 
     # softmax_cross_entropy_grad: m != n (divided by n, or not at all), several labels
     # (labels as values, whole columns), large scores (unstable); any value: sign.
@@ -163,6 +168,19 @@ def random_cases(seed: int) -> list[Case]:
         weights, biases = r.network(widths)
         add("backward", label, r.normal(m, widths[0]), weights, biases, r.labels(m, widths[-1]))
 
+    # backward at a hidden pre-activation exactly 0, with a gradient flowing into it (a mask
+    # written z >= 0 or not z < 0, a slope divided by z), whole numbers so that z is 0 in any
+    # order of summation; and with large scores (an unstable softmax inside backward).
+    add("backward", "probe_zero_pre_activation", *_zero_pre_activation(r))
+    add("backward", "probe_large_scores", *_large_scores(r))
+    # Zero biases on a network shaped like random_two_layers: biases left out of the forward
+    # pass inside backward pass here and fail there, which the diagnosis can then say.
+    weights, _ = r.network([3, 5, 4])
+    add("backward", "probe_zero_biases", r.normal(6, 3), weights, [np.zeros(5), np.zeros(4)],
+        r.labels(6, 4))  # fmt: skip
+    # dense_backward with one row: a gradient divided by m in one place and not another.
+    add("dense_backward", "random_one_row", r.normal(1, 3), r.normal(3, 2), r.normal(1, 2))
+
     # sgd_step: a learning rate that is not 1 (left out), every list read-only (in place),
     # biases with gradients (not updated); any gradient: the sign of the step.
     for label, widths in (
@@ -174,7 +192,45 @@ def random_cases(seed: int) -> list[Case]:
         grad_weights, grad_biases = r.network(widths)
         learning_rate = round(float(r.rng.uniform(0.05, 0.5)), 2)
         add("sgd_step", label, weights, biases, grad_weights, grad_biases, learning_rate)
-    return cases
+    return cases + first_rows_alone(
+        cases, ("dense_backward/random_rows", "backward/random_two_layers")
+    )
+
+
+def first_rows_alone(cases: list[Case], names: tuple[str, ...]) -> list[Case]:
+    """Each named case cut to its first row (and the first of each per-row argument): a
+    result that is this one's for the whole batch shows only the first example is used."""
+    alone = []
+    for case in cases:
+        if case.name in names:
+            m = len(case.args[0])
+            args = tuple(a[:1] if isinstance(a, np.ndarray) and a.ndim and len(a) == m else a
+                         for a in case.args)  # fmt: skip
+            alone.append(Case(f"{case.name}_first_row_alone", case.exercise, args))
+    return alone
+
+
+def _zero_pre_activation(r: _Random) -> tuple[object, ...]:
+    """A two-layer network whose first hidden unit is exactly 0 on the first row."""
+    inputs = r.rng.integers(-3, 4, size=(3, 3)).astype(float)
+    inputs[0] = [1.0, 2.0, -1.0]
+    w1 = r.rng.integers(-2, 3, size=(3, 4)).astype(float)
+    w1[:, 0] = [1.0, 1.0, 2.0]  # row 0: 1 + 2 - 2 = 1
+    b1 = r.rng.integers(-1, 2, size=4).astype(float)
+    b1[0] = -1.0  # z[0, 0] = 0 exactly
+    w2 = r.normal(4, 3)
+    w2[0] = (np.abs(w2[0]) + 0.5).round(2)  # a gradient flows into the unit at 0
+    b2 = r.normal(3, scale=0.5)
+    return inputs, [w1, w2], [b1, b2], r.labels(3, 3)
+
+
+def _large_scores(r: _Random) -> tuple[object, ...]:
+    """Active hidden units and scores in the thousands, far apart: exp overflows."""
+    inputs = ((np.abs(r.normal(4, 3)) + 2.0) * 100.0).round(2)
+    w1 = (np.abs(r.normal(3, 4)) + 0.5).round(2)
+    w2 = r.normal(4, 3)
+    w2[:, 0] = (np.abs(w2[:, 0]) + 1.0).round(2)  # class 0's score grows with the hidden units
+    return inputs, [w1, w2], [r.normal(4, scale=0.5), r.normal(3, scale=0.5)], r.labels(4, 3)
 
 
 def make_cases(seed: int) -> list[Case]:

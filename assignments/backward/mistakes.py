@@ -89,6 +89,29 @@ def grad_unstable(scores, labels):
     return (probs - _onehot(labels, probs.shape)) / len(probs)
 
 
+def grad_no_onehot(scores, labels):
+    return reference.softmax(scores) / len(np.asarray(scores))
+
+
+def grad_softmax_over_batch(scores, labels):
+    z = np.asarray(scores, dtype=float)
+    exps = np.exp(z - z.max(axis=0, keepdims=True))
+    probs = exps / exps.sum(axis=0, keepdims=True)
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+def grad_wrt_probabilities(scores, labels):
+    probs = reference.softmax(scores)
+    return -_onehot(labels, probs.shape) / probs / len(probs)
+
+
+def grad_diagonal_jacobian(scores, labels):
+    # dL/dp = -y/p through only the diagonal of the softmax Jacobian, p * (1 - p)
+    probs = reference.softmax(scores)
+    onehot = _onehot(labels, probs.shape)
+    return -onehot * (1 - probs) / len(probs)
+
+
 # dense_backward
 
 
@@ -123,6 +146,16 @@ def dense_averaged(inputs, weights, grad_out):
     return grad_out @ weights.T, inputs.T @ grad_out / m, grad_out.mean(axis=0)
 
 
+def dense_bias_keepdims(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0, keepdims=True)
+
+
+def dense_weights_averaged_only(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out / len(inputs), grad_out.sum(axis=0)
+
+
 def dense_wrong_order(inputs, weights, grad_out):
     grad_inputs, grad_weights, grad_biases = reference.dense_backward(inputs, weights, grad_out)
     return grad_weights, grad_biases, grad_inputs
@@ -146,18 +179,19 @@ _OPS_FIELDS = {f.name for f in fields(Ops)}
 Masks = Callable[[int, list, list], Any]
 
 
-def _forward_pass(inputs, weights, biases):
+def _forward_pass(inputs, weights, biases, use_biases=True, activate=True):
     layer_inputs, pre_activations = [], []
     values = np.asarray(inputs, dtype=float)
     for w, b in zip(weights, biases, strict=True):
         layer_inputs.append(values)
-        pre_activations.append(values @ w + b)
-        values = np.maximum(0, pre_activations[-1])
+        pre_activations.append(values @ w + (b if use_biases else 0.0))
+        values = np.maximum(0, pre_activations[-1]) if activate else pre_activations[-1]
     return layer_inputs, pre_activations
 
 
-def _backprop(inputs, weights, biases, labels, ops, mask_of: Masks | None, mask_output=False):
-    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+def _backprop(inputs, weights, biases, labels, ops, mask_of: Masks | None, mask_output=False,
+              **forward: bool):  # fmt: skip
+    layer_inputs, zs = _forward_pass(inputs, weights, biases, **forward)
     grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
     if mask_output:
         grad = grad * ops.relu_grad(zs[-1])
@@ -201,6 +235,40 @@ def backward_mask_from_layer_input(inputs, weights, biases, labels, ops=REFERENC
 
 def backward_mask_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return _backprop(inputs, weights, biases, labels, ops, _z_below, mask_output=True)
+
+
+def backward_biases_ignored(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    return _backprop(inputs, weights, biases, labels, ops, _z_below, use_biases=False)
+
+
+def backward_pre_activation_forward(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the next layer gets z, not relu(z); the mask is still taken from z
+    return _backprop(inputs, weights, biases, labels, ops, _z_below, activate=False)
+
+
+def backward_mask_at_zero(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the mask written inline as z >= 0 (or not z < 0): 1 where z is exactly 0
+    at_zero = Ops(relu_grad=relu_grad_at_zero,
+                  softmax_cross_entropy_grad=ops.softmax_cross_entropy_grad,
+                  dense_backward=ops.dense_backward)  # fmt: skip
+    return _backprop(inputs, weights, biases, labels, at_zero, _z_below)
+
+
+def backward_unstable(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    unstable = Ops(relu_grad=ops.relu_grad, softmax_cross_entropy_grad=grad_unstable,
+                   dense_backward=ops.dense_backward)  # fmt: skip
+    return _backprop(inputs, weights, biases, labels, unstable, _z_below)
+
+
+def backward_no_mean(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    summed = Ops(relu_grad=ops.relu_grad, softmax_cross_entropy_grad=grad_no_mean,
+                 dense_backward=ops.dense_backward)  # fmt: skip
+    return _backprop(inputs, weights, biases, labels, summed, _z_below)
+
+
+def backward_sign_flipped(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    grad_weights, grad_biases = backward_right(inputs, weights, biases, labels, ops)
+    return [-g for g in grad_weights], [-g for g in grad_biases]
 
 
 def backward_reversed_layers(inputs, weights, biases, labels, ops=REFERENCE_OPS):
@@ -271,6 +339,20 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.grad_unstable", "softmax_cross_entropy_grad", grad_unstable,
      "np.exp overflows for large scores and gives nan; use the stable softmax (subtract each "
      "row's maximum first): the probabilities do not change."),
+    ("backward.grad_no_onehot", "softmax_cross_entropy_grad", grad_no_onehot,
+     "The one-hot labels are never subtracted: the gradient of the loss with respect to the "
+     "scores is (softmax(scores) - onehot(labels)) / m."),
+    ("backward.grad_softmax_over_batch", "softmax_cross_entropy_grad", grad_softmax_over_batch,
+     "The softmax is normalised over the batch (axis=0): each row is one example, so take max "
+     "and sum along axis=1 (keepdims=True)."),
+    ("backward.grad_wrt_probabilities", "softmax_cross_entropy_grad", grad_wrt_probabilities,
+     "This is the gradient with respect to the probabilities (-y / p); the exercise asks for "
+     "the gradient with respect to the scores, which simplifies to (softmax(scores) - "
+     "onehot(labels)) / m."),
+    ("backward.grad_diagonal_jacobian", "softmax_cross_entropy_grad", grad_diagonal_jacobian,
+     "Only the diagonal of the softmax Jacobian is used (p * (1 - p)), so the classes that are "
+     "not the label get 0; through the whole Jacobian the gradient is (softmax(scores) - "
+     "onehot(labels)) / m."),
     ("backward.dense_inputs_not_transposed", "dense_backward", dense_inputs_not_transposed,
      "grad_weights is inputs.T @ grad_out: (n_in, m) @ (m, n_out) adds up every row's "
      "contribution and has the weights' shape (n_in, n_out)."),
@@ -290,6 +372,12 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "You divide by m again in dense_backward; the 1/m of the mean loss is already in "
      "grad_out (softmax_cross_entropy_grad divided by it), so just sum: inputs.T @ grad_out "
      "and grad_out.sum(axis=0)."),
+    ("backward.dense_bias_keepdims", "dense_backward", dense_bias_keepdims,
+     "grad_biases has shape (1, n_out): it must have the biases' shape (n_out,), "
+     "grad_out.sum(axis=0) without keepdims."),
+    ("backward.dense_weights_averaged_only", "dense_backward", dense_weights_averaged_only,
+     "grad_weights is divided by m but grad_biases is not; grad_out already carries the 1/m "
+     "of the mean loss, so divide neither: inputs.T @ grad_out and grad_out.sum(axis=0)."),
     ("backward.dense_wrong_order", "dense_backward", dense_wrong_order,
      "Return the gradients in the order (grad_inputs, grad_weights, grad_biases)."),
     ("backward.no_relu_mask", "backward", backward_no_relu_mask,
@@ -304,6 +392,24 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.mask_on_output", "backward", backward_mask_on_output,
      "The output layer has no ReLU: start from softmax_cross_entropy_grad(scores, labels) "
      "as it is, and mask only below hidden layers."),
+    ("backward.biases_ignored", "backward", backward_biases_ignored,
+     "The forward pass inside backward leaves out the biases: z = a @ W + b in every layer, "
+     "or the gradients are taken at the wrong point."),
+    ("backward.pre_activation_forward", "backward", backward_pre_activation_forward,
+     "The forward pass feeds z, not relu(z), to the next layer: keep a = relu(z) as the next "
+     "layer's input (and for its grad_weights)."),
+    ("backward.mask_at_zero", "backward", backward_mask_at_zero,
+     "The ReLU mask lets the gradient through where z is exactly 0: its slope there is 0, so "
+     "mask with z > 0 (relu_grad), not z >= 0."),
+    ("backward.unstable_softmax", "backward", backward_unstable,
+     "The softmax inside backward overflows for large scores (nan): subtract each row's "
+     "maximum before np.exp, or call softmax_cross_entropy_grad."),
+    ("backward.no_mean", "backward", backward_no_mean,
+     "The gradient at the scores is not divided by m: the loss is the mean over the rows, so "
+     "start from (softmax(scores) - onehot(labels)) / m."),
+    ("backward.sign_flipped", "backward", backward_sign_flipped,
+     "Every gradient has the wrong sign: start from softmax(scores) - onehot(labels) (not "
+     "onehot - softmax), and do not negate the results."),
     ("backward.reversed_layers", "backward", backward_reversed_layers,
      "The gradients come out last layer first; return them in the layers' order, "
      "grad_weights[l] for weights[l] (reverse the lists, or fill them by index)."),

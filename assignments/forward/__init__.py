@@ -116,7 +116,24 @@ def random_cases(seed: int) -> list[Case]:
     _forward_cases(r, add)
     _softmax_cases(r, add)
     _loss_cases(r, add)
+    _probes(r, add)  # last: the cases above keep their values at every seed
+    cases += first_rows_alone(cases, ("forward/random_two_layers_rows_bias",
+                                      "cross_entropy_loss/random_rows"))  # fmt: skip
     return cases
+
+
+def first_rows_alone(cases: list[Case], names: tuple[str, ...]) -> list[Case]:
+    """Each named case cut to its first row (and the first of each per-row argument): a
+    result that is this one's for the whole batch shows only the first example is used."""
+    alone = []
+    for case in cases:
+        if case.name not in names:
+            continue
+        m = len(case.args[0])
+        args = tuple(a[:1] if isinstance(a, np.ndarray) and a.ndim and len(a) == m else a
+                     for a in case.args)  # fmt: skip
+        alone.append(Case(f"{case.name}_first_row_alone", case.exercise, args))
+    return alone
 
 
 Add = Callable[..., None]
@@ -232,6 +249,24 @@ def _loss_cases(r: _Random, add: Add) -> None:
     # A large logit on the label and a row of equal scores: capped or clipped logs show.
     add("cross_entropy_loss", "probe_large_logit_rows",
         arr([[0.0, 800.0 + r.fraction(0, 50), 0.0], [1.0, 1.0, 1.0]]), arr([0, 2], np.int64))  # fmt: skip
+
+
+def _probes(r: _Random, add: Add) -> None:
+    """Probes that hold the structure and vary the values, so the diagnosis can tell a
+    property (the number of inputs, a bias) from a value (decimals, a negative first node)."""
+    # Two inputs (the course's count) with decimals, with and without a bias: a mistake that
+    # depends on the values (rounding) fails here too, so it is not "right for 2 inputs".
+    add("node_value", "probe_two_inputs_decimals", r.rng.uniform(0.1, 1.0, 2),
+        r.rng.uniform(0.1, 1.0, 2), float(r.rng.uniform(0.1, 0.5)))  # fmt: skip
+    add("node_value", "probe_no_bias_decimals", r.rng.uniform(0.1, 1.0, 3),
+        r.rng.uniform(0.1, 1.0, 3))  # fmt: skip
+    # A layer whose first node is negative and the others positive with decimals: a relu that
+    # takes its type from the first element (np.vectorize) cuts the others to integers.
+    inputs = np.abs(r.normal(3)) + 0.5
+    weights = np.abs(r.normal(3, 3)) + 0.1
+    weights[:, 0] = -weights[:, 0]
+    add("hidden_layer", "probe_first_node_negative", inputs, weights.round(2),
+        arr([0.0, r.fraction(0, 2), r.fraction(0, 2)]))  # fmt: skip
 
 
 def make_cases(seed: int) -> list[Case]:

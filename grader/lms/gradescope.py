@@ -3,7 +3,7 @@
 Hidden tests keep Gradescope visibility ``visible``: their native messages
 already reveal neither inputs nor expected values, and students learn which
 exercise lost points. Every string is cleaned (``text.clean``): Gradescope shows
-them to students.
+them to students. The output names the sandbox that ran the student's code.
 """
 
 from __future__ import annotations
@@ -36,8 +36,19 @@ def to_gradescope(report: dict[str, Any]) -> dict[str, Any]:
     return {
         "score": report["score"],
         "execution_time": report["duration_s"],
-        "output": clean(report["message"], OUTPUT_TEXT),
+        "output": clean(_with_sandbox(report), OUTPUT_TEXT),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
     }
+
+
+def _with_sandbox(report: dict[str, Any]) -> str:
+    """The report's message, and the sandbox (isolation tier) that ran the student's code:
+    results.json has no field of its own for it, and every report names it."""
+    sandbox = report.get("sandbox", "none")
+    if sandbox == "none":  # nothing ran: the message says why
+        return str(report["message"])
+    isolation = report.get("isolation") or {}
+    tier = f" (tier {isolation['tier']}: {isolation['enforces']})" if isolation.get("tier") else ""
+    return "\n".join(filter(None, (report["message"], f"Sandbox: {sandbox}{tier}")))

@@ -1,4 +1,4 @@
-"""Check the corpus against its labels: python tests/corpus/check_labels.py [-v] [file ...]
+"""Check the corpus against its labels: python tests/corpus/forward/check_labels.py [-v] [file ...]
 
 ``--cross`` lists the probes of misconceptions a function is not labelled with that fire.
 
@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = HERE.parent.parent.parent
 NAMES = ("relu", "node_value", "hidden_layer", "forward", "softmax", "cross_entropy_loss")
 PREFIX = {
     "relu": "relu",

@@ -1,0 +1,32 @@
+import numpy as np
+
+
+def relu(x):
+    return np.clip(x, 0, None)
+
+
+def node_value(inputs, weights, bias=0.0):
+    return float(np.sum(np.multiply(inputs, weights)) + bias)
+
+
+def hidden_layer(inputs, weights, biases=None):
+    return relu(np.asarray(inputs, float) @ np.asarray(weights, float) + (0 if biases is None else np.asarray(biases, float)))
+
+
+def forward(inputs, weights, biases=None):
+    biases = biases or [None] * len(weights)
+    a = np.asarray(inputs, float)
+    for W, b in zip(weights[:-1], biases[:-1]):
+        a = hidden_layer(a, W, b)
+    return a @ np.asarray(weights[-1], float) + (0 if biases[-1] is None else np.asarray(biases[-1], float))
+
+
+def softmax(z):
+    e = np.exp((z := np.asarray(z, float)) - z.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
+
+def cross_entropy_loss(scores, labels):
+    z = np.asarray(scores, float)
+    lse = np.log(np.exp(z - z.max()).sum()) + z.max()
+    return float(np.mean(lse - z[np.arange(len(z)), labels]))

@@ -1,0 +1,35 @@
+from functools import reduce
+
+import numpy as np
+
+
+def relu(x):
+    return np.where(np.asarray(x) > 0, x, 0)
+
+
+def node_value(inputs, weights, bias=0.0):
+    return sum(map(lambda pair: pair[0] * pair[1], zip(inputs, weights)), bias)
+
+
+def hidden_layer(inputs, weights, biases=None):
+    z = np.matmul(inputs, weights)
+    return relu(z if biases is None else z + np.asarray(biases))
+
+
+def forward(inputs, weights, biases=None):
+    hidden = reduce(lambda a, w: hidden_layer(a, w), weights[:-1], np.asarray(inputs, dtype=float))
+    return np.matmul(hidden, weights[-1])
+
+
+def softmax(z):
+    def one(row):
+        e = np.exp(row - row.max())
+        return e / e.sum()
+    return np.apply_along_axis(one, -1, np.asarray(z, dtype=float))
+
+
+def cross_entropy_loss(scores, labels):
+    z = np.asarray(scores, dtype=float)
+    log_norm = np.logaddexp.reduce(z, axis=1)
+    picked = np.array(list(map(lambda r, y: r[y], z, labels)))
+    return float(np.mean(log_norm - picked))

@@ -1,0 +1,54 @@
+import numpy as np
+
+
+def relu(x):
+    Z = np.asarray(x)
+    A = np.maximum(0, Z)
+    return A
+
+
+def node_value(inputs, weights, bias=0.0):
+    total = bias
+    for i in range(1, len(inputs)):
+        total = total + inputs[i] * weights[i]
+    return total
+
+
+def hidden_layer(inputs, weights, biases=None):
+    A_prev = np.asarray(inputs, dtype=float).T
+    W = np.asarray(weights, dtype=float).T        # (n_out, n_in) like in the course
+    Z = np.dot(W, A_prev)
+    if biases is not None:
+        b = np.asarray(biases, dtype=float)
+        Z = Z + (b if Z.ndim == 1 else b.reshape(-1, 1))
+    A = relu(Z)
+    return A.T
+
+
+def forward(inputs, weights, biases=None):
+    A = np.asarray(inputs, dtype=float)
+    L = len(weights)
+    for l in range(1, L):
+        A_prev = A
+        A = hidden_layer(A_prev, weights[l], None if biases is None else biases[l])
+    WL = np.asarray(weights[L - 1], dtype=float).T
+    ZL = np.dot(WL, A.T).T
+    if biases is not None:
+        ZL = ZL + np.asarray(biases[L - 1], dtype=float)
+    return ZL
+
+
+def softmax(z):
+    Z = np.asarray(z, dtype=float)
+    t = np.exp(Z - np.max(Z, axis=-1, keepdims=True))
+    A = t / np.sum(t, axis=-1, keepdims=True)
+    return A
+
+
+def cross_entropy_loss(scores, labels):
+    Z = np.asarray(scores, dtype=float)
+    m = Z.shape[0]
+    Zs = Z - np.max(Z, axis=1, keepdims=True)
+    logA = Zs - np.log(np.sum(np.exp(Zs), axis=1, keepdims=True))
+    cost = -(1. / m) * np.sum(logA[np.arange(m), np.asarray(labels)])
+    return cost

@@ -1,0 +1,62 @@
+import math
+
+import numpy as np
+
+
+def _is_number(x):
+    return np.ndim(x) == 0
+
+
+def _layer_row(row, weights, biases, activation):
+    n_out = len(weights[0])
+    values = []
+    for j in range(n_out):
+        column = [weights[i][j] for i in range(len(weights))]
+        b = 0.0 if biases is None else biases[j]
+        s = node_value(row, column, b)
+        values.append(relu(s) if activation else s)
+    return values
+
+
+def relu(x):
+    # Calculate the value for the output of the relu function: output
+    output = max(0, x)
+    return output
+
+
+def node_value(inputs, weights, bias=0.0):
+    return sum(x * w for x, w in zip(inputs, weights)) + bias
+
+
+def hidden_layer(inputs, weights, biases=None):
+    if np.ndim(inputs) == 1:
+        return np.array(_layer_row(inputs, weights, biases, True), dtype=float)
+    return np.array([_layer_row(row, weights, biases, True) for row in inputs], dtype=float)
+
+
+def forward(inputs, weights, biases=None):
+    values = inputs
+    for k in range(len(weights)):
+        b = None if biases is None else biases[k]
+        last = k == len(weights) - 1
+        if np.ndim(values) == 1:
+            values = _layer_row(values, weights[k], b, not last)
+        else:
+            values = [_layer_row(row, weights[k], b, not last) for row in values]
+    return np.array(values, dtype=float)
+
+
+def softmax(z):
+    biggest = max(z)
+    exps = [math.exp(v - biggest) for v in z]
+    total = sum(exps)
+    return np.array([e / total for e in exps])
+
+
+def cross_entropy_loss(scores, labels):
+    total = 0.0
+    for row, y in zip(scores, labels):
+        biggest = max(row)
+        log_sum = biggest + math.log(sum(math.exp(v - biggest) for v in row))
+        total += log_sum - row[y]
+    return total / len(labels)

@@ -1,0 +1,69 @@
+from builtins import range
+import numpy as np
+
+
+def relu(x):
+    """ReLU forward pass."""
+    out = None
+    ###########################################################################
+    # TODO: Implement the ReLU forward pass.                                  #
+    ###########################################################################
+    out = np.maximum(0, x)
+    ###########################################################################
+    #                             END OF YOUR CODE                            #
+    ###########################################################################
+    return out
+
+
+def node_value(inputs, weights, bias=0.0):
+    out = None
+    x = np.asarray(inputs, dtype=np.float64)
+    w = np.asarray(weights, dtype=np.float64)
+    out = np.sum(x * w) + bias
+    return out
+
+
+def hidden_layer(inputs, weights, biases=None):
+    """affine - relu, weights stored (out_features, in_features) like nn.Linear"""
+    out = None
+    X = np.asarray(inputs, dtype=np.float64)
+    W = np.asarray(weights, dtype=np.float64)
+    h = X.dot(W.T)
+    if biases is not None:
+        h += biases
+    out = relu(h)
+    return out
+
+
+def forward(inputs, weights, biases=None):
+    scores = None
+    h = np.asarray(inputs, dtype=np.float64)
+    num_layers = len(weights)
+    for i in range(num_layers):
+        W = np.asarray(weights[i], dtype=np.float64)
+        b = 0.0 if biases is None else np.asarray(biases[i], dtype=np.float64)
+        scores = h.dot(W.T) + b
+        if i < num_layers - 1:
+            h = np.maximum(0, scores)
+    return scores
+
+
+def softmax(z):
+    probs = None
+    scores = np.array(z, dtype=np.float64)      # copy, the caller's array stays intact
+    scores -= np.max(scores, axis=-1, keepdims=True)
+    probs = np.exp(scores)
+    probs /= np.sum(probs, axis=-1, keepdims=True)
+    return probs
+
+
+def cross_entropy_loss(scores, labels):
+    loss = None
+    x = np.asarray(scores, dtype=np.float64)
+    y = np.asarray(labels)
+    shifted_logits = x - np.max(x, axis=1, keepdims=True)
+    Z = np.sum(np.exp(shifted_logits), axis=1, keepdims=True)
+    log_probs = shifted_logits - np.log(Z)
+    N = x.shape[0]
+    loss = -np.sum(log_probs[np.arange(N), y]) / N
+    return loss

@@ -1,0 +1,140 @@
+"""Forward-propagation exercises: fill in the six functions below.
+
+Conventions used throughout (the same as in solutions/forward.py):
+examples are rows; a layer's weight matrix has shape (n_in, n_out) and its
+column j holds the weights into node j; biases have shape (n_out,) and are
+broadcast over the rows; a single data point may be given as a 1-D array.
+No function may modify its arguments.
+
+Check your work with:  grade forward.py
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np  # noqa: F401  (you will need it)
+
+
+def _is_number(x):
+    return np.ndim(x) == 0
+
+
+def _layer_row(row, weights, biases, activation):
+    n_out = len(weights[0])
+    values = []
+    for j in range(n_out):
+        column = [weights[i][j] for i in range(len(weights))]
+        b = 0.0 if biases is None else biases[j]
+        s = node_value(row, column, b)
+        values.append(relu(s) if activation else s)
+    return values
+
+
+def relu(x):
+    """Apply the rectified linear activation, max(0, x), elementwise.
+
+    A Python or numpy scalar gives a scalar; an array-like gives an array of
+    the same shape. The input is not modified.
+
+    The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
+    returns a positive input unchanged and turns a negative input into 0.
+    """
+    if _is_number(x):
+        return x if x > 0 else 0
+    arr = np.array(x, dtype=float)
+    out = np.zeros(arr.shape)
+    for idx in np.ndindex(arr.shape):
+        if arr[idx] > 0:
+            out[idx] = arr[idx]
+    return out
+
+
+def node_value(inputs, weights, bias=0.0):
+    """Return one node's value: sum of inputs[i] * weights[i], plus bias.
+
+    inputs and weights have shape (n,); the result is a single number.
+
+    Bank example from the course (2 children, 3 accounts): the top hidden
+    node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
+    node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
+    """
+    return sum(x * w for x, w in zip(inputs, weights)) + bias
+
+
+def hidden_layer(inputs, weights, biases=None):
+    """Return a hidden layer's values: relu(inputs @ weights + biases).
+
+    inputs has shape (n_in,) for one data point or (m, n_in) for m rows;
+    weights has shape (n_in, n_out); biases has shape (n_out,), or is None
+    for a layer without biases. The result has shape (n_out,) or (m, n_out).
+
+    Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
+    gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
+    """
+    if np.ndim(inputs) == 1:
+        return np.array(_layer_row(inputs, weights, biases, True), dtype=float)
+    return np.array([_layer_row(row, weights, biases, True) for row in inputs], dtype=float)
+
+
+def forward(inputs, weights, biases=None):
+    """Forward-propagate inputs through a network of L layers.
+
+    weights is a list of L matrices, layer l's of shape (n_l, n_(l+1));
+    biases is a list of L vectors, or None for a network without biases.
+    Every layer but the last applies ReLU; the last (output) layer is
+    linear, so a prediction can be negative. inputs of shape (n_in,) give
+    (n_out,); inputs of shape (m, n_in) give (m, n_out).
+
+    Bank example: forward([2, 3], [[[1, -1], [1, 1]], [[2], [-1]]]) == [9]
+    (hidden layer [5, 1], then 5*2 + 1*(-1) = 9).
+    Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
+    [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
+    """
+    values = inputs
+    for k in range(len(weights)):
+        b = None if biases is None else biases[k]
+        last = k == len(weights) - 1
+        if np.ndim(values) == 1:
+            values = _layer_row(values, weights[k], b, not last)
+        else:
+            values = [_layer_row(row, weights[k], b, not last) for row in values]
+    return np.array(values, dtype=float)
+
+
+def _softmax_row(row):
+    biggest = max(row)
+    exps = [math.exp(v - biggest) for v in row]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def softmax(z)
+    """Turn raw scores into probabilities along the last axis.
+
+    z has shape (n,) or (m, n); the result has the same shape, each entry
+    exp(z_j) / sum_k exp(z_k) for its row, so every row sums to 1.
+    Subtracting the row's maximum first gives the same result without
+    overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
+    """
+    if np.ndim(z) == 1:
+        return np.array(_softmax_row(z))
+    return np.array([_softmax_row(row) for row in z])
+
+
+def cross_entropy_loss(scores, labels):
+    """Return the mean cross-entropy loss of raw scores against class labels.
+
+    scores has shape (m, n): one row of raw scores (logits) per example;
+    labels has shape (m,): the index of each example's true class. The loss
+    is the mean over rows of -log(softmax(scores)[i, labels[i]]), a number.
+    Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
+    cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
+    """
+    losses = []
+    for i in range(len(labels)):
+        row = list(scores[i])
+        biggest = max(row)
+        total = math.fsum(math.exp(v - biggest) for v in row)
+        losses.append(-(row[labels[i]] - biggest - math.log(total)))
+    return math.fsum(losses) / len(losses)
