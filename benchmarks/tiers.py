@@ -5,7 +5,7 @@
 For the checkout as it is ("after") and a git revision of it ("before", exported to a
 temporary folder): the floor (`python -c "import numpy"`), a single `grade` of the
 reference and a batch of 200 mixed submissions (`--jobs` = cores), per tier that
-starts here: `process` and `bwrap` (tier 1), `portable` (tier 3), and `landlock`
+starts here: `process` and `bwrap` (tier 1), `portable` (tier 3, singles only), and `landlock`
 (tier 2) inside a Docker-default container (tests/docker.py), where tier 1 cannot
 start. Each figure is a median, also given as a ratio to the floor (singles), and
 after/before for the same tier. It is a script, not a test: nothing asserts a time.
@@ -41,28 +41,44 @@ def export(revision: str) -> Path:
     return folder
 
 
-def measure(tree: Path, tiers: list[str], repeat: int, work: Path) -> dict[str, Any]:
-    """Singles and batches of ``tree``'s grader, per tier; the floor first."""
-    env = dict(os.environ, PYTHONPATH=str(tree), NO_COLOR="1")
+def measure(trees: dict[str, Path], tiers: dict[str, list[str]], repeat: int,
+            work: Path) -> dict[str, dict[str, float]]:  # fmt: skip
+    """Singles and batches of each tree's grader, per tier, the trees taking turns (so that
+    the machine's load weighs on both alike); each tree's floor first."""
     grade = [sys.executable, "-m", "grader"]
-    found: dict[str, Any] = {"floor": median_of(repeat * 2 + 1, [sys.executable, "-c",
-                                                                 "import numpy"])}  # fmt: skip
     folder = work / "class200"
     if not folder.exists():
         make_class(folder, 200)
-    for tier in tiers:
-        single = [*grade, str(tree / "solutions" / "forward.py"), "--sandbox", tier,
-                  "-o", str(work / "r.json")]  # fmt: skip
-        try:
-            found[f"single_{tier}"] = median_of(repeat * 2 + 1, single, cwd=tree, env=env)
-        except subprocess.CalledProcessError:
-            continue  # this tier does not start here (or this revision has no such tier)
-        out = work / f"reports-{tier}"
-        batch = [*grade, str(folder), "-o", str(out), "--jobs", str(CORES), "--sandbox", tier,
-                 "--timeout", "2", "--force"]  # fmt: skip
-        found[f"batch200_{tier}"] = statistics.median(
-            wall(batch, cwd=tree, env=env) for _ in range(repeat)
-        )
+    found: dict[str, dict[str, float]] = {name: {} for name in trees}
+    floors: dict[str, list[float]] = {name: [] for name in trees}
+    samples: dict[tuple[str, str], list[float]] = {}
+    for _ in range(repeat):
+        for name in trees:
+            floors[name].append(median_of(3, [sys.executable, "-c", "import numpy"]))
+    for tier in dict.fromkeys(t for listed in tiers.values() for t in listed):
+        for _ in range(repeat):
+            for name, tree in trees.items():
+                if tier not in tiers[name]:
+                    continue
+                env = dict(os.environ, PYTHONPATH=str(tree), NO_COLOR="1")
+                single = [*grade, str(tree / "solutions" / "forward.py"), "--sandbox", tier,
+                          "-o", str(work / "r.json")]  # fmt: skip
+                out = work / f"reports-{name}-{tier}"
+                batch = [*grade, str(folder), "-o", str(out), "--jobs", str(CORES),
+                         "--sandbox", tier, "--timeout", "2", "--force"]  # fmt: skip
+                try:
+                    samples.setdefault((name, f"single_{tier}"), []).append(
+                        median_of(3, single, cwd=tree, env=env)
+                    )
+                    if tier != "portable":  # a student grades one file at a time
+                        samples.setdefault((name, f"batch200_{tier}"), []).append(
+                            wall(batch, cwd=tree, env=env))  # fmt: skip
+                except subprocess.CalledProcessError:
+                    continue  # this tier does not start here
+    for name in trees:
+        found[name]["floor"] = statistics.median(floors[name])
+    for (name, key), values in samples.items():
+        found[name][key] = statistics.median(values)
     return found
 
 
@@ -76,14 +92,15 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-tiers-"))
     if args.inside:  # in the container: tier 2 only, for the tree given
-        found = measure(Path(args.tree), ["landlock"], args.repeat, work)
-        Path(args.output).write_text(json.dumps(found))
+        found = measure({"after": Path(args.tree)}, {"after": ["landlock"]}, args.repeat, work)
+        Path(args.output).write_text(json.dumps(found["after"]))
         return
     before = export(args.before)
-    results = {
-        "before": measure(before, ["process", "bwrap"], args.repeat, work),
-        "after": measure(ROOT, ["process", "bwrap", "portable"], args.repeat, work),
-    }
+    results: dict[str, Any] = measure(
+        {"before": before, "after": ROOT},
+        {"before": ["process", "bwrap"], "after": ["process", "bwrap", "portable"]},
+        args.repeat, work,
+    )  # fmt: skip
     try:
         from tests.docker import docker_problem, in_docker
 

@@ -8,10 +8,14 @@ is started and how each runner confines itself:
 
 * tier 1, namespaces.py: ``bwrap`` (bubblewrap around the zygote) or ``process``
   (each runner makes its own user, mount, IPC and network namespaces);
+* tier 2, confined.py: ``landlock`` (a uid of its own, Landlock layers on the zygote
+  and each runner, seccomp; the grader removes what each job left);
+* tier 3, portable.py: ``portable`` (no zygote: a fresh process per job, no confinement).
 
 Every tier: a plain child in its own session with resource limits; the grader is a
 child subreaper, so processes that escape with ``setsid`` or a double fork are
-re-parented to it and killed; cgroups bound processes and memory where writable.
+re-parented to it and killed; cgroups bound processes and memory where writable, and
+elsewhere the grader's memory watch (reaper.MemoryWatch) bounds memory.
 """
 
 from __future__ import annotations

@@ -35,6 +35,10 @@ NO_TIER = (
     "(Linux 5.13+ with lsm=landlock); on a student's own machine only, --sandbox portable "
     "grades without any confinement"
 )
+PORTABLE_WARNING = (
+    "--sandbox portable confines nothing (tier 3): submissions can read and write your files, "
+    "use the network and signal your processes; it is for a student's own machine"
+)
 _NO_BWRAP = (
     "bubblewrap is not usable here (install the 'bubblewrap' package, or use --sandbox process)"
 )
@@ -109,6 +113,11 @@ def fallback_warning(tier: Tier, own_uid: bool) -> str | None:
 def describe(kind: str) -> dict[str, object]:
     """The report's record of the isolation: tier number, name, and what it enforces."""
     number, enforced = TIERS.get(kind, (0, "unknown"))
+    if kind == "landlock":
+        from . import landlock
+
+        version = confined.probe()[0]
+        enforced += f"; Landlock ABI {version}: " + "; ".join(landlock.enforced(version))
     return {"tier": number, "name": kind, "enforces": enforced}
 
 
@@ -122,6 +131,8 @@ def check_sandbox(requested: SandboxKind) -> str | None:
 
     Raises SandboxUnavailable when the sandbox asked for cannot work here.
     """
+    if requested == "portable":
+        return PORTABLE_WARNING
     if requested in ("process", "landlock"):
         problem_here = problem(requested)
         if problem_here is not None:
