@@ -1,5 +1,5 @@
 """``python -m grader``: the same as the ``grade`` command."""
 
-from .cli import main
+from .entry import main
 
 main(prog_name="grade")

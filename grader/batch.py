@@ -9,7 +9,6 @@ concern; the summary files, ``classsummary``'s.
 
 from __future__ import annotations
 
-import atexit
 import concurrent.futures as futures
 import contextlib
 import hashlib
@@ -24,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from multiprocessing import util
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from .errors import GraderError, Interrupted, UsageError
 from .formats import write_report
 from .grade import failed_report, failure_message, grade, max_score_of
 from .registry import Choice
-from .report import make_folder, validate
+from .report import make_folder, validate, write_json
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind
 from .sandbox.choose import check_sandbox
@@ -94,6 +94,12 @@ class _Options:
 
 _worker: Grader | None = None  # one per worker process: its sandbox outlives submissions
 
+# Workers are forked from the parent, which has loaded the engine, numpy and the assignment
+# already: a worker starts by starting its sandbox, not by importing them all again. The
+# parent runs no thread and no sandbox when it forks (a pool is made before its manager
+# thread starts). Where fork is not available, or not safe (macOS), workers are spawned.
+_START = "fork" if sys.platform.startswith("linux") else "spawn"
+
 
 def _start_worker(options: _Options) -> None:
     """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
@@ -103,7 +109,9 @@ def _start_worker(options: _Options) -> None:
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
     _worker.warm()
-    atexit.register(_worker.close)
+    # Run as the worker ends, forked or spawned (a forked worker leaves by os._exit, which
+    # skips atexit): its sandbox and everything in it go with it.
+    util.Finalize(_worker, _worker.close, exitpriority=10)
 
 
 def _warn(message: str) -> None:
@@ -124,8 +132,10 @@ def _grade_one(submission: Submission, report_path: Path, options: _Options) -> 
                            grader=_worker, root=submission.root)  # fmt: skip
     except Exception as exc:  # a bug of ours costs this submission, not the batch
         return _failed_row(submission, report_path, options, failure_message(exc))
-    write_report(report, output=str(report_path), compact=True)
-    return summary_row(submission.id, report.to_dict())
+    document = report.to_dict()
+    # Not fsynced: a report a crash leaves empty is invalid, so the rerun grades it again.
+    write_json(document, "report", str(report_path), indent=None, durable=False)
+    return summary_row(submission.id, document)
 
 
 def _marker(options: _Options, submission: Submission) -> Path:
@@ -377,7 +387,7 @@ def _pool_round(
 ) -> list[Submission]:
     """One pool over ``batch``: record each finished row; return those lost to a dead worker."""
     lost: list[Submission] = []
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_START)
     with futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,)
     ) as pool:

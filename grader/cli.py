@@ -178,7 +178,9 @@ def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
 def _run_single(path: Path, options: dict[str, Any]) -> None:
     output = options["output"] or "report.json"
     try:
-        box = Sandbox(resolve(options["sandbox"]), Limits(call_timeout=options["timeout"]))
+        box = _early_sandbox(options) or Sandbox(
+            resolve(options["sandbox"]), Limits(call_timeout=options["timeout"])
+        )
     except SandboxUnavailable:
         box = None  # grade_file meets it again, and writes a report that says so
     from .grade import grade_file
@@ -201,6 +203,23 @@ def _run_single(path: Path, options: dict[str, Any]) -> None:
     click.echo(summary, err=output == "-", color=color)
     if output != "-":
         click.echo(f"Report written to {output}")
+
+
+def _early_sandbox(options: dict[str, Any]) -> Sandbox | None:
+    """The sandbox ``grade`` started before loading this module (launch.py), if it fits."""
+    context = click.get_current_context(silent=True)
+    held = context.find_root().obj if context else None
+    if not isinstance(held, dict) or held.get("sandbox") is None:
+        return None
+    box: Sandbox = held.pop("sandbox")
+    try:
+        fits = box.kind == resolve(options["sandbox"])
+    except GraderError:
+        fits = False
+    if fits and box.limits == Limits(call_timeout=options["timeout"]):
+        return box
+    box.close()
+    return None
 
 
 def _warn(message: str) -> None:

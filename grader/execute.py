@@ -10,6 +10,7 @@ with the next exercise. The submission as a whole is bounded in time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import selectors
 import signal
@@ -55,6 +56,11 @@ class Calls:
 
     function: str
     calls: Sequence[tuple[Any, ...]]
+
+    @functools.cached_property
+    def wire(self) -> list[list[dict[str, Any]]]:
+        """The arguments as the harness reads them: encoded once, sent to every runner."""
+        return [[encode_arg(a) for a in call] for call in self.calls]
 
 
 @dataclass
@@ -217,7 +223,7 @@ def run(
     """
     execution = Execution()
     out, err = _Capped(limits.output_bytes), _Capped(limits.output_bytes)
-    encoded = [[[encode_arg(a) for a in call] for call in b.calls] for b in batches]
+    encoded = [b.wire for b in batches]
     total_deadline = time.monotonic() + limits.total_timeout
     pending = list(range(len(batches)))
     first = True

@@ -16,11 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import registry
+from . import cache, registry
 from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .formats import Format, write_report
 from .judging import judged
-from .kit import SEED_IS_FOR_INSTRUCTORS
 from .plan import expected_values, make_plan
 from .report import warm_validator
 from .results import Report, SubmissionInfo
@@ -75,6 +74,8 @@ def grade(
                          grader=own, visible_only=visible_only, root=root)  # fmt: skip
     spec = resolve(assignment, path, root)
     if spec.kit and (seed or show_hidden):
+        from .kit import SEED_IS_FOR_INSTRUCTORS  # a kit's own module: only a kit needs it
+
         raise UsageError(SEED_IS_FOR_INSTRUCTORS)
     try:
         data = read_submission(path, root)
@@ -93,7 +94,11 @@ def grade(
         )
     try:
         grader.warm()
-        plan = grader.plan(spec, seed, visible_only)
+        # The sandbox that runs this submission decides whether the expected values may come
+        # from the cache (cache.out_of_students_reach): known now, unless ``auto`` may still
+        # fall back from bubblewrap, whose start is then waited for.
+        with cache.grading_in(_settled_kind(grader)):
+            plan = grader.plan(spec, seed, visible_only)
         # The validator is built while the student's code runs on the other core.
         execution = grader.execute(source.text, filename, plan,
                                    meanwhile=lambda: warm_validator("report"))  # fmt: skip
@@ -109,6 +114,13 @@ def grade(
         report = replace(report, status="internal_error", score=0.0, tests=(), exercises=(),
                          message=failure_message(exc))  # fmt: skip
     return replace(report, duration_s=_since(started))
+
+
+def _settled_kind(grader: Grader) -> str:
+    """The kind of sandbox that will run the submission, waiting only when it matters."""
+    if grader.kind == "process" or grader.requested != "auto" or cache.out_of_students_reach():
+        return grader.kind  # bubblewrap asked for never falls back: it refuses to grade
+    return grader.ready().kind
 
 
 def _since(started: float) -> float:
@@ -170,9 +182,16 @@ def grade_file(
     before the student's code runs, that ``auto`` uses the weaker sandbox; ``on_choice``,
     once the file is graded, which assignment it was graded against and why.
     """
-    choice = (
-        None if isinstance(assignment, Assignment) else registry.choose(assignment, path=submission)
-    )
+    try:
+        choice = (
+            None
+            if isinstance(assignment, Assignment)
+            else registry.choose(assignment, path=submission)
+        )
+    except BaseException:
+        if box is not None:  # not yet the Grader's, which closes it: ours to close
+            box.close()
+        raise
     spec = choice.assignment if choice else assignment
     assert isinstance(spec, Assignment)
     try:

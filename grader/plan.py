@@ -1,21 +1,26 @@
 """What to run for one assignment and seed: each exercise's cases and expected values.
 
 Expected values are computed here, in the grader, from the reference, on copies of
-the arguments, before any student process starts.
+the arguments, before any student process starts; they are kept between runs in the
+instructor's cache (``cache``), keyed by the assignment's sources and the seed.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
+from . import cache
 from .compare import normalize
-from .diagnose import Behaviour, simulate_all
 from .execute import Calls
 from .spec import Assignment, Case, Exercise, Mistake
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .diagnose import Behaviour
 
 
 def expected_values(assignment: Assignment, cases: list[Case]) -> list[Any]:
@@ -42,13 +47,19 @@ class Plan:
     _simulated: dict[tuple[str, ...], list[Behaviour]] = field(default_factory=dict,
                                                                compare=False)  # fmt: skip
 
-    @property
+    @functools.cached_property
     def calls(self) -> list[Calls]:
-        """The calls to make, exercise by exercise, in the order of ``groups``."""
+        """The calls to make, exercise by exercise, in the order of ``groups``.
+
+        Made once per plan, and so is their wire form: a batch worker's submissions all
+        send the same arguments.
+        """
         return [Calls(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
 
     def behaviours(self, exercise: str, mistakes: tuple[Mistake, ...]) -> list[Behaviour]:
         """Known mistakes' behaviour on an exercise's cases, computed once per plan."""
+        from .diagnose import Behaviour, simulate_all  # only a failed test needs a diagnosis
+
         key = (exercise, *(m.name for m in mistakes))
         cases = next(c for e, c, _ in self.groups if e.name == exercise)
         if key not in self._simulated and self.spec.known_behaviours is not None:
@@ -66,9 +77,18 @@ class Plan:
 
 
 def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
-    """Cases from the seed, and their expected values from the reference, here in the grader."""
-    cases = [c for c in spec.make_cases(seed) if c.visibility == "visible" or not visible_only]
-    expected = expected_values(spec, cases)
+    """Cases from the seed, and their expected values from the reference, here in the grader.
+
+    Both are computed once per assignment content and seed, then read from the cache.
+    """
+
+    def compute() -> cache.Computed:
+        cases = spec.make_cases(seed)
+        return cases, expected_values(spec, cases)
+
+    every, values = cache.cases_and_expected(spec, seed, compute)
+    chosen = [k for k, c in enumerate(every) if c.visibility == "visible" or not visible_only]
+    cases, expected = [every[k] for k in chosen], [values[k] for k in chosen]
     groups = []
     for exercise in spec.exercises:
         mine = [k for k, c in enumerate(cases) if c.exercise == exercise.name]

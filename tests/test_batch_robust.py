@@ -20,6 +20,7 @@ from .conftest import REFERENCE
 
 DIES = "dies"  # the worker grading this one exits on the spot
 RAISES = "raises"  # grading this one raises, as a bug of ours would
+GRADE_ONE = batch._grade_one  # the real one: a forked worker sees batch._grade_one patched
 
 
 def failing_grade_one(submission: Submission, report_path: Path, options: Any) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def failing_grade_one(submission: Submission, report_path: Path, options: Any) -
         os._exit(3)
     if submission.id == RAISES:
         raise RuntimeError("a bug in the grader")
-    return batch._grade_one(submission, report_path, options)
+    return GRADE_ONE(submission, report_path, options)
 
 
 def _while_another_is_graded(submission: Submission, markers: str) -> None:

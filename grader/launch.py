@@ -1,0 +1,82 @@
+"""A single grade's sandbox, started before anything heavy is imported (by ``entry``).
+
+A single grade spends most of its time starting Python and numpy in the sandbox. This
+module reads the command line just enough to know that it asks for one grade, and with
+which sandbox and timeout, and starts that sandbox; ``entry`` then imports the command
+line itself (click) and the grading library, which load while the sandbox boots, and
+hands the sandbox over (cli.py takes it if it fits the options click parsed). Anything
+it does not recognise (a subcommand, ``--help``, a folder, an option it does not know)
+starts nothing early: the command then runs exactly as it would without this module.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .sandbox import Sandbox
+
+_VALUED = {"-o", "--output", "--seed", "--format", "--timeout", "--sandbox", "--assignment",
+           "--jobs"}  # fmt: skip
+_FLAGS = {"--show-hidden", "--force"}
+_SUBCOMMANDS = {"run", "merge", "export", "bundle", "report", "release", "new"}
+
+
+def single_grade_options(args: list[str]) -> tuple[str, float] | None:
+    """``(sandbox, timeout)`` when ``args`` ask for one grade of one file; else None."""
+    if args and args[0] == "run":
+        args = args[1:]
+    options: dict[str, str] = {}
+    paths: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            paths += list(rest)
+            break
+        if arg.startswith("-"):
+            name, eq, value = arg.partition("=")
+            if name in _FLAGS and not eq:
+                continue
+            if name not in _VALUED:
+                return None  # --help, --shard, a typo...: leave it all to the command
+            if not eq:
+                value = next(rest, "")
+            options[name] = value
+        else:
+            paths.append(arg)
+    if len(paths) != 1 or (not args or args[0] in _SUBCOMMANDS) or not os.path.isfile(paths[0]):
+        return None
+    sandbox = options.get("--sandbox", "auto")
+    if sandbox not in ("auto", "bwrap", "process", "landlock", "portable"):
+        return None
+    try:
+        timeout = float(options["--timeout"]) if "--timeout" in options else None
+    except ValueError:
+        return None
+    from .sandbox import Limits
+
+    return sandbox, Limits.call_timeout if timeout is None else timeout
+
+
+def start_early(args: list[str]) -> dict[str, Sandbox | None]:
+    """The sandbox ``args`` will need, started now if they ask for one grade (else None),
+    held for the command to take (``cli._early_sandbox``); ``close_early`` afterwards."""
+    wanted = single_grade_options(args)
+    if wanted is None:
+        return {"sandbox": None}
+    from .errors import GraderError
+    from .sandbox import Limits, Sandbox, resolve
+
+    sandbox, timeout = wanted
+    try:
+        return {"sandbox": Sandbox(resolve(sandbox), Limits(call_timeout=timeout))}  # type: ignore[arg-type]
+    except GraderError:
+        return {"sandbox": None}  # the command meets the problem again, and says so
+
+
+def close_early(held: dict[str, Sandbox | None]) -> None:
+    """Close the early sandbox if the command did not take it (another command, an error)."""
+    box = held.pop("sandbox", None)
+    if box is not None:
+        box.close()
