@@ -50,28 +50,36 @@ def _without_extras(requirements: list[str]) -> tuple[str, ...]:
     return tuple(r for r in requirements if not re.search(r";.*\bextra\s*==", r))
 
 
-def requirements() -> tuple[str, ...]:
-    """The engine's dependencies as the project declares them: one source of truth.
+@dataclass(frozen=True)
+class Project:
+    """What the bundle's pyproject.toml declares as the project does: one source of truth."""
 
-    From the ``pyproject.toml`` of the checkout the engine runs from (an editable
-    install), else from the installed distribution's metadata; extras left out.
-    """
+    dependencies: tuple[str, ...]
+    scripts: dict[str, str]
+
+
+def project() -> Project:
+    """The engine's dependencies (extras left out) and commands, as the project declares
+    them: from the ``pyproject.toml`` of the checkout the engine runs from (an editable
+    install), else from the installed distribution's metadata."""
     checkout = Path(__file__).resolve().parents[1] / "pyproject.toml"
     if checkout.is_file():
         try:
-            project = tomllib.loads(checkout.read_text(encoding="utf-8")).get("project", {})
+            declared = tomllib.loads(checkout.read_text(encoding="utf-8")).get("project", {})
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise GraderError(f"cannot read {checkout}: {exc}") from None
-        declared = project.get("dependencies")
-        if str(project.get("scripts", {}).get("grade", "")).startswith(f"{ENGINE}.") and declared:
-            return _without_extras([str(r) for r in declared])
+        if "dependencies" in declared and declared.get("scripts"):
+            return Project(_without_extras([str(r) for r in declared["dependencies"]]),
+                           {str(k): str(v) for k, v in declared["scripts"].items()})  # fmt: skip
     try:
-        return _without_extras(importlib.metadata.requires(distribution()) or [])
+        installed = importlib.metadata.distribution(distribution())
     except importlib.metadata.PackageNotFoundError:
         raise GraderError(
             "cannot tell the grader's dependencies: it is neither a checkout with its "
             "pyproject.toml nor an installed distribution"
         ) from None
+    scripts = {e.name: e.value for e in installed.entry_points if e.group == "console_scripts"}
+    return Project(_without_extras(installed.requires or []), scripts)
 
 
 PYPROJECT = """\
@@ -86,7 +94,7 @@ requires-python = ">=3.11"
 dependencies = [{dependencies}]
 
 [project.scripts]
-grade = "grader.entry:main"
+{scripts}
 
 [tool.setuptools.packages.find]
 include = ["grader*"]
@@ -392,9 +400,13 @@ def build_gradescope_bundle(
             on_seed(seed)
     choice = registry.choose_for([], assignment)  # fail now, not on Gradescope
     carry = carried(choice.ref, seed)
-    dependencies = ", ".join(json.dumps(r) for r in requirements())
-    pyproject = PYPROJECT.format(name=distribution(), version=__version__,
-                                 dependencies=dependencies)  # fmt: skip
+    declared = project()
+    pyproject = PYPROJECT.format(
+        name=distribution(), version=__version__,
+        dependencies=", ".join(json.dumps(r) for r in declared.dependencies),
+        scripts="\n".join(f"{json.dumps(k)} = {json.dumps(v)}"
+                          for k, v in declared.scripts.items()),
+    )  # fmt: skip
     setup = SETUP.format(installed=" ".join(f'"$SOURCE/{name}"' for name in INSTALLED))
     run = RUN.format(seed=seed, timeout=timeout, assignment=carry.ref,
                      filename=choice.assignment.submission_name)  # fmt: skip
