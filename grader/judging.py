@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .execute import Execution
 from .plan import Plan
-from .results import ExerciseTotal, Report
+from .results import HIDDEN_SHOWN, ExerciseTotal, Report
 from .scoring import exercise_totals, judge
 from .spec import TestResult
 
@@ -54,7 +54,7 @@ def judged(
         score=round(sum(t["score"] for t in totals), 6),
         exercises=tuple(ExerciseTotal.from_dict(t) for t in totals),
         tests=tuple(results),
-        message=message + (" (hidden tests shown)" if show_hidden else ""),
+        message=message + (f" {HIDDEN_SHOWN}" if show_hidden else ""),
     )
 
 

@@ -17,6 +17,10 @@ from .report import SCHEMA_VERSION
 from .sandbox.choose import describe as describe_isolation
 from .spec import TestResult
 
+# How a report graded with --show-hidden says so (its message ends with it): such a
+# report carries hidden cases' inputs and answers, which exports must not show students.
+HIDDEN_SHOWN = "(hidden tests shown)"
+
 Status = Literal["graded", "error", "internal_error"]
 SandboxName = Literal["bwrap", "process", "landlock", "portable", "none"]
 

@@ -460,3 +460,16 @@ def test_lti_json_lines_on_stdout(whole_class: Path) -> None:
     score = published("lti-ags-score.schema.json")
     for line in lines:
         assert_valid(score, json.loads(line))
+
+
+def test_a_report_with_hidden_tests_shown_never_shows_them_to_students(tmp_path: Path) -> None:
+    """--show-hidden puts hidden inputs and answers into the messages: Gradescope gets those
+    tests as `hidden` whatever visibility was asked for."""
+    path = tmp_path / "forward.py"
+    path.write_text(STUB)
+    result = CliRunner().invoke(main, [str(path), "--format", "gradescope", "-o", "-",
+                                       "--show-hidden", "--sandbox", "process"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    results = json.loads(result.stdout)
+    assert_valid(published("gradescope-results.schema.json"), results)
+    assert {t["visibility"] for t in results["tests"]} == {"visible", "hidden"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from ..results import HIDDEN_SHOWN
 from ..text import clean
 
 OUTPUT_TEXT = 20_000  # a test's message is ~2000 bytes; this bounds a tampered report
@@ -31,7 +32,13 @@ PLAIN = "text"  # Gradescope's format for text shown as it is, never as HTML or 
 def to_gradescope(
     report: dict[str, Any], *, hidden: HiddenVisibility = HIDDEN_DEFAULT
 ) -> dict[str, Any]:
-    """The results.json for one report; ``hidden`` is the visibility of hidden tests."""
+    """The results.json for one report; ``hidden`` is the visibility of hidden tests.
+
+    A report graded with --show-hidden has the hidden cases' inputs and answers in its
+    messages: its hidden tests are ``hidden`` whatever was asked, so no student sees them.
+    """
+    if str(report["message"]).endswith(HIDDEN_SHOWN):
+        hidden = "hidden"
     tests = []
     for number, test in enumerate(report["tests"], start=1):
         output = test["message"] if test["status"] != "passed" else ""
