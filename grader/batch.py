@@ -37,7 +37,7 @@ from .grade import failed_report, failure_message, grade, max_score_of
 from .registry import Choice
 from .report import make_folder, validate, write_json
 from .results import Report, SubmissionInfo
-from .sandbox import Limits, SandboxKind
+from .sandbox import Limits, SandboxKind, choose
 from .sandbox.choose import check_sandbox
 from .session import Grader
 from .submission import read_submission
@@ -202,6 +202,7 @@ def grade_many(
     on_done: Callable[[dict[str, Any]], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     on_choice: Callable[[Choice], None] | None = None,
+    on_tier: Callable[[str], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Grade every submission under ``paths`` into ``output``; return the summary rows.
 
@@ -220,6 +221,8 @@ def grade_many(
     warning = check_sandbox(sandbox)  # before any student code runs: say so, or refuse
     if warning and on_warning:
         on_warning(warning)
+    if on_tier:  # the tier every report of the class will name
+        on_tier(choose.announcement(choose.expected_kind(sandbox)))
     if on_choice:
         on_choice(choice)
     submissions = discover(paths, choice.assignment, on_warning)

@@ -346,6 +346,7 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[s
             timeout=options["timeout"], sandbox=options["sandbox"],
             assignment=options["assignment"], shard=options["shard"], force=options["force"],
             on_start=on_start, on_done=on_done, on_warning=_warn, on_choice=_announce,
+            on_tier=lambda line: click.echo(line, err=True),
         )  # fmt: skip
     finally:
         if bar is not None:

@@ -219,8 +219,11 @@ def test_a_class_hears_of_the_fallback_before_grading(monkeypatch, tmp_path: Pat
         (subs / name).write_text("")
     result = CliRunner().invoke(main, [str(subs), "-o", str(tmp_path / "reports")])
     assert result.exit_code == 0, result.output
-    warning, chosen = result.stderr.split("\n")[:2]
+    warning, tier, chosen = result.stderr.split("\n")[:3]
     assert warning.startswith(FALLBACK_WARNING) and result.stderr.count("Warning") == 1
+    assert tier.startswith("Sandbox: tier 1, 'process'")  # what every report will name
     assert chosen.startswith("Grading against assignment 'forward' (found from the default")
+    named = {json.loads(p.read_text())["sandbox"] for p in (tmp_path / "reports").glob("?.json")}
+    assert named == {"process"}
     forced = CliRunner().invoke(main, [str(subs), "--sandbox", "bwrap", "-o", str(tmp_path)])
     assert forced.exit_code == 2 and "Error: bubblewrap is not usable here" in forced.stderr

@@ -126,6 +126,16 @@ def announcement(kind: str) -> str:
     return f"Sandbox: tier {number}, '{kind}' ({enforced})"
 
 
+def expected_kind(requested: SandboxKind) -> str:
+    """The sandbox a run asking for ``requested`` grades in, as check_sandbox found it
+    (call that first): what a class announces before its workers start."""
+    if requested in ("portable", "process", "landlock"):
+        return requested
+    if resolve(requested) == "bwrap" and namespaces.bwrap_works():
+        return "bwrap"
+    return after("bwrap")
+
+
 def check_sandbox(requested: SandboxKind) -> str | None:
     """Before grading: the warning to give when ``auto`` will use a weaker tier.
 
