@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 from . import confine, landlock
-from .reaper import ProcessGroup
+from .reaper import ProcessGroup, descendants
 from .users import SandboxUser
 
 SHARED_TMP = ("/tmp", "/var/tmp", "/dev/shm", "/dev/mqueue", "/run/lock")
@@ -121,24 +121,6 @@ def _processes_of(uid: int) -> list[int]:
             with contextlib.suppress(OSError):
                 if entry.stat().st_uid == uid:
                     found.append(int(entry.name))
-    return found
-
-
-def descendants(root: int) -> list[int]:
-    """Every process below ``root`` (the zygote, a subreaper: orphans come back to it)."""
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        try:
-            tasks = os.listdir(f"/proc/{pid}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            with contextlib.suppress(OSError, ValueError):
-                with open(f"/proc/{pid}/task/{task}/children") as handle:
-                    children = [int(c) for c in handle.read().split()]
-                found += children
-                todo += children
     return found
 
 

@@ -184,7 +184,7 @@ def kill_tree(proc: subprocess.Popen[bytes], group: ProcessGroup | None) -> None
         group.remove()
 
 
-def _descendants(root: int) -> list[int]:
+def descendants(root: int) -> list[int]:
     """Every process below ``root``, through /proc/PID/task/TID/children."""
     found, todo = [], [root]
     while todo:
@@ -279,7 +279,7 @@ class MemoryWatch:
         """The zygote: ``root`` itself, or (under bubblewrap) the first harness below it."""
         if self._is_harness(self.root):
             return self.root
-        for pid in _descendants(self.root):
+        for pid in descendants(self.root):
             if self._is_harness(pid):
                 return pid
         return None
@@ -298,7 +298,7 @@ class MemoryWatch:
             zygote = zygote or self.zygote()
             if zygote is None:
                 continue
-            below = _descendants(zygote)
+            below = descendants(zygote)
             if not below:
                 continue
             total = sum(_private_memory(pid) for pid in [zygote, *below])
