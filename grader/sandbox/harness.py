@@ -18,6 +18,7 @@ well-formed numbers.
 
 from __future__ import annotations
 
+import _thread
 import base64
 import builtins
 import ctypes
@@ -75,6 +76,13 @@ _kill = os.kill
 _listdir = os.listdir
 _exit = os._exit
 _perf_counter = time.perf_counter
+_sleep = time.sleep
+_current_frames = sys._current_frames
+_get_ident = _thread.get_ident
+try:
+    _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+except (AttributeError, OSError):
+    _set_async_exc = None
 _extract_tb = traceback.extract_tb
 _BaseException = BaseException
 _NotImplementedError = NotImplementedError
@@ -368,6 +376,31 @@ def encode_map(mapping: dict[Any, Any], max_values: int, depth: int) -> dict[str
     return {"kind": "map", "type": type_name, "keys": keys, "items": items}
 
 
+class _Parked(BaseException):
+    """Raised into a thread a call left behind: it sleeps for good while being made (before
+    any ``except`` or ``finally`` of the student's can run), holding neither GIL nor CPU."""
+
+    def __init__(self, *args: Any) -> None:
+        while True:
+            _sleep(3600)
+
+
+def park_leftover_threads() -> None:
+    """Stop every Python thread but this one, so that a thread one call (or the import) left
+    spinning cannot take the time of the next call, whose 2 s are measured by the wall clock.
+
+    Only the submission's own calls gain from this (a leftover thread can only slow its own
+    process), so it may run next to student code. Parked threads make the runner recycle
+    at the end of the exercise (footprint_grew), as any leftover thread does.
+    """
+    if _set_async_exc is None:
+        return
+    me = _get_ident()
+    for ident in _current_frames():
+        if ident != me:
+            _set_async_exc(ctypes.c_ulong(ident), ctypes.py_object(_Parked))
+
+
 def changed(before: list[Any], after: Any) -> bool:
     """Whether a list argument lost, gained or swapped an item (arrays are read-only memory)."""
     return len(before) != len(after) or any(b is not a for b, a in zip(before, after, strict=False))
@@ -397,6 +430,7 @@ def run_exercise(
                 event.update(status="raised", error=describe(exc), traceback=[])
         restore_builtins()
         event["duration_s"] = _perf_counter() - start
+        park_leftover_threads()
         event["mutated"] = [k for k, items in lists.items() if changed(items, args[k])]
         emit(fd, event)
 
@@ -536,6 +570,7 @@ def run_job(fd: int, zygote: int) -> None:
         emit(fd, error)
         _exit(0)
     restore_builtins()
+    park_leftover_threads()
     check_zygote(zygote)
     missing = [name for _, name, _ in exercises if not callable(getattr(module, name, None))]
     # A name rebound to a value at module level (f = f(3)) is not the same as no function.

@@ -1,12 +1,32 @@
-# Leaves a thread spinning on the CPU after its first call, then answers correctly.
+# Leaves a thread spinning on the CPU at import and two after every call, each catching
+# every exception to keep spinning; each call first does 80 ms of its own work (CPU time of
+# its thread), then answers correctly. Unchecked, the threads share the GIL with the next
+# calls: the seventh call of relu gets a 14th of it and takes over a second of wall time,
+# longer than its limit; the grade must not depend on what earlier calls left running.
 import threading
+import time as _time
 
 
 def _spin():
     while True:
-        pass
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+
+
+def _leave_spinners(count):
+    for _ in range(count):
+        threading.Thread(target=_spin, daemon=True).start()
 
 
 def relu(x):
-    threading.Thread(target=_spin, daemon=True).start()
+    start = _time.thread_time()
+    while _time.thread_time() - start < 0.08:
+        pass
+    _leave_spinners(2)
     return np.maximum(0, x)
+
+
+_leave_spinners(1)
