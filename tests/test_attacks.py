@@ -24,11 +24,20 @@ from pathlib import Path
 import pytest
 
 from grader.report import validate
+from grader.sandbox import confined
 
 from .conftest import REFERENCE, SANDBOXES, STUB, full_marks_except, with_replaced
 from .submissions import attack_source
 
 ATTACKS = Path(__file__).with_name("attacks")
+# Tier 2 runs on this machine too where the kernel has Landlock (tests/test_tiers.py runs
+# every attack in it inside a container); the attacks on the grader's bounds run in it here.
+ALL = ("process", "bwrap", "landlock")
+# (As root it needs the runtime where another uid can reach it, as a container has it.)
+TIER2_HERE = confined.probe()[1] is None and (
+    os.geteuid() != 0 or confined.unreachable([sys.base_prefix, sys.prefix]) is None
+)
+HERE = [*SANDBOXES, *(["landlock"] if TIER2_HERE else [])]
 TIMEOUT = 0.5  # --timeout for every attack: a hang costs at most this per exercise
 
 
@@ -105,8 +114,13 @@ TABLE = {
     "forge_odd_types": Attack("reference", "others: relu", "relu"),
     # Memory and disk held where neither a process's resident memory nor a folder shows it:
     # the memory cgroup and the sized /tmp of tier 1 bound them (tier 2: see test_tiers.py).
-    "memfd_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
-    "unlinked_file_hoard": Attack("reference", "lose: relu", "relu", timeout=3.0),
+    # Without a memory cgroup (a normal user, a container) the grader's watch counts every file
+    # the sandbox keeps alive that no folder lists (reaper.held_files), in every tier.
+    "memfd_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
+    "unlinked_file_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
+    "mapped_memfd_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
+    # Files in flight in a unix socket are held by no process: the filter refuses sendmsg.
+    "inflight_fd_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
     # Chains of fork-and-exit: a killer that lists, then kills, always meets old pids.
     "runaway_forks": Attack("reference", "score: 100", "relu"),
     # The environment and memory of the grader (and of its other ancestors) stay closed.
@@ -119,7 +133,7 @@ PARAMS = [
     pytest.param(name, sandbox, id=f"{name}-{sandbox}")
     for name, attack in TABLE.items()
     for sandbox in attack.sandboxes
-    if sandbox in SANDBOXES
+    if sandbox in HERE
 ]
 
 

@@ -43,23 +43,14 @@ TIER2: dict[str, Attack] = {
     "kill_everything": Attack("reference", "score: 100"),
 }
 
-# Known open in tier 2 (no memory cgroup in a Docker-default container): memory and disk held
-# in memfds and unlinked open files is no process's resident memory and in no folder, so the
-# grader's watch does not see it. The test still asserts containment and reports XPASS once
-# it holds.
-TIER2_OPEN = {
-    "memfd_hoard": "memfd pages no process maps escape the grader's memory watch",
-    "unlinked_file_hoard": "unlinked open files escape the watch of the scratch folder",
-}
-
-
 NOBODY = 65534
 # A normal user in a container: no uid of its own for the sandbox, the same uid as the
 # grader. What must still hold: what the student cannot kill, read, write or reach.
 NONROOT_ATTACKS = ("kill_everything", "kill_parent", "daemon_overwrites_report",
                    "read_solutions", "write_files", "tcp_connect", "setsid_orphans",
                    "fork_storm", "close_std_fds", "forge_huge_shape", "runaway_forks",
-                   "poison_seccomp_cache", "peek_grader_memory")  # fmt: skip
+                   "poison_seccomp_cache", "peek_grader_memory", "memfd_hoard",
+                   "unlinked_file_hoard", "mapped_memfd_hoard", "inflight_fd_hoard")  # fmt: skip
 
 
 def _plan_jobs(out: Path, attacks: tuple[str, ...]) -> list[dict]:
@@ -164,12 +155,10 @@ def test_docker_class_nothing_crosses_between_students(docker_run) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(TABLE))
-def test_docker_attack_is_contained(docker_run, name: str, request: pytest.FixtureRequest) -> None:
+def test_docker_attack_is_contained(docker_run, name: str) -> None:
     out, results, who = docker_run
     if who != "root" and name not in NONROOT_ATTACKS:
         pytest.skip("as a normal user, the container runs the attacks that aim at the grader")
-    if name in TIER2_OPEN:
-        request.applymarker(pytest.mark.xfail(reason=TIER2_OPEN[name], strict=False))
     attack = TIER2.get(name, TABLE[name])
     result = results[f"attack-{name}"]
     _clean(result)

@@ -283,6 +283,7 @@ def landlock_zygote() -> None:
 def confine_landlocked(scratch: str) -> None:
     """Tier 2, in a runner: only ``scratch`` writable, scoped, no_new_privs, seccomp."""
     confine.set_oom_first()
+    confine.let_the_grader_watch()
     try:
         os.chdir(scratch)
         os.environ.update(HOME=scratch, TMPDIR=scratch)

@@ -19,13 +19,15 @@ import ctypes
 import functools
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 CGROUP = Path("/sys/fs/cgroup")
 
@@ -231,23 +233,146 @@ def _private_memory(pid: int) -> int:
 MAX_ENTRIES = 4096
 
 
-def _usage(folder: Path, limit: int) -> int:
-    """The bytes the files below ``folder`` take; past MAX_ENTRIES entries, more than ``limit``."""
-    total, entries, todo = 0, 0, [str(folder)]
+def _usage(folder: Path, limit: int, seen: set[tuple[int, int]] | None = None) -> int:
+    """The bytes the files below ``folder`` take (each file once, hard links too); past
+    MAX_ENTRIES entries, more than ``limit``. A folder the student closed to its owner (the
+    grader's uid, when it is the sandbox's) is opened again to be counted."""
+    seen = set() if seen is None else seen
+    total, entries, todo, reopened = 0, 0, [str(folder)], set()
     while todo:
+        path = todo.pop()
         try:
-            with os.scandir(todo.pop()) as found:
-                for entry in found:
-                    entries += 1
-                    if entries > MAX_ENTRIES:
-                        return limit + 1
-                    info = entry.stat(follow_symlinks=False)
-                    total += info.st_blocks * 512
-                    if entry.is_dir(follow_symlinks=False):
-                        todo.append(entry.path)
+            found = list(os.scandir(path))
+        except PermissionError:
+            if path in reopened or not _reopen(path):
+                return limit + 1  # a folder the watch cannot read: not a hiding place
+            reopened.add(path)
+            todo.append(path)
+            continue
         except OSError:
             continue
+        for entry in found:
+            entries += 1
+            if entries > MAX_ENTRIES:
+                return limit + 1
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) not in seen:
+                seen.add((info.st_dev, info.st_ino))
+                total += info.st_blocks * 512
+            if stat.S_ISDIR(info.st_mode):
+                todo.append(entry.path)
     return total
+
+
+def _reopen(path: str) -> bool:
+    """Give a folder of ours its owner's rights back (once); False if it is not ours."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+        if info.st_uid != os.geteuid() or info.st_mode & 0o700 == 0o700:
+            return False
+        os.chmod(path, info.st_mode | 0o700, follow_symlinks=False)
+        return True
+    except (OSError, NotImplementedError):
+        return False
+
+
+# What a process can keep alive that no folder lists: a file unlinked while open or mapped,
+# a memfd, shared anonymous memory. Found through /proc/PID/fd and /proc/PID/maps.
+_DELETED = " (deleted)\n"
+
+
+@functools.cache
+def _libc() -> Any:
+    return ctypes.CDLL(None, use_errno=True)
+
+
+@contextlib.contextmanager
+def _as_owner_of(pid: int) -> Iterator[None]:
+    """As root without CAP_SYS_PTRACE (a container), /proc/PID/fd and maps of another uid are
+    closed: this thread takes that uid as its file-system uid (per thread, Linux) meanwhile."""
+    if os.geteuid() != 0:
+        yield
+        return
+    try:
+        info = os.stat(f"/proc/{pid}")
+    except OSError:
+        yield
+        return
+    if info.st_uid == 0:
+        yield
+        return
+    libc = _libc()
+    libc.setfsgid(info.st_gid)
+    libc.setfsuid(info.st_uid)
+    try:
+        yield
+    finally:
+        libc.setfsuid(0)
+        libc.setfsgid(0)
+
+
+def _held_by_fds(pid: int, held: dict[tuple[int, int], int]) -> None:
+    """Regular files ``pid`` holds open that no folder lists (unlinked, or memfds)."""
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return
+    for fd in fds:
+        try:
+            info = os.stat(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_nlink == 0:
+            held[(info.st_dev, info.st_ino)] = info.st_blocks * 512
+
+
+def _held_by_maps(pid: int, held: dict[tuple[int, int], int], file_limit: int) -> None:
+    """Unlinked files ``pid`` maps (memfds, shared anonymous memory, files unlinked after
+    mmap) that no open descriptor showed: their size through /proc/PID/map_files where it
+    opens (CAP_SYS_ADMIN), else an upper bound: the mapping, and at least the file-size
+    limit (a mapping may show a part of a file that cannot be larger)."""
+    try:
+        with open(f"/proc/{pid}/maps") as handle:
+            lines = [line for line in handle if line.endswith(_DELETED)]
+    except OSError:
+        return
+    mapped: dict[tuple[int, int], tuple[int, str]] = {}
+    for line in lines:
+        fields = line.split(maxsplit=5)
+        try:
+            start, end = (int(x, 16) for x in fields[0].split("-"))
+            major, minor = (int(x, 16) for x in fields[3].split(":"))
+            key = (os.makedev(major, minor), int(fields[4]))
+        except (ValueError, IndexError):
+            continue
+        if key[1] == 0 or key in held:
+            continue
+        length, first = mapped.get(key, (0, fields[0]))
+        mapped[key] = (length + end - start, first)
+    for key, (length, addresses) in mapped.items():
+        try:
+            held[key] = os.stat(f"/proc/{pid}/map_files/{addresses}").st_blocks * 512
+        except OSError:
+            held[key] = max(length, file_limit)
+
+
+def held_files(pids: list[int], file_limit: int) -> dict[tuple[int, int], int]:
+    """Every file the processes ``pids`` keep alive that no folder lists, and its bytes.
+
+    Files passed between them over unix sockets are held by a descriptor at each end (the
+    seccomp filter refuses sendmsg, so none can wait in a socket, held by no process).
+    """
+    held: dict[tuple[int, int], int] = {}
+    for pid in pids:
+        with _as_owner_of(pid):
+            _held_by_fds(pid, held)
+    for pid in pids:
+        with _as_owner_of(pid):
+            _held_by_maps(pid, held, file_limit)
+    return held
 
 
 class MemoryWatch:
@@ -266,8 +391,10 @@ class MemoryWatch:
         interval: float = 0.02,
         folder: Callable[[], Path | None] = lambda: None,
         folder_limit: int = 0,
+        file_limit: int = 8 << 20,
     ) -> None:
         self.root, self.limit, self.interval = root, limit, interval
+        self.file_limit = file_limit  # RLIMIT_FSIZE: no file of the sandbox is larger
         # Tier 2's scratch folder lies on the machine's disk or tmpfs: bounded here too.
         self.folder, self.folder_limit = folder, folder_limit
         self.kills = 0
@@ -301,14 +428,30 @@ class MemoryWatch:
             below = descendants(zygote)
             if not below:
                 continue
-            total = sum(_private_memory(pid) for pid in [zygote, *below])
-            folder = self.folder()
-            over = folder is not None and _usage(folder, self.folder_limit) > self.folder_limit
-            if total > self.limit or over:
+            if self.over([zygote, *below]):
                 self.kills += 1
                 for pid in below:
                     with contextlib.suppress(OSError):
                         os.kill(pid, signal.SIGKILL)
+
+    def over(self, pids: list[int]) -> bool:
+        """Whether ``pids`` together hold more than the limits: their own memory and every
+        file they keep alive that no folder lists (memfds, unlinked files, shared memory)
+        against the memory limit; the scratch folder and the unlinked files on its file
+        system against the folder's limit (tier 2's scratch lies on the machine's disk)."""
+        memory = sum(_private_memory(pid) for pid in pids)
+        held = held_files(pids, self.file_limit)
+        folder = self.folder()
+        disk = 0
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                device = os.stat(folder).st_dev
+                seen = {key for key in held if key[0] == device}
+                disk = _usage(folder, self.folder_limit, seen)
+                disk += sum(size for key, size in held.items() if key[0] == device)
+                held = {key: size for key, size in held.items() if key[0] != device}
+        memory += sum(held.values())
+        return memory > self.limit or (folder is not None and disk > self.folder_limit)
 
     def stop(self) -> None:
         self._stop.set()
