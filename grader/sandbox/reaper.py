@@ -297,7 +297,7 @@ def _as_owner_of(pid: int) -> Iterator[None]:
         yield
         return
     try:
-        info = os.stat(f"/proc/{pid}")
+        info = os.stat(str(pid), dir_fd=_proc())
     except OSError:
         yield
         return
@@ -314,15 +314,29 @@ def _as_owner_of(pid: int) -> Iterator[None]:
         libc.setfsgid(0)
 
 
+@functools.cache
+def _proc() -> int:
+    """/proc, opened once: paths below it are looked up from here, so that a thread with
+    another file-system uid (``_as_owner_of``) needs no right on ``/`` (root's supplementary
+    groups stay, and an image's ``/`` may be closed to its group)."""
+    return os.open("/proc", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+
+
 def _held_by_fds(pid: int, held: dict[tuple[int, int], int]) -> None:
     """Regular files ``pid`` holds open that no folder lists (unlinked, or memfds)."""
     try:
-        fds = os.listdir(f"/proc/{pid}/fd")
+        folder = os.open(f"{pid}/fd", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=_proc())
     except OSError:
         return
+    try:
+        fds = os.listdir(folder)
+    except OSError:
+        fds = []
+    finally:
+        os.close(folder)
     for fd in fds:
         try:
-            info = os.stat(f"/proc/{pid}/fd/{fd}")
+            info = os.stat(f"{pid}/fd/{fd}", dir_fd=_proc())
         except OSError:
             continue
         if stat.S_ISREG(info.st_mode) and info.st_nlink == 0:
@@ -335,7 +349,8 @@ def _held_by_maps(pid: int, held: dict[tuple[int, int], int], file_limit: int) -
     opens (CAP_SYS_ADMIN), else an upper bound: the mapping, and at least the file-size
     limit (a mapping may show a part of a file that cannot be larger)."""
     try:
-        with open(f"/proc/{pid}/maps") as handle:
+        fd = os.open(f"{pid}/maps", os.O_RDONLY | os.O_CLOEXEC, dir_fd=_proc())
+        with open(fd) as handle:
             lines = [line for line in handle if line.endswith(_DELETED)]
     except OSError:
         return
@@ -354,9 +369,10 @@ def _held_by_maps(pid: int, held: dict[tuple[int, int], int], file_limit: int) -
         mapped[key] = (length + end - start, first)
     for key, (length, addresses) in mapped.items():
         try:
-            held[key] = os.stat(f"/proc/{pid}/map_files/{addresses}").st_blocks * 512
+            size = os.stat(f"{pid}/map_files/{addresses}", dir_fd=_proc()).st_blocks * 512
         except OSError:
-            held[key] = max(length, file_limit)
+            size = max(length, file_limit)
+        held[key] = size
 
 
 def held_files(pids: list[int], file_limit: int) -> dict[tuple[int, int], int]:
