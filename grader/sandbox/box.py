@@ -149,6 +149,10 @@ class Sandbox:
         if kind == "bwrap":
             keep = []  # bubblewrap mounts it all outside /tmp (under /sandbox, or /usr)
         config = self._runner_config() | {"keep": keep}
+        if kind == "process":  # the grader's files unreadable here too, where Landlock is
+            config["allowlist"] = confined.runner_allowlist(
+                libdir, [HARNESS, CONFINE, LANDLOCK], namespaces.site_dirs(),
+                package_dirs(self.packages))  # fmt: skip
         if kind == "landlock":
             files = [HARNESS, CONFINE, LANDLOCK]
             hidden = namespaces.site_dirs()

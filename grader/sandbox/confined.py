@@ -114,6 +114,25 @@ def zygote_config(work: Path, libdir: str, harness_files: list[Path], hidden: li
     }
 
 
+def runner_allowlist(libdir: str, harness_files: list[Path], hidden: list[str],
+                     packages: list[Path]) -> dict[str, object] | None:  # fmt: skip
+    """Tier 1's process runner, where the kernel has Landlock: what it may read (as tier 2's
+    zygote: the runtime without site-packages, the packages, the harness, /proc) and write
+    (its own /tmp and /dev/shm), listed here once; None where Landlock is missing."""
+    version, problem = probe()
+    if problem is not None:
+        return None
+    secret = tuple(sorted({os.path.realpath(h) for h in hidden}))
+    read = [*runtime_paths(), libdir, *map(str, packages), *map(str, harness_files)]
+    paths = [p for root in read for p in landlock.beneath_but(root, secret)]
+    return {
+        "abi": version,
+        "read": [*dict.fromkeys(paths), "/proc"],
+        "devices": ["/dev/null", "/dev/zero", "/dev/urandom", "/dev/random"],
+        "write": ["/tmp", "/dev/shm"],
+    }
+
+
 def _processes_of(uid: int) -> list[int]:
     found = []
     for entry in os.scandir("/proc"):

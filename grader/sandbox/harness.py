@@ -80,7 +80,7 @@ _sleep = time.sleep
 _current_frames = sys._current_frames
 _get_ident = _thread.get_ident
 try:
-    _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    _set_async_exc: Any = ctypes.pythonapi.PyThreadState_SetAsyncExc
 except (AttributeError, OSError):
     _set_async_exc = None
 _extract_tb = traceback.extract_tb
@@ -249,6 +249,8 @@ def confine_runner(libdir: str) -> None:
     try:
         keep = (libdir, *CONFIG.get("keep", ()))
         confine.enter_namespaces(CONFIG["tmp_bytes"], CONFIG["shm_bytes"], keep=keep)
+        if CONFIG.get("allowlist"):  # Landlock: nothing readable but the runtime (confined.py)
+            landlock.restrict(CONFIG["allowlist"])
         confine.drop_capabilities()
         program = base64.b64decode(CONFIG.get("seccomp", ""))
         if program:

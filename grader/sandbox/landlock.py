@@ -145,3 +145,35 @@ def allow_all_but(ruleset: Ruleset, root: str, hidden: tuple[str, ...], rights: 
         return
     for name in entries:
         allow_all_but(ruleset, os.path.join(root, name), tuple(inside), rights)
+
+
+def beneath_but(root: str, hidden: tuple[str, ...]) -> list[str]:
+    """The paths whose rules allow everything beneath ``root`` but the ``hidden`` folders (as
+    ``allow_all_but`` adds them), listed once by the grader for rules made in each runner."""
+    root = os.path.realpath(root)
+    inside = [h for h in hidden if h == root or h.startswith(root.rstrip("/") + "/")]
+    if root in inside or not os.path.exists(root):
+        return []
+    if not inside:
+        return [root]
+    try:
+        entries = sorted(os.listdir(root))
+    except OSError:
+        return []
+    return [p for name in entries for p in beneath_but(os.path.join(root, name), tuple(inside))]
+
+
+def restrict(rules: dict[str, Any]) -> None:
+    """A file-system layer for this process from rules the grader listed: ``read`` paths
+    read-only, ``devices`` readable and writable, ``write`` paths writable (not executable),
+    nothing else at all. For tier 1's process runner, after it mounted its own /tmp."""
+    version = int(rules["abi"])
+    every = fs_rights(version)
+    layer = Ruleset(version, every)
+    for path in rules["read"]:
+        layer.allow(path, READ)
+    for device in rules["devices"]:
+        layer.allow(device, READ_FILE | WRITE_FILE)
+    for path in rules["write"]:
+        layer.allow(path, every & ~EXECUTE)
+    layer.enforce()
