@@ -26,7 +26,7 @@ import pytest
 from grader.report import validate
 from grader.sandbox import confined
 
-from .conftest import REFERENCE, SANDBOXES, STUB, full_marks_except, with_replaced
+from .conftest import REFERENCE, ROOT, SANDBOXES, STUB, full_marks_except, with_replaced
 from .submissions import attack_source
 
 ATTACKS = Path(__file__).with_name("attacks")
@@ -78,7 +78,10 @@ TABLE = {
     "fake_report_stdout": Attack("stub", "score: 0"),
     "write_files": Attack("stub", "score: 0"),
     "tcp_connect": Attack("reference", "score: 100", "relu", sandboxes=("bwrap",)),
-    "read_solutions": Attack("stub", "score: 0", sandboxes=("bwrap",)),
+    "read_solutions": Attack("stub", "score: 0", sandboxes=ALL),
+    # The course's folder and the grader's cache, by their real paths: unreadable in every
+    # tier (bubblewrap shows none of it; Landlock allows only the runtime elsewhere).
+    "read_grader_files": Attack("stub", "score: 0", sandboxes=ALL),
     "frames_and_gc": Attack("stub", "score: 0"),
     "monkeypatch": Attack("stub", "score: 0"),
     "lying_objects": Attack("stub", "score: 0", says="returned a Liar, not numbers"),
@@ -148,6 +151,7 @@ def test_ci_runs_the_bubblewrap_half() -> None:
 
 def submission(name: str, attack: Attack, port: int) -> str:
     code = attack_source(ATTACKS / f"{name}.py").replace("PORT", str(port))
+    code = code.replace("COURSE_DIR", str(ROOT))
     if attack.replaces:
         return with_replaced(**{attack.replaces: code})
     return {"reference": REFERENCE, "stub": STUB, "empty": ""}[attack.base] + "\n" + code
