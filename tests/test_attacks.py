@@ -122,8 +122,10 @@ TABLE = {
     "memfd_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
     "unlinked_file_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
     "mapped_memfd_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
-    # Files in flight in a unix socket are held by no process: the filter refuses sendmsg.
+    # Files in flight in a unix socket and socket buffers are held by no process: the seccomp
+    # filter refuses sockets and sendmsg.
     "inflight_fd_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
+    "socket_buffer_hoard": Attack("reference", "lose: relu", "relu", sandboxes=ALL, timeout=3.0),
     # Chains of fork-and-exit: a killer that lists, then kills, always meets old pids.
     "runaway_forks": Attack("reference", "score: 100", "relu"),
     # The environment and memory of the grader (and of its other ancestors) stay closed.

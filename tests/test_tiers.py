@@ -50,7 +50,8 @@ NONROOT_ATTACKS = ("kill_everything", "kill_parent", "daemon_overwrites_report",
                    "read_solutions", "write_files", "tcp_connect", "setsid_orphans",
                    "fork_storm", "close_std_fds", "forge_huge_shape", "runaway_forks",
                    "poison_seccomp_cache", "peek_grader_memory", "memfd_hoard",
-                   "unlinked_file_hoard", "mapped_memfd_hoard", "inflight_fd_hoard")  # fmt: skip
+                   "unlinked_file_hoard", "mapped_memfd_hoard", "inflight_fd_hoard",
+                   "socket_buffer_hoard", "read_grader_files", "spinning_thread")  # fmt: skip
 
 
 def _plan_jobs(out: Path, attacks: tuple[str, ...]) -> list[dict]:

@@ -30,18 +30,18 @@ REFUSED = (
     "reboot", "swapon", "swapoff", "syslog", "acct", "quotactl", "settimeofday",
     "clock_settime", "clock_adjtime", "adjtimex", "sethostname", "setdomainname",
     "personality", "lookup_dcookie", "vhangup", "iopl", "ioperm",
-    # The only way to put a file in flight in a unix socket (SCM_RIGHTS), where it is held
-    # by no process: the grader's memory watch (reaper.held_files) could not count it.
-    "sendmsg", "sendmmsg",
+    # Sockets: memory queued in one (up to its send buffer, more in a listener's backlog or
+    # a datagram queue, after its sender closed) is kernel memory of no process, and a file
+    # sent in one (SCM_RIGHTS) is held by no process: the grader's memory watch, where no
+    # memory cgroup is, could count neither. A student's function needs no socket.
+    "socket", "socketpair", "sendmsg", "sendmmsg",
 )  # fmt: skip
 # clone() may make threads and processes, never namespaces; clone3 passes its flags in
 # memory a filter cannot read, so it reports "not implemented" and libc falls back to clone.
 NAMESPACE_FLAGS = 0x7E020000  # CLONE_NEWNS|NEWCGROUP|NEWUTS|NEWIPC|NEWUSER|NEWPID|NEWNET
 # Without namespaces (tier 2) the kernel's shared objects are the machine's: System V IPC
-# and POSIX message queues (which Landlock does not see) are refused, and so is every
-# socket but a unix one (Landlock refuses TCP from ABI 4 on; this refuses UDP and raw too).
+# and POSIX message queues (which Landlock does not see) are refused (and sockets, above).
 CONFINED_REFUSED = ("shmget", "msgget", "semget", "mq_open")
-AF_UNIX = 1
 
 
 @functools.cache
@@ -72,7 +72,7 @@ def _cache_file(confined: bool = False) -> Path:
     """
     key = repr((REFUSED, NAMESPACE_FLAGS, platform.machine(), "v1"))
     if confined:
-        key += repr((CONFINED_REFUSED, AF_UNIX))
+        key += repr(CONFINED_REFUSED)
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "forward-grader" / f"seccomp-{digest}.bpf"
@@ -104,8 +104,6 @@ def _compile(confined: bool) -> bytes:
         for flag in _namespace_bits():
             rules.add_rule(sc.ERRNO(errno.EPERM), "clone", sc.Arg(0, sc.MASKED_EQ, flag, flag))
         rules.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
-        if confined:
-            rules.add_rule(sc.ERRNO(errno.EAFNOSUPPORT), "socket", sc.Arg(0, sc.NE, AF_UNIX))
         with tempfile.TemporaryFile() as handle:
             rules.export_bpf(handle)
             handle.seek(0)
