@@ -1,14 +1,3 @@
-"""Forward-propagation exercises: fill in the six functions below.
-
-Conventions used throughout:
-examples are rows; a layer's weight matrix has shape (n_in, n_out) and its
-column j holds the weights into node j; biases have shape (n_out,) and are
-broadcast over the rows; a single data point may be given as a 1-D array.
-No function may modify its arguments.
-
-Check your work with:  grade forward.py
-"""
-
 from __future__ import annotations
 
 import numpy as np  # noqa: F401  (you will need it)

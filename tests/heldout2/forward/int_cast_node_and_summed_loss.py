@@ -1,21 +1,11 @@
-"""Forward-propagation exercises: fill in the six functions below.
-
-Conventions used throughout:
-examples are rows; a layer's weight matrix has shape (n_in, n_out) and its
-column j holds the weights into node j; biases have shape (n_out,) and are
-broadcast over the rows; a single data point may be given as a 1-D array.
-No function may modify its arguments.
-
-Check your work with:  grade forward.py
-"""
-
 from __future__ import annotations
 
 import numpy as np  # noqa: F401  (you will need it)
 
 
 def relu(x):
-    return np.maximum(0, x)
+    x = np.asarray(x)
+    return x * (x > 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -26,26 +16,29 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    z = np.dot(inputs, weights)
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        z = z + biases
-    return relu(z)
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):
-    a = np.asarray(inputs, dtype=float)
-    for i, W in enumerate(weights):
-        z = a @ np.asarray(W, dtype=float)
-        if biases is not None:
-            z = z + np.asarray(biases[i], dtype=float)
-        a = relu(z) if i < len(weights) - 1 else z
-    return a
+    h = np.asarray(inputs, dtype=float)
+    bs = biases if biases is not None else [0.0] * len(weights)
+    for k, (W, b) in enumerate(zip(weights, bs)):
+        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
+        if k + 1 < len(weights):
+            h = relu(h)
+    return h
 
 
 def softmax(z):
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    z = z - z.max(-1, keepdims=True)
+    ez = np.exp(z)
+    return ez / ez.sum(-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):

@@ -23,7 +23,8 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    return np.maximum(0, x)
+    x = np.asarray(x)
+    return x * (x > 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -35,7 +36,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -48,10 +49,12 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    z = np.dot(inputs, weights)
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        z = z + biases
-    return relu(z)
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):
@@ -68,13 +71,13 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    a = np.asarray(inputs, dtype=float)
-    for i, W in enumerate(weights):
-        z = a @ np.asarray(W, dtype=float)
-        if biases is not None:
-            z = z + np.asarray(biases[i], dtype=float)
-        a = relu(z) if i < len(weights) - 1 else z
-    return a
+    h = np.asarray(inputs, dtype=float)
+    bs = biases if biases is not None else [0.0] * len(weights)
+    for k, (W, b) in enumerate(zip(weights, bs)):
+        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
+        if k + 1 < len(weights):
+            h = relu(h)
+    return h
 
 
 def softmax(z):
@@ -86,8 +89,9 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    z = z - z.max(-1, keepdims=True)
+    ez = np.exp(z)
+    return ez / ez.sum(-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
@@ -99,11 +103,12 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(log_probs[np.arange(len(labels)), labels])
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    s = s - s.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    picked = np.take_along_axis(logp, y[:, None], axis=1)
+    return float(-picked.mean())
 
 
 # check against the course example

@@ -14,6 +14,12 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
     """Apply the rectified linear activation, max(0, x), elementwise.
 
@@ -23,7 +29,7 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    return np.maximum(0, x)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -35,7 +41,9 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    return float(inputs @ weights + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -48,10 +56,10 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    z = np.dot(inputs, weights)
+    out = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
     if biases is not None:
-        z = z + biases
-    return relu(z)
+        out = out + np.asarray(biases, dtype=float)
+    return np.clip(out, 0, None)
 
 
 def forward(inputs, weights, biases=None):
@@ -68,13 +76,14 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    a = np.asarray(inputs, dtype=float)
-    for i, W in enumerate(weights):
-        z = a @ np.asarray(W, dtype=float)
+    out = np.asarray(inputs, dtype=float)
+    for i in range(len(weights)):
+        out = out @ np.asarray(weights[i], dtype=float)
         if biases is not None:
-            z = z + np.asarray(biases[i], dtype=float)
-        a = relu(z) if i < len(weights) - 1 else z
-    return a
+            out = out + np.asarray(biases[i], dtype=float)
+        if i != len(weights) - 1:
+            out = np.clip(out, 0, None)
+    return out
 
 
 def softmax(z):
@@ -86,8 +95,7 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return np.exp(z - _logsumexp(z))
 
 
 def cross_entropy_loss(scores, labels):

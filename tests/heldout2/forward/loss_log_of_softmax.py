@@ -23,7 +23,10 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    return np.maximum(0, x)
+    if np.ndim(x) == 0:
+        return x if x > 0 else 0 * x
+    arr = np.array(x, dtype=float)
+    return np.where(arr > 0, arr, 0.0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -35,7 +38,10 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    result = bias
+    for x_i, w_i in zip(inputs, weights):
+        result += x_i * w_i
+    return result
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -48,10 +54,11 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    z = np.dot(inputs, weights)
-    if biases is not None:
-        z = z + biases
-    return relu(z)
+    x = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):
@@ -68,13 +75,15 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    a = np.asarray(inputs, dtype=float)
-    for i, W in enumerate(weights):
-        z = a @ np.asarray(W, dtype=float)
-        if biases is not None:
-            z = z + np.asarray(biases[i], dtype=float)
-        a = relu(z) if i < len(weights) - 1 else z
-    return a
+    activation = np.array(inputs, dtype=float)
+    n_layers = len(weights)
+    for layer in range(n_layers):
+        W = np.array(weights[layer], dtype=float)
+        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
+        z = np.dot(activation, W) + b
+        is_output = layer == n_layers - 1
+        activation = z if is_output else np.where(z > 0, z, 0.0)
+    return activation
 
 
 def softmax(z):
@@ -85,9 +94,12 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    z = np.array(z, dtype=float)
+    biggest = np.max(z, axis=-1, keepdims=True)
+    numerators = np.exp(z - biggest)
+    denominator = np.sum(numerators, axis=-1, keepdims=True)
+    probs = numerators / denominator
+    return probs
 
 
 def cross_entropy_loss(scores, labels):
