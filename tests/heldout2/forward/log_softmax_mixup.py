@@ -95,11 +95,8 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     z = np.array(z, dtype=float)
-    biggest = np.max(z, axis=-1, keepdims=True)
-    numerators = np.exp(z - biggest)
-    denominator = np.sum(numerators, axis=-1, keepdims=True)
-    probs = numerators / denominator
-    return probs
+    shifted = z - np.max(z, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
 def cross_entropy_loss(scores, labels):
@@ -112,5 +109,5 @@ def cross_entropy_loss(scores, labels):
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
     probs = softmax(scores)
-    correct = probs[np.arange(len(labels)), labels]
-    return -np.mean(np.log(correct))
+    m = len(labels)
+    return -np.mean(np.log(probs[np.arange(m), labels]))
