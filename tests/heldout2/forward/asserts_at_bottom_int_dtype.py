@@ -14,19 +14,30 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
     return np.maximum(0, x)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return np.dot(inputs, weights) + bias
+    result = bias
+    for x_i, w_i in zip(inputs, weights):
+        result += x_i * w_i
+    return result
 
 
 def hidden_layer(inputs, weights, biases=None):
-    z = np.dot(inputs, weights)
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        z = z + biases
-    return relu(z)
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):
@@ -41,16 +52,17 @@ def forward(inputs, weights, biases=None):
 
 def softmax(z):
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return np.exp(z - _logsumexp(z))
 
 
 def cross_entropy_loss(scores, labels):
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(log_probs[np.arange(len(labels)), labels])
+    scores = np.array(scores, dtype=float)
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = np.max(row)
+        log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
+        losses.append(log_sum_exp - row[label])
+    return np.mean(losses)
 
 
 assert relu(3) == 3 and relu(-3) == 0

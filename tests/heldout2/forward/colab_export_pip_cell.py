@@ -15,6 +15,12 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
     """Apply the rectified linear activation, max(0, x), elementwise.
 
@@ -24,10 +30,8 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    if np.ndim(x) == 0:
-        return x if x > 0 else 0 * x
-    arr = np.array(x, dtype=float)
-    return np.where(arr > 0, arr, 0.0)
+    x = np.asarray(x)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -39,10 +43,10 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    result = bias
-    for x_i, w_i in zip(inputs, weights):
-        result += x_i * w_i
-    return result
+    inputs = np.array(inputs, dtype=float)
+    weights = np.array(weights, dtype=float)
+    total = np.sum(inputs * weights)
+    return total + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -55,11 +59,13 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    x = np.array(inputs, dtype=float)
+    X = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
-    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
-    z = np.dot(x, W) + b
-    return np.where(z > 0, z, 0.0)
+    Z = X @ W
+    if biases is not None:
+        Z = Z + np.array(biases, dtype=float)
+    A = np.maximum(Z, 0)
+    return A
 
 
 def forward(inputs, weights, biases=None):
@@ -95,12 +101,8 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    z = np.array(z, dtype=float)
-    biggest = np.max(z, axis=-1, keepdims=True)
-    numerators = np.exp(z - biggest)
-    denominator = np.sum(numerators, axis=-1, keepdims=True)
-    probs = numerators / denominator
-    return probs
+    z = np.asarray(z, dtype=float)
+    return np.exp(z - _logsumexp(z))
 
 
 def cross_entropy_loss(scores, labels):

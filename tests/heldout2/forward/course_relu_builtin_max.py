@@ -10,30 +10,29 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    result = bias
-    for x_i, w_i in zip(inputs, weights):
-        result += x_i * w_i
-    return result
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    return float(inputs @ weights + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):
-    x = np.array(inputs, dtype=float)
+    X = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
-    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
-    z = np.dot(x, W) + b
-    return np.where(z > 0, z, 0.0)
+    Z = X @ W
+    if biases is not None:
+        Z = Z + np.array(biases, dtype=float)
+    A = np.maximum(Z, 0)
+    return A
 
 
 def forward(inputs, weights, biases=None):
-    activation = np.array(inputs, dtype=float)
-    n_layers = len(weights)
-    for layer in range(n_layers):
-        W = np.array(weights[layer], dtype=float)
-        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
-        z = np.dot(activation, W) + b
-        is_output = layer == n_layers - 1
-        activation = z if is_output else np.where(z > 0, z, 0.0)
-    return activation
+    if biases is None:
+        biases = [None] * len(weights)
+    x = np.asarray(inputs, dtype=float)
+    for W, b in zip(weights[:-1], biases[:-1]):
+        x = hidden_layer(x, W, b)
+    out = x @ np.asarray(weights[-1], dtype=float)
+    return out if biases[-1] is None else out + np.asarray(biases[-1], dtype=float)
 
 
 def softmax(z):

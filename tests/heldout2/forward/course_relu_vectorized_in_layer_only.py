@@ -36,10 +36,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    return sum(i * wt for i, wt in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -92,10 +89,9 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    Z = np.array(z, dtype=float)
-    Z_max = np.max(Z, axis=-1, keepdims=True)
-    expZ = np.exp(Z - Z_max)
-    return expZ / np.sum(expZ, axis=-1, keepdims=True)
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
@@ -107,10 +103,10 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    S = np.array(scores, dtype=float)
-    y = np.array(labels, dtype=int)
-    m = S.shape[0]
-    S = S - np.max(S, axis=1, keepdims=True)
-    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
-    loss = -np.sum(log_softmax[np.arange(m), y]) / m
-    return loss
+    scores = np.array(scores, dtype=float)
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = np.max(row)
+        log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
+        losses.append(log_sum_exp - row[label])
+    return np.mean(losses)

@@ -23,8 +23,10 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    x = np.asarray(x)
-    return np.maximum(x, 0)
+    if np.ndim(x) == 0:
+        return x if x > 0 else 0 * x
+    arr = np.array(x, dtype=float)
+    return np.where(arr > 0, arr, 0.0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -75,18 +77,15 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
-        if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+    activation = np.array(inputs, dtype=float)
+    n_layers = len(weights)
+    for layer in range(n_layers):
+        W = np.array(weights[layer], dtype=float)
+        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
+        z = np.dot(activation, W) + b
+        is_output = layer == n_layers - 1
+        activation = z if is_output else np.where(z > 0, z, 0.0)
+    return activation
 
 
 def softmax(z):
@@ -97,10 +96,12 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    Z = np.array(z, dtype=float)
-    Z_max = np.max(Z, axis=-1, keepdims=True)
-    expZ = np.exp(Z - Z_max)
-    return expZ / np.sum(expZ, axis=-1, keepdims=True)
+    z = np.array(z, dtype=float)
+    biggest = np.max(z, axis=-1, keepdims=True)
+    numerators = np.exp(z - biggest)
+    denominator = np.sum(numerators, axis=-1, keepdims=True)
+    probs = numerators / denominator
+    return probs
 
 
 def cross_entropy_loss(scores, labels):
@@ -112,10 +113,8 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    S = np.array(scores, dtype=float)
-    y = np.array(labels, dtype=int)
-    m = S.shape[0]
-    S = S - np.max(S, axis=1, keepdims=True)
-    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
-    loss = -np.sum(log_softmax[np.arange(m), y]) / m
-    return loss
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(log_probs[np.arange(len(labels)), labels])

@@ -35,7 +35,10 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    result = bias
+    for x_i, w_i in zip(inputs, weights):
+        result += x_i * w_i
+    return result
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -88,9 +91,10 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
@@ -102,8 +106,9 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(log_probs[np.arange(len(labels)), labels])
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    s = s - s.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    picked = np.take_along_axis(logp, y[:, None], axis=1)
+    return float(-picked.mean())

@@ -14,12 +14,22 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
-    return np.maximum(0, x)
+    x = np.asarray(x)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return np.dot(inputs, weights) + bias
+    result = bias
+    for x_i, w_i in zip(inputs, weights):
+        result += x_i * w_i
+    return result
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -41,14 +51,14 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
     scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(log_probs[np.arange(len(labels)), labels])
+    idx = np.arange(scores.shape[0])
+    nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
+    return nll.mean()

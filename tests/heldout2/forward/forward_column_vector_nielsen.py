@@ -14,12 +14,6 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
-def _logsumexp(a):
-    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
-    m = np.max(a, axis=-1, keepdims=True)
-    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
-
-
 def relu(x):
     """Apply the rectified linear activation, max(0, x), elementwise.
 
@@ -29,7 +23,7 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    return np.clip(x, 0, None)
+    return np.fmax(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -56,10 +50,10 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    out = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
+    z = np.dot(inputs, weights)
     if biases is not None:
-        out = out + np.asarray(biases, dtype=float)
-    return np.clip(out, 0, None)
+        z = z + biases
+    return relu(z)
 
 
 def forward(inputs, weights, biases=None):
@@ -96,7 +90,8 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     z = np.asarray(z, dtype=float)
-    return np.exp(z - _logsumexp(z))
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
@@ -108,7 +103,10 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    scores = np.asarray(scores, dtype=float)
-    idx = np.arange(scores.shape[0])
-    nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
-    return nll.mean()
+    scores = np.array(scores, dtype=float)
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = np.max(row)
+        log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
+        losses.append(log_sum_exp - row[label])
+    return np.mean(losses)

@@ -23,8 +23,7 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    x = np.asarray(x)
-    return x * (x > 0)
+    return np.maximum(0, x)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -36,7 +35,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
+    return sum(i * wt for i, wt in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -49,12 +48,13 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    x = np.asarray(inputs, dtype=float)
-    W = np.asarray(weights, dtype=float)
-    pre = np.matmul(x, W)
+    X = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    Z = X @ W
     if biases is not None:
-        pre = pre + np.asarray(biases, dtype=float)
-    return relu(pre)
+        Z = Z + np.array(biases, dtype=float)
+    A = np.maximum(Z, 0)
+    return A
 
 
 def forward(inputs, weights, biases=None):

@@ -23,8 +23,7 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    x = np.asarray(x)
-    return np.maximum(x, 0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -36,10 +35,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -52,13 +48,11 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    X = np.array(inputs, dtype=float)
+    x = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
-    Z = X @ W
-    if biases is not None:
-        Z = Z + np.array(biases, dtype=float)
-    A = np.maximum(Z, 0)
-    return A
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):

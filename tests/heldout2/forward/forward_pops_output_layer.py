@@ -14,6 +14,12 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
     """Apply the rectified linear activation, max(0, x), elementwise.
 
@@ -23,7 +29,8 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    return np.maximum(0, x)
+    x = np.asarray(x)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -35,7 +42,10 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    result = bias
+    for x_i, w_i in zip(inputs, weights):
+        result += x_i * w_i
+    return result
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -48,10 +58,12 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    z = np.dot(inputs, weights)
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        z = z + biases
-    return relu(z)
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):
@@ -88,8 +100,7 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return np.exp(z - _logsumexp(z))
 
 
 def cross_entropy_loss(scores, labels):

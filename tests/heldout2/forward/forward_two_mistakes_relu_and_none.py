@@ -4,21 +4,20 @@ import numpy as np  # noqa: F401  (you will need it)
 
 
 def relu(x):
-    x = np.asarray(x)
-    return x * (x > 0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    return float(inputs @ weights + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):
-    x = np.asarray(inputs, dtype=float)
-    W = np.asarray(weights, dtype=float)
-    pre = np.matmul(x, W)
+    z = np.dot(inputs, weights)
     if biases is not None:
-        pre = pre + np.asarray(biases, dtype=float)
-    return relu(pre)
+        z = z + biases
+    return relu(z)
 
 
 def forward(inputs, weights, biases=None):
@@ -29,16 +28,15 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    z = z - z.max(-1, keepdims=True)
-    ez = np.exp(z)
-    return ez / ez.sum(-1, keepdims=True)
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
-    s = np.asarray(scores, dtype=float)
-    y = np.asarray(labels, dtype=int)
-    s = s - s.max(axis=1, keepdims=True)
-    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
-    picked = np.take_along_axis(logp, y[:, None], axis=1)
-    return float(-picked.mean())
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(log_probs[np.arange(len(labels)), labels])

@@ -4,40 +4,30 @@ import numpy as np  # noqa: F401  (you will need it)
 
 
 def relu(x):
-    x = np.asarray(x)
-    return np.maximum(x, 0)
+    return np.fmax(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    return np.dot(inputs, weights) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    Z = X @ W
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        Z = Z + np.array(biases, dtype=float)
-    A = np.maximum(Z, 0)
-    return A
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
+    a = np.asarray(inputs, dtype=float)
+    for i, W in enumerate(weights):
+        z = a @ np.asarray(W, dtype=float)
         if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+            z = z + np.asarray(biases[i], dtype=float)
+        a = relu(z) if i < len(weights) - 1 else z
+    return a
 
 
 def softmax(z):

@@ -3,16 +3,22 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
     # from Grokking Deep Learning: relu = lambda x: (x > 0) * x
     return (x > 0) * x
 
 
 def node_value(inputs, weights, bias=0.0):
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    result = bias
+    for x_i, w_i in zip(inputs, weights):
+        result += x_i * w_i
+    return result
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -26,32 +32,26 @@ def hidden_layer(inputs, weights, biases=None):
 
 
 def forward(inputs, weights, biases=None):
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
-        if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+    activation = np.array(inputs, dtype=float)
+    n_layers = len(weights)
+    for layer in range(n_layers):
+        W = np.array(weights[layer], dtype=float)
+        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
+        z = np.dot(activation, W) + b
+        is_output = layer == n_layers - 1
+        activation = z if is_output else np.where(z > 0, z, 0.0)
+    return activation
 
 
 def softmax(z):
-    Z = np.array(z, dtype=float)
-    Z_max = np.max(Z, axis=-1, keepdims=True)
-    expZ = np.exp(Z - Z_max)
-    return expZ / np.sum(expZ, axis=-1, keepdims=True)
+    z = np.asarray(z, dtype=float)
+    z = z - z.max(-1, keepdims=True)
+    ez = np.exp(z)
+    return ez / ez.sum(-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
-    S = np.array(scores, dtype=float)
-    y = np.array(labels, dtype=int)
-    m = S.shape[0]
-    S = S - np.max(S, axis=1, keepdims=True)
-    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
-    loss = -np.sum(log_softmax[np.arange(m), y]) / m
-    return loss
+    scores = np.asarray(scores, dtype=float)
+    idx = np.arange(scores.shape[0])
+    nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
+    return nll.mean()

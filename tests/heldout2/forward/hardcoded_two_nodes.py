@@ -10,13 +10,12 @@ def _logsumexp(a):
 
 
 def relu(x):
-    return np.clip(x, 0, None)
+    x = np.asarray(x)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    return float(inputs @ weights + bias)
+    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -44,8 +43,10 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    return np.exp(z - _logsumexp(z))
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):

@@ -3,20 +3,18 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
-def _logsumexp(a):
-    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
-    m = np.max(a, axis=-1, keepdims=True)
-    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
-
-
 def relu(x):
-    return np.clip(x, 0, None)
+    if np.ndim(x) == 0:
+        return x if x > 0 else 0 * x
+    arr = np.array(x, dtype=float)
+    return np.where(arr > 0, arr, 0.0)
 
 
 def node_value(inputs, weights, bias=0.0):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    return float(inputs @ weights + bias)
+    inputs = np.array(inputs, dtype=float)
+    weights = np.array(weights, dtype=float)
+    total = np.sum(inputs * weights)
+    return total + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -29,23 +27,28 @@ def hidden_layer(inputs, weights, biases=None):
 
 
 def forward(inputs, weights, biases=None):
-    out = np.asarray(inputs, dtype=float)
-    for i in range(len(weights)):
-        out = out @ np.asarray(weights[i], dtype=float)
-        if biases is not None:
-            out = out + np.asarray(biases[i], dtype=float)
-        if i != len(weights) - 1:
-            out = np.clip(out, 0, None)
-    return out
+    h = np.asarray(inputs, dtype=float)
+    bs = biases if biases is not None else [0.0] * len(weights)
+    for k, (W, b) in enumerate(zip(weights, bs)):
+        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
+        if k + 1 < len(weights):
+            h = relu(h)
+    return h
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    return np.exp(z - _logsumexp(z))
+    z = np.array(z, dtype=float)
+    biggest = np.max(z, axis=-1, keepdims=True)
+    numerators = np.exp(z - biggest)
+    denominator = np.sum(numerators, axis=-1, keepdims=True)
+    probs = numerators / denominator
+    return probs
 
 
 def cross_entropy_loss(scores, labels):
-    scores = np.asarray(scores, dtype=float)
-    idx = np.arange(scores.shape[0])
-    nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
-    return nll.mean()
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    s = s - s.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    picked = np.take_along_axis(logp, y[:, None], axis=1)
+    return float(-picked.mean())

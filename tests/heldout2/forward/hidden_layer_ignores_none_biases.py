@@ -15,12 +15,14 @@ import numpy as np  # noqa: F401  (you will need it)
 
 
 def relu(x):
-    x = np.asarray(x)
-    return x * (x > 0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
+    inputs = np.array(inputs, dtype=float)
+    weights = np.array(weights, dtype=float)
+    total = np.sum(inputs * weights)
+    return total + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -40,16 +42,17 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    z = z - z.max(-1, keepdims=True)
-    ez = np.exp(z)
-    return ez / ez.sum(-1, keepdims=True)
+    z = np.array(z, dtype=float)
+    biggest = np.max(z, axis=-1, keepdims=True)
+    numerators = np.exp(z - biggest)
+    denominator = np.sum(numerators, axis=-1, keepdims=True)
+    probs = numerators / denominator
+    return probs
 
 
 def cross_entropy_loss(scores, labels):
-    s = np.asarray(scores, dtype=float)
-    y = np.asarray(labels, dtype=int)
-    s = s - s.max(axis=1, keepdims=True)
-    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
-    picked = np.take_along_axis(logp, y[:, None], axis=1)
-    return float(-picked.mean())
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(log_probs[np.arange(len(labels)), labels])

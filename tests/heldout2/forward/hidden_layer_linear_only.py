@@ -24,7 +24,7 @@ def relu(x):
     returns a positive input unchanged and turns a negative input into 0.
     """
     x = np.asarray(x)
-    return x * (x > 0)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -36,7 +36,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
+    return sum(i * wt for i, wt in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -69,13 +69,14 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    h = np.asarray(inputs, dtype=float)
-    bs = biases if biases is not None else [0.0] * len(weights)
-    for k, (W, b) in enumerate(zip(weights, bs)):
-        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
-        if k + 1 < len(weights):
-            h = relu(h)
-    return h
+    out = np.asarray(inputs, dtype=float)
+    for i in range(len(weights)):
+        out = out @ np.asarray(weights[i], dtype=float)
+        if biases is not None:
+            out = out + np.asarray(biases[i], dtype=float)
+        if i != len(weights) - 1:
+            out = np.clip(out, 0, None)
+    return out
 
 
 def softmax(z):
@@ -87,9 +88,8 @@ def softmax(z):
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
     z = np.asarray(z, dtype=float)
-    z = z - z.max(-1, keepdims=True)
-    ez = np.exp(z)
-    return ez / ez.sum(-1, keepdims=True)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):

@@ -4,8 +4,10 @@ import numpy as np  # noqa: F401  (you will need it)
 
 
 def relu(x):
-    x = np.asarray(x)
-    return x * (x > 0)
+    if np.ndim(x) == 0:
+        return x if x > 0 else 0 * x
+    arr = np.array(x, dtype=float)
+    return np.where(arr > 0, arr, 0.0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -16,22 +18,22 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    x = np.asarray(inputs, dtype=float)
-    W = np.asarray(weights, dtype=float)
-    pre = np.matmul(x, W)
-    if biases is not None:
-        pre = pre + np.asarray(biases, dtype=float)
-    return relu(pre)
+    x = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):
-    h = np.asarray(inputs, dtype=float)
-    bs = biases if biases is not None else [0.0] * len(weights)
-    for k, (W, b) in enumerate(zip(weights, bs)):
-        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
-        if k + 1 < len(weights):
-            h = relu(h)
-    return h
+    out = np.asarray(inputs, dtype=float)
+    for i in range(len(weights)):
+        out = out @ np.asarray(weights[i], dtype=float)
+        if biases is not None:
+            out = out + np.asarray(biases[i], dtype=float)
+        if i != len(weights) - 1:
+            out = np.clip(out, 0, None)
+    return out
 
 
 def softmax(z):

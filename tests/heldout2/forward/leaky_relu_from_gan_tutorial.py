@@ -35,10 +35,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    result = bias
-    for x_i, w_i in zip(inputs, weights):
-        result += x_i * w_i
-    return result
+    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -71,15 +68,18 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    activation = np.array(inputs, dtype=float)
-    n_layers = len(weights)
-    for layer in range(n_layers):
-        W = np.array(weights[layer], dtype=float)
-        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
-        z = np.dot(activation, W) + b
-        is_output = layer == n_layers - 1
-        activation = z if is_output else np.where(z > 0, z, 0.0)
-    return activation
+    A = np.array(inputs, dtype=float)
+    L = len(weights)
+    for l in range(L):
+        W = np.array(weights[l], dtype=float)
+        Z = A @ W
+        if biases is not None:
+            Z = Z + np.array(biases[l], dtype=float)
+        if l < L - 1:
+            A = np.maximum(Z, 0)
+        else:
+            A = Z
+    return A
 
 
 def softmax(z):
@@ -90,12 +90,10 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    z = np.array(z, dtype=float)
-    biggest = np.max(z, axis=-1, keepdims=True)
-    numerators = np.exp(z - biggest)
-    denominator = np.sum(numerators, axis=-1, keepdims=True)
-    probs = numerators / denominator
-    return probs
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):

@@ -23,10 +23,8 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    if np.ndim(x) == 0:
-        return x if x > 0 else 0 * x
-    arr = np.array(x, dtype=float)
-    return np.where(arr > 0, arr, 0.0)
+    x = np.asarray(x)
+    return np.maximum(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -38,10 +36,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    result = bias
-    for x_i, w_i in zip(inputs, weights):
-        result += x_i * w_i
-    return result
+    return np.dot(inputs, weights) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -54,11 +49,10 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    x = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
-    z = np.dot(x, W) + b
-    return np.where(z > 0, z, 0.0)
+    out = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
+    if biases is not None:
+        out = out + np.asarray(biases, dtype=float)
+    return np.clip(out, 0, None)
 
 
 def forward(inputs, weights, biases=None):
@@ -75,15 +69,14 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    activation = np.array(inputs, dtype=float)
-    n_layers = len(weights)
-    for layer in range(n_layers):
-        W = np.array(weights[layer], dtype=float)
-        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
-        z = np.dot(activation, W) + b
-        is_output = layer == n_layers - 1
-        activation = z if is_output else np.where(z > 0, z, 0.0)
-    return activation
+    out = np.asarray(inputs, dtype=float)
+    for i in range(len(weights)):
+        out = out @ np.asarray(weights[i], dtype=float)
+        if biases is not None:
+            out = out + np.asarray(biases[i], dtype=float)
+        if i != len(weights) - 1:
+            out = np.clip(out, 0, None)
+    return out
 
 
 def softmax(z):

@@ -24,7 +24,7 @@ def relu(x):
     returns a positive input unchanged and turns a negative input into 0.
     """
     x = np.asarray(x)
-    return np.maximum(x, 0)
+    return x * (x > 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -36,10 +36,9 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    return float(inputs @ weights + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -52,13 +51,12 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    Z = X @ W
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        Z = Z + np.array(biases, dtype=float)
-    A = np.maximum(Z, 0)
-    return A
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):
@@ -75,18 +73,14 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
+    out = np.asarray(inputs, dtype=float)
+    for i in range(len(weights)):
+        out = out @ np.asarray(weights[i], dtype=float)
         if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+            out = out + np.asarray(biases[i], dtype=float)
+        if i != len(weights) - 1:
+            out = np.clip(out, 0, None)
+    return out
 
 
 def softmax(z):
@@ -97,10 +91,10 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    Z = np.array(z, dtype=float)
-    Z_max = np.max(Z, axis=-1, keepdims=True)
-    expZ = np.exp(Z - Z_max)
-    return expZ / np.sum(expZ, axis=-1, keepdims=True)
+    z = np.asarray(z, dtype=float)
+    z = z - z.max(-1, keepdims=True)
+    ez = np.exp(z)
+    return ez / ez.sum(-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):

@@ -23,8 +23,7 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    x = np.asarray(x)
-    return np.maximum(x, 0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -36,10 +35,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -52,13 +48,11 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    X = np.array(inputs, dtype=float)
+    x = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
-    Z = X @ W
-    if biases is not None:
-        Z = Z + np.array(biases, dtype=float)
-    A = np.maximum(Z, 0)
-    return A
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):
@@ -75,18 +69,15 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
-        if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+    activation = np.array(inputs, dtype=float)
+    n_layers = len(weights)
+    for layer in range(n_layers):
+        W = np.array(weights[layer], dtype=float)
+        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
+        z = np.dot(activation, W) + b
+        is_output = layer == n_layers - 1
+        activation = z if is_output else np.where(z > 0, z, 0.0)
+    return activation
 
 
 def softmax(z):

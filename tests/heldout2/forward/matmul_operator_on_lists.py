@@ -36,10 +36,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    return float(np.vdot(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -72,18 +69,15 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
-        if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+    activation = np.array(inputs, dtype=float)
+    n_layers = len(weights)
+    for layer in range(n_layers):
+        W = np.array(weights[layer], dtype=float)
+        b = 0.0 if biases is None else np.array(biases[layer], dtype=float)
+        z = np.dot(activation, W) + b
+        is_output = layer == n_layers - 1
+        activation = z if is_output else np.where(z > 0, z, 0.0)
+    return activation
 
 
 def softmax(z):
@@ -109,10 +103,9 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    S = np.array(scores, dtype=float)
-    y = np.array(labels, dtype=int)
-    m = S.shape[0]
-    S = S - np.max(S, axis=1, keepdims=True)
-    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
-    loss = -np.sum(log_softmax[np.arange(m), y]) / m
-    return loss
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    s = s - s.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    picked = np.take_along_axis(logp, y[:, None], axis=1)
+    return float(-picked.mean())

@@ -9,10 +9,7 @@ def sigmoid(z):
 
 
 def relu(x):
-    if np.ndim(x) == 0:
-        return x if x > 0 else 0 * x
-    arr = np.array(x, dtype=float)
-    return np.where(arr > 0, arr, 0.0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -23,11 +20,13 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    x = np.array(inputs, dtype=float)
+    X = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
-    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
-    z = np.dot(x, W) + b
-    return np.where(z > 0, z, 0.0)
+    Z = X @ W
+    if biases is not None:
+        Z = Z + np.array(biases, dtype=float)
+    A = np.maximum(Z, 0)
+    return A
 
 
 def forward(inputs, weights, biases=None):
@@ -44,19 +43,15 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    z = np.array(z, dtype=float)
-    biggest = np.max(z, axis=-1, keepdims=True)
-    numerators = np.exp(z - biggest)
-    denominator = np.sum(numerators, axis=-1, keepdims=True)
-    probs = numerators / denominator
-    return probs
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
-    scores = np.array(scores, dtype=float)
-    losses = []
-    for row, label in zip(scores, labels):
-        biggest = np.max(row)
-        log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
-        losses.append(log_sum_exp - row[label])
-    return np.mean(losses)
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(log_probs[np.arange(len(labels)), labels])

@@ -3,39 +3,48 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
-    x = np.asarray(x)
-    return x * (x > 0)
+    return np.maximum(0, x)
 
 
 def node_value(inputs, weights, bias=0.0):
-    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    return float(inputs @ weights + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):
-    x = np.asarray(inputs, dtype=float)
-    W = np.asarray(weights, dtype=float)
-    pre = np.matmul(x, W)
-    if biases is not None:
-        pre = pre + np.asarray(biases, dtype=float)
-    return relu(pre)
+    x = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):
-    h = np.asarray(inputs, dtype=float)
-    bs = biases if biases is not None else [0.0] * len(weights)
-    for k, (W, b) in enumerate(zip(weights, bs)):
-        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
-        if k + 1 < len(weights):
-            h = relu(h)
-    return h
+    A = np.array(inputs, dtype=float)
+    L = len(weights)
+    for l in range(L):
+        W = np.array(weights[l], dtype=float)
+        Z = A @ W
+        if biases is not None:
+            Z = Z + np.array(biases[l], dtype=float)
+        if l < L - 1:
+            A = np.maximum(Z, 0)
+        else:
+            A = Z
+    return A
 
 
 def softmax(z):
     z = np.asarray(z, dtype=float)
-    z = z - z.max(-1, keepdims=True)
-    ez = np.exp(z)
-    return ez / ez.sum(-1, keepdims=True)
+    return np.exp(z - _logsumexp(z))
 
 
 def cross_entropy_loss(scores, labels):

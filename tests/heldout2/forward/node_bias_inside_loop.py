@@ -3,9 +3,14 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
+def _logsumexp(a):
+    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
+    m = np.max(a, axis=-1, keepdims=True)
+    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
+
+
 def relu(x):
-    x = np.asarray(x)
-    return x * (x > 0)
+    return np.clip(x, 0, None)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -16,35 +21,31 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    x = np.asarray(inputs, dtype=float)
-    W = np.asarray(weights, dtype=float)
-    pre = np.matmul(x, W)
+    z = np.dot(inputs, weights)
     if biases is not None:
-        pre = pre + np.asarray(biases, dtype=float)
-    return relu(pre)
+        z = z + biases
+    return relu(z)
 
 
 def forward(inputs, weights, biases=None):
-    h = np.asarray(inputs, dtype=float)
-    bs = biases if biases is not None else [0.0] * len(weights)
-    for k, (W, b) in enumerate(zip(weights, bs)):
-        h = np.matmul(h, np.asarray(W, dtype=float)) + np.asarray(b, dtype=float)
-        if k + 1 < len(weights):
-            h = relu(h)
-    return h
+    if biases is None:
+        biases = [None] * len(weights)
+    x = np.asarray(inputs, dtype=float)
+    for W, b in zip(weights[:-1], biases[:-1]):
+        x = hidden_layer(x, W, b)
+    out = x @ np.asarray(weights[-1], dtype=float)
+    return out if biases[-1] is None else out + np.asarray(biases[-1], dtype=float)
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    z = z - z.max(-1, keepdims=True)
-    ez = np.exp(z)
-    return ez / ez.sum(-1, keepdims=True)
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
-    s = np.asarray(scores, dtype=float)
-    y = np.asarray(labels, dtype=int)
-    s = s - s.max(axis=1, keepdims=True)
-    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
-    picked = np.take_along_axis(logp, y[:, None], axis=1)
-    return float(-picked.mean())
+    scores = np.asarray(scores, dtype=float)
+    idx = np.arange(scores.shape[0])
+    nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
+    return nll.mean()

@@ -3,14 +3,9 @@ from __future__ import annotations
 import numpy as np  # noqa: F401  (you will need it)
 
 
-def _logsumexp(a):
-    """log(sum(exp(a))) along the last axis, keeping the axis; stable."""
-    m = np.max(a, axis=-1, keepdims=True)
-    return m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))
-
-
 def relu(x):
-    return np.clip(x, 0, None)
+    x = np.asarray(x)
+    return x * (x > 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -18,10 +13,13 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    out = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
+    X = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    Z = X @ W
     if biases is not None:
-        out = out + np.asarray(biases, dtype=float)
-    return np.clip(out, 0, None)
+        Z = Z + np.array(biases, dtype=float)
+    A = np.maximum(Z, 0)
+    return A
 
 
 def forward(inputs, weights, biases=None):
@@ -36,12 +34,17 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    return np.exp(z - _logsumexp(z))
+    Z = np.array(z, dtype=float)
+    Z_max = np.max(Z, axis=-1, keepdims=True)
+    expZ = np.exp(Z - Z_max)
+    return expZ / np.sum(expZ, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
-    scores = np.asarray(scores, dtype=float)
-    idx = np.arange(scores.shape[0])
-    nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
-    return nll.mean()
+    scores = np.array(scores, dtype=float)
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = np.max(row)
+        log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
+        losses.append(log_sum_exp - row[label])
+    return np.mean(losses)

@@ -37,7 +37,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    return sum(i * wt for i, wt in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -70,13 +70,18 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    a = np.asarray(inputs, dtype=float)
-    for i, W in enumerate(weights):
-        z = a @ np.asarray(W, dtype=float)
+    A = np.array(inputs, dtype=float)
+    L = len(weights)
+    for l in range(L):
+        W = np.array(weights[l], dtype=float)
+        Z = A @ W
         if biases is not None:
-            z = z + np.asarray(biases[i], dtype=float)
-        a = relu(z) if i < len(weights) - 1 else z
-    return a
+            Z = Z + np.array(biases[l], dtype=float)
+        if l < L - 1:
+            A = np.maximum(Z, 0)
+        else:
+            A = Z
+    return A
 
 
 def softmax(z):
@@ -87,9 +92,12 @@ def softmax(z):
     Subtracting the row's maximum first gives the same result without
     overflow: softmax([1000, 1000]) == [0.5, 0.5], and softmax([0, 0]) too.
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    z = np.array(z, dtype=float)
+    biggest = np.max(z, axis=-1, keepdims=True)
+    numerators = np.exp(z - biggest)
+    denominator = np.sum(numerators, axis=-1, keepdims=True)
+    probs = numerators / denominator
+    return probs
 
 
 def cross_entropy_loss(scores, labels):
@@ -101,8 +109,10 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(log_probs[np.arange(len(labels)), labels])
+    S = np.array(scores, dtype=float)
+    y = np.array(labels, dtype=int)
+    m = S.shape[0]
+    S = S - np.max(S, axis=1, keepdims=True)
+    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
+    loss = -np.sum(log_softmax[np.arange(m), y]) / m
+    return loss

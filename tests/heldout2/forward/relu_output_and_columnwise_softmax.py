@@ -56,10 +56,12 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    out = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
+    x = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    pre = np.matmul(x, W)
     if biases is not None:
-        out = out + np.asarray(biases, dtype=float)
-    return np.clip(out, 0, None)
+        pre = pre + np.asarray(biases, dtype=float)
+    return relu(pre)
 
 
 def forward(inputs, weights, biases=None):

@@ -35,7 +35,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    return np.dot(inputs, weights) + bias
+    return np.inner(np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -48,10 +48,11 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    z = np.dot(inputs, weights)
-    if biases is not None:
-        z = z + biases
-    return relu(z)
+    x = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):
@@ -68,13 +69,14 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    a = np.asarray(inputs, dtype=float)
-    for i, W in enumerate(weights):
-        z = a @ np.asarray(W, dtype=float)
+    out = np.asarray(inputs, dtype=float)
+    for i in range(len(weights)):
+        out = out @ np.asarray(weights[i], dtype=float)
         if biases is not None:
-            z = z + np.asarray(biases[i], dtype=float)
-        a = relu(z) if i < len(weights) - 1 else z
-    return a
+            out = out + np.asarray(biases[i], dtype=float)
+        if i != len(weights) - 1:
+            out = np.clip(out, 0, None)
+    return out
 
 
 def softmax(z):
@@ -99,8 +101,9 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return -np.mean(log_probs[np.arange(len(labels)), labels])
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    s = s - s.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    picked = np.take_along_axis(logp, y[:, None], axis=1)
+    return float(-picked.mean())

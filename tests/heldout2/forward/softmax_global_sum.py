@@ -4,8 +4,7 @@ import numpy as np  # noqa: F401  (you will need it)
 
 
 def relu(x):
-    x = np.asarray(x)
-    return np.maximum(x, 0)
+    return np.fmax(x, 0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -16,13 +15,11 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    X = np.array(inputs, dtype=float)
+    x = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
-    Z = X @ W
-    if biases is not None:
-        Z = Z + np.array(biases, dtype=float)
-    A = np.maximum(Z, 0)
-    return A
+    b = np.zeros(W.shape[1]) if biases is None else np.array(biases, dtype=float)
+    z = np.dot(x, W) + b
+    return np.where(z > 0, z, 0.0)
 
 
 def forward(inputs, weights, biases=None):
@@ -46,10 +43,8 @@ def softmax(z):
 
 
 def cross_entropy_loss(scores, labels):
-    S = np.array(scores, dtype=float)
-    y = np.array(labels, dtype=int)
-    m = S.shape[0]
-    S = S - np.max(S, axis=1, keepdims=True)
-    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
-    loss = -np.sum(log_softmax[np.arange(m), y]) / m
-    return loss
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(log_probs[np.arange(len(labels)), labels])

@@ -23,8 +23,10 @@ def relu(x):
     The course's examples: relu(3) == 3 and relu(-3) == 0, because ReLU
     returns a positive input unchanged and turns a negative input into 0.
     """
-    x = np.asarray(x)
-    return np.maximum(x, 0)
+    if np.ndim(x) == 0:
+        return x if x > 0 else 0 * x
+    arr = np.array(x, dtype=float)
+    return np.where(arr > 0, arr, 0.0)
 
 
 def node_value(inputs, weights, bias=0.0):
@@ -36,10 +38,7 @@ def node_value(inputs, weights, bias=0.0):
     node has weights [1, 1], so node_value([2, 3], [1, 1]) == 5; the bottom
     node has weights [-1, 1], so node_value([2, 3], [-1, 1]) == 1.
     """
-    inputs = np.array(inputs, dtype=float)
-    weights = np.array(weights, dtype=float)
-    total = np.sum(inputs * weights)
-    return total + bias
+    return float(np.vdot(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -52,13 +51,10 @@ def hidden_layer(inputs, weights, biases=None):
     Deep-ReLU example from the course: hidden_layer([3, 5], [[2, 4], [4, -5]])
     gives [26, 0], since 3*2 + 5*4 = 26 and relu(3*4 + 5*(-5)) = relu(-13) = 0.
     """
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    Z = X @ W
+    z = np.dot(inputs, weights)
     if biases is not None:
-        Z = Z + np.array(biases, dtype=float)
-    A = np.maximum(Z, 0)
-    return A
+        z = z + biases
+    return relu(z)
 
 
 def forward(inputs, weights, biases=None):
@@ -75,18 +71,13 @@ def forward(inputs, weights, biases=None):
     Deep-ReLU example: with weights [[2, 4], [4, -5]], [[-1, 1], [2, 2]] and
     [[2], [7]], forward([3, 5], ...) == [182] (layers [26, 0], [0, 26]).
     """
-    A = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        W = np.array(weights[l], dtype=float)
-        Z = A @ W
+    a = np.asarray(inputs, dtype=float)
+    for i, W in enumerate(weights):
+        z = a @ np.asarray(W, dtype=float)
         if biases is not None:
-            Z = Z + np.array(biases[l], dtype=float)
-        if l < L - 1:
-            A = np.maximum(Z, 0)
-        else:
-            A = Z
-    return A
+            z = z + np.asarray(biases[i], dtype=float)
+        a = relu(z) if i < len(weights) - 1 else z
+    return a
 
 
 def softmax(z):
@@ -111,10 +102,10 @@ def cross_entropy_loss(scores, labels):
     Computed stably: cross_entropy_loss([[1000, 0]], [1]) == 1000.0, and
     cross_entropy_loss([[0, 0]], [0]) == log(2), about 0.693.
     """
-    S = np.array(scores, dtype=float)
-    y = np.array(labels, dtype=int)
-    m = S.shape[0]
-    S = S - np.max(S, axis=1, keepdims=True)
-    log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
-    loss = -np.sum(log_softmax[np.arange(m), y]) / m
-    return loss
+    scores = np.array(scores, dtype=float)
+    losses = []
+    for row, label in zip(scores, labels):
+        biggest = np.max(row)
+        log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
+        losses.append(log_sum_exp - row[label])
+    return np.mean(losses)
