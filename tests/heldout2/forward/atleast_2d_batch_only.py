@@ -42,3 +42,8 @@ def cross_entropy_loss(scores, labels):
     shifted = scores - scores.max(axis=1, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     return -np.mean(log_probs[np.arange(len(labels)), labels])
+
+
+if __name__ == "__main__":
+    X = np.array([[3.0, 5.0], [1.0, -1.0]])
+    print(hidden_layer(X, [[2, 4], [4, -5]]))

@@ -118,3 +118,11 @@ def cross_entropy_loss(scores, labels):
     shifted = scores - scores.max(axis=1, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     return -np.mean(log_probs[np.arange(len(labels)), labels])
+
+
+if __name__ == "__main__":
+    np.random.seed(1)
+    A_prev = np.random.randn(3)
+    W1 = np.random.randn(3, 4)
+    b1 = np.zeros((4, 1))
+    print("A1 =", hidden_layer(A_prev, W1, b1))

@@ -110,3 +110,8 @@ def cross_entropy_loss(scores, labels):
         log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
         losses.append(log_sum_exp - row[label])
     return np.mean(losses)
+
+
+if __name__ == "__main__":
+    print(forward([2, 3], [[[1, -1], [1, 1]], [[2], [-1]]]))
+    print(forward([3, 5], [[[2, 4], [4, -5]], [[-1, 1], [2, 2]], [[2], [7]]]))

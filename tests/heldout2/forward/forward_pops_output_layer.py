@@ -117,3 +117,8 @@ def cross_entropy_loss(scores, labels):
     shifted = scores - scores.max(axis=1, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     return -np.mean(log_probs[np.arange(len(labels)), labels])
+
+
+if __name__ == "__main__":
+    W = [[[1, -1], [1, 1]], [[2], [-1]]]
+    print("bank:", forward([2, 3], W))

@@ -46,3 +46,10 @@ def cross_entropy_loss(scores, labels):
     idx = np.arange(scores.shape[0])
     nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
     return nll.mean()
+
+
+if __name__ == "__main__":
+    bank_weights = [[[1, -1], [1, 1]], [[2], [-1]]]
+    print(forward([2, 3], bank_weights))  # 9
+    deep = [[[2, 4], [4, -5]], [[-1, 1], [2, 2]], [[2], [7]]]
+    print(forward([3, 5], deep))  # 182

@@ -117,3 +117,8 @@ def cross_entropy_loss(scores, labels):
     idx = np.arange(scores.shape[0])
     nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
     return nll.mean()
+
+
+if __name__ == "__main__":
+    print(hidden_layer([3, 5], [[2, 4], [4, -5]]))
+    print(hidden_layer([3, 5], [[2, 4], [4, -5]], [1, 1]))

@@ -108,3 +108,8 @@ def cross_entropy_loss(scores, labels):
     S = S - np.max(S, axis=1, keepdims=True)
     log_softmax = S - np.log(np.sum(np.exp(S), axis=1, keepdims=True))
     return -np.sum(log_softmax[np.arange(len(y)), y])
+
+
+if __name__ == "__main__":
+    print(cross_entropy_loss([[0, 0]], [0]))  # log 2 = 0.693
+    print(cross_entropy_loss([[1000, 0]], [1]))  # 1000

@@ -109,3 +109,9 @@ def cross_entropy_loss(scores, labels):
     logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
     picked = np.take_along_axis(logp, y[:, None], axis=1)
     return float(-picked.mean())
+
+
+if __name__ == "__main__":
+    x = np.array([3, 5])
+    W = np.array([[2, 4], [4, -5]])
+    print(hidden_layer(x, W))  # should be [26 0]

@@ -55,3 +55,9 @@ def cross_entropy_loss(scores, labels):
     correct_confidences = y_pred_clipped[range(samples), labels]
     negative_log_likelihoods = -np.log(correct_confidences)
     return np.mean(negative_log_likelihoods)
+
+
+if __name__ == "__main__":
+    class_targets = [0, 1, 1]
+    logits = np.array([[2.0, 0.5, 0.1], [0.1, 1.2, 0.9], [0.0, 3.0, 0.0]])
+    print("loss:", cross_entropy_loss(logits, class_targets))

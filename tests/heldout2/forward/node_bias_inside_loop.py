@@ -49,3 +49,7 @@ def cross_entropy_loss(scores, labels):
     idx = np.arange(scores.shape[0])
     nll = _logsumexp(scores)[:, 0] - scores[idx, labels]
     return nll.mean()
+
+
+# bank example
+print(node_value([2, 3], [1, 1]), node_value([2, 3], [-1, 1]))

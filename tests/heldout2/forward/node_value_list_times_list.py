@@ -48,3 +48,9 @@ def cross_entropy_loss(scores, labels):
         log_sum_exp = biggest + np.log(np.sum(np.exp(row - biggest)))
         losses.append(log_sum_exp - row[label])
     return np.mean(losses)
+
+
+if __name__ == "__main__":
+    input_data = np.array([2, 3])
+    print(node_value(input_data, np.array([1, 1])))   # 5
+    print(node_value(input_data, np.array([-1, 1])))  # 1

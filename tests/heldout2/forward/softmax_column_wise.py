@@ -107,3 +107,7 @@ def cross_entropy_loss(scores, labels):
     logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
     picked = np.take_along_axis(logp, y[:, None], axis=1)
     return float(-picked.mean())
+
+
+# test
+print(softmax([1, 2, 3]))

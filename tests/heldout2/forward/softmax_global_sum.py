@@ -48,3 +48,7 @@ def cross_entropy_loss(scores, labels):
     shifted = scores - scores.max(axis=1, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     return -np.mean(log_probs[np.arange(len(labels)), labels])
+
+
+scores = [3.0, 1.0, 0.2]
+print(softmax(scores))

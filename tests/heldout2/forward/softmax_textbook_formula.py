@@ -41,3 +41,8 @@ def cross_entropy_loss(scores, labels):
     logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
     picked = np.take_along_axis(logp, y[:, None], axis=1)
     return float(-picked.mean())
+
+
+# quick check
+print(softmax([1.0, 2.0, 3.0]))
+print(softmax([1.0, 2.0, 3.0]).sum())
