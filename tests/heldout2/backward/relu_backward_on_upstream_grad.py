@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import numpy as np
+
+
+def softmax(z):
+    """Probabilities along the last axis, computed stably (given: from forward propagation)."""
+    z = np.asarray(z, dtype=float)
+    exps = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def relu_grad(z):
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+def softmax_cross_entropy_grad(scores, labels):
+    probs = softmax(scores)
+    m = probs.shape[0]
+    onehot = np.zeros_like(probs)
+    onehot[np.arange(m), np.asarray(labels)] = 1.0
+    return (probs - onehot) / m
+
+
+def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+
+
+def backward(inputs, weights, biases, labels):
+    h = np.asarray(inputs, dtype=float)
+    hs = [h]
+    for W, b in zip(weights[:-1], biases[:-1]):
+        h = np.maximum(0, h @ W + b)
+        hs.append(h)
+    scores = h @ weights[-1] + biases[-1]
+
+    d = softmax_cross_entropy_grad(scores, labels)
+    gW = [None] * len(weights)
+    gb = [None] * len(weights)
+    for l in range(len(weights) - 1, -1, -1):
+        dA, gW[l], gb[l] = dense_backward(hs[l], weights[l], d)
+        # relu backward: dZ = dA * relu'(...)
+        d = dA * relu_grad(dA)
+    return gW, gb
+
+
+def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
+    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
+            [b - learning_rate * g for b, g in zip(biases, grad_biases)])

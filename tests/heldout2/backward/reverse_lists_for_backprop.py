@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import numpy as np
+
+
+def softmax(z):
+    """Probabilities along the last axis, computed stably (given: from forward propagation)."""
+    z = np.asarray(z, dtype=float)
+    exps = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def relu_grad(z):
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+def softmax_cross_entropy_grad(scores, labels):
+    probs = softmax(scores)
+    m = probs.shape[0]
+    onehot = np.zeros_like(probs)
+    onehot[np.arange(m), np.asarray(labels)] = 1.0
+    return (probs - onehot) / m
+
+
+def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+
+
+def backward(inputs, weights, biases, labels):
+    a = np.asarray(inputs, dtype=float)
+    inputs_per_layer = []
+    z_per_layer = []
+    for W, b in zip(weights, biases):
+        inputs_per_layer.append(a)
+        z = a @ W + b
+        z_per_layer.append(z)
+        a = np.maximum(z, 0)
+
+    # walk the layers from the output back to the input
+    weights.reverse()
+    inputs_per_layer.reverse()
+    z_per_layer.reverse()
+    grad = softmax_cross_entropy_grad(z_per_layer[0], labels)
+    gw, gb = [], []
+    for i, W in enumerate(weights):
+        g_in, dW, db = dense_backward(inputs_per_layer[i], W, grad)
+        gw.insert(0, dW)
+        gb.insert(0, db)
+        if i + 1 < len(weights):
+            grad = g_in * relu_grad(z_per_layer[i + 1])
+    return gw, gb
+
+
+def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
+    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
+            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
