@@ -53,4 +53,5 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return [W - learning_rate * dW for W, dW in zip(weights, grad_weights)], [b - learning_rate * db for b, db in zip(biases, grad_biases)]
+    # dW comes out as (n_out, n_in) -> transpose back to W's shape
+    return [W - learning_rate * dW.T for W, dW in zip(weights, grad_weights)], [b - learning_rate * db for b, db in zip(biases, grad_biases)]

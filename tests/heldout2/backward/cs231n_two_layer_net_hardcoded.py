@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
+reg = 1e-3  # regularization strength
+
 
 def softmax(z):
     """Probabilities along the last axis, computed stably (given: from forward propagation)."""
@@ -49,6 +51,10 @@ def backward(inputs, weights, biases, labels):
     dhidden[hidden_layer <= 0] = 0
     grads["W1"] = X.T.dot(dhidden)
     grads["b1"] = np.sum(dhidden, axis=0)
+
+    # add regularization gradient contribution
+    grads["W2"] += 2 * reg * W2
+    grads["W1"] += 2 * reg * W1
     return [grads["W1"], grads["W2"]], [grads["b1"], grads["b2"]]
 
 

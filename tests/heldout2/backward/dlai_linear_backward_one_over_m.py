@@ -25,7 +25,8 @@ def softmax_cross_entropy_grad(scores, labels):
     m = AL.shape[0]
     Y = np.zeros(AL.shape)
     Y[np.arange(m), labels] = 1
-    return (AL - Y) / m
+    dZL = AL - Y  # the 1/m is applied in linear_backward
+    return dZL
 
 
 def dense_backward(inputs, weights, grad_out):

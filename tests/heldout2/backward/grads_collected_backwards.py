@@ -49,5 +49,5 @@ def backward(inputs, weights, biases, labels):
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     new_weights = [W - learning_rate * dW for W, dW in zip(weights, grad_weights)]
-    new_biases = [b - learning_rate * db for b, db in zip(biases, grad_biases)]
+    new_biases = [b - learning_rate * db for b, db in zip(biases, grad_weights)]
     return new_weights, new_biases

@@ -32,7 +32,9 @@ def dense_backward(inputs, weights, grad_out):
     A_prev = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
     dZ = np.array(grad_out, dtype=float)
-    return dZ.dot(W.T), A_prev.T.dot(dZ), dZ.sum(axis=0)
+    dW = A_prev.T.dot(dZ)
+    db = np.sum(dZ)
+    return dZ.dot(W.T), dW, db
 
 
 def backward(inputs, weights, biases, labels):

@@ -10,9 +10,14 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def relu_grad(z):
+    """Derivative of the activation function (sigmoid_prime in network.py)."""
     z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return sigmoid(z) * (1 - sigmoid(z))
 
 
 def softmax_cross_entropy_grad(scores, labels):

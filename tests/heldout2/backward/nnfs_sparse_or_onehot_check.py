@@ -61,7 +61,30 @@ def backward(inputs, weights, biases, labels):
     return list(reversed(dweights)), list(reversed(dbiases))
 
 
+class Optimizer_SGD:
+    def __init__(self, learning_rate=1.0, decay=1e-3):
+        self.learning_rate = learning_rate
+        self.current_learning_rate = learning_rate
+        self.decay = decay
+        self.iterations = 0
+
+    # Call once before any parameter updates
+    def pre_update_params(self):
+        if self.decay:
+            self.current_learning_rate = self.learning_rate * (1.0 / (1.0 + self.decay * self.iterations))
+
+    def post_update_params(self):
+        self.iterations += 1
+
+
+_optimizer = Optimizer_SGD()
+
+
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
+    _optimizer.learning_rate = learning_rate
+    _optimizer.pre_update_params()
+    learning_rate = _optimizer.current_learning_rate
+    _optimizer.post_update_params()
     new_weights = [w + -learning_rate * dw for w, dw in zip(weights, grad_weights)]
     new_biases = [b + -learning_rate * db for b, db in zip(biases, grad_biases)]
     return new_weights, new_biases

@@ -11,7 +11,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
+    z = np.array(z, dtype=np.float)
     return np.where(z > 0, 1.0, 0.0)
 
 

@@ -32,9 +32,17 @@ def dense_backward(inputs, weights, grad_out):
     inputs = np.asarray(inputs, dtype=float)
     weights = np.asarray(weights, dtype=float)
     grad_out = np.asarray(grad_out, dtype=float)
-    grad_inputs = grad_out @ weights.T
-    grad_weights = inputs.T @ grad_out
-    grad_biases = grad_out.sum(axis=0)
+    m, n_in = inputs.shape
+    n_out = weights.shape[1]
+    grad_inputs = np.zeros((m, n_in))
+    grad_weights = np.zeros((n_in, n_out))
+    grad_biases = np.zeros(n_out)
+    for i in range(m):
+        for j in range(n_out):
+            grad_biases[j] += grad_out[i, j]
+            for k in range(n_in):
+                grad_inputs[i, k] += grad_out[i, j] * weights[j, k]
+                grad_weights[k, j] += inputs[i, k] * grad_out[i, j]
     return grad_inputs, grad_weights, grad_biases
 
 

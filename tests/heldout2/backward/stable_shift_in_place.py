@@ -51,6 +51,7 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    nw = [w - learning_rate * dw for w, dw in zip(weights, grad_weights)]
-    nb = [b - learning_rate * db for b, db in zip(biases, grad_biases)]
-    return nw, nb
+    for i in range(len(weights)):
+        weights[i] = weights[i] - learning_rate * grad_weights[i]
+        biases[i] = biases[i] - learning_rate * grad_biases[i]
+    return weights, biases
