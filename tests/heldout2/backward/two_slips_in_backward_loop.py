@@ -36,12 +36,12 @@ def backward(inputs, weights, biases, labels):
     scores = activations[-2].dot(weights[-1]) + biases[-1]
     grad = softmax_cross_entropy_grad(scores, labels)
     dWs, dbs = [], []
-    for i in range(len(weights) - 1, -1, -1):
+    for i in range(len(weights) - 1, 0, -1):
         grad_in, dW, db = dense_backward(activations[i], weights[i], grad)
         dWs.append(dW)
         dbs.append(db)
         grad = grad_in
-    return dWs, dbs
+    return dWs[::-1], dbs[::-1]
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
