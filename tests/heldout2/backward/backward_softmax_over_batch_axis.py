@@ -11,22 +11,30 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    # derivative of max(0, z)
+    z = np.asarray(z, dtype=float)
+    grad = (z > 0)
+    return grad.astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    y_hat = softmax(scores)
+    m = y_hat.shape[0]
+    y = np.zeros_like(y_hat)
+    y[np.arange(m), labels] = 1.0
+    dz = y_hat - y
+    dz = dz / m
+    return dz
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    a = np.asarray(inputs, dtype=float)
+    W = np.asarray(weights, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    da = np.einsum("mj,ij->mi", dz, W)
+    dW = np.einsum("mi,mj->ij", a, dz)
+    db = dz.sum(axis=0)
+    return da, dW, db
 
 
 def backward(inputs, weights, biases, labels):

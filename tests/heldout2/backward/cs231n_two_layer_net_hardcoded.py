@@ -14,22 +14,29 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.asarray(z, dtype=float)
+    dz = np.ones(z.shape)
+    dz[z <= 0] = 0
+    return dz
 
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    num_examples = probs.shape[0]
+    dscores = probs.copy()
+    dscores[range(num_examples), labels] -= 1
+    dscores /= num_examples
+    return dscores
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    x = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    dout = np.asarray(grad_out, dtype=float)
+    dx = dout.dot(w.T)
+    dw = x.T.dot(dout)
+    db = np.sum(dout, axis=0)
+    return dx, dw, db
 
 
 def backward(inputs, weights, biases, labels):

@@ -13,38 +13,44 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    """1 where z > 0 else 0."""
+    return (np.asarray(z, dtype=float) > 0) + 0.0
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    p = softmax(scores)
-    m = len(p)
-    p[np.arange(m), labels] -= 1
-    return p / m
+    """Gradient of the mean cross-entropy with respect to the scores."""
+    P = softmax(scores)
+    Y = np.zeros_like(P)
+    Y[np.arange(len(P)), labels] = 1
+    return (P - Y) / len(P)
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.array(inputs, dtype=float)
-    w = np.array(weights, dtype=float)
-    g = np.array(grad_out, dtype=float)
-    return g @ w.T, x.T @ g, g.sum(axis=0)
+    """(grad_inputs, grad_weights, grad_biases)"""
+    X = np.asarray(inputs, dtype=float)
+    Wt = np.asarray(weights, dtype=float).T
+    D = np.asarray(grad_out, dtype=float)
+    return D @ Wt, X.T @ D, D.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):
-    xs, zs = [], []
-    a = np.array(inputs, dtype=float)
-    for w, b in zip(weights, biases):
-        xs.append(a)
-        zs.append(a @ w + b)
-        a = np.maximum(zs[-1], 0)
-    g = softmax_cross_entropy_grad(zs[-1], labels)
-    gw, gb = [None] * len(weights), [None] * len(weights)
-    for l in range(len(weights) - 1, -1, -1):
-        gx, gw[l], gb[l] = dense_backward(xs[l], weights[l], g)
-        if l > 0:
-            g = gx * relu_grad(zs[l - 1])
-    return gw, gb
+    """Gradients for every layer, in the layers' order."""
+    cache = []
+    X = np.asarray(inputs, dtype=float)
+    for W, b in zip(weights, biases):
+        Z = X @ W + b
+        cache.append((X, Z))
+        X = np.maximum(Z, 0)
+    D = softmax_cross_entropy_grad(cache[-1][1], labels)
+    dWs, dbs = [], []
+    for idx in range(len(weights) - 1, -1, -1):
+        X_in, _ = cache[idx]
+        dX, dW, db = dense_backward(X_in, weights[idx], D)
+        dWs = [dW] + dWs
+        dbs = [db] + dbs
+        if idx > 0:
+            D = dX * relu_grad(cache[idx - 1][1])
+    return dWs, dbs
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):

@@ -11,22 +11,22 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.greater(z, 0).astype(np.float64)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    s = softmax(scores)
+    m, k = s.shape
+    target = np.zeros((m, k))
+    target[range(m), labels] = 1
+    return (s - target) / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
+    inputs = np.atleast_2d(np.asarray(inputs, dtype=float))
     weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    grad_out = np.atleast_2d(np.asarray(grad_out, dtype=float))
+    return np.matmul(grad_out, weights.T), np.matmul(inputs.T, grad_out), grad_out.sum(0)
 
 
 def backward(inputs, weights, biases, labels):

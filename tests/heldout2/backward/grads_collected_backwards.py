@@ -11,22 +11,28 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.array(z, dtype=float)
+    out = np.zeros_like(z)
+    out[z > 0] = 1.0
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    m = len(labels)
+    for i in range(m):
+        probs[i, labels[i]] -= 1
+    return probs / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    A = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    dZ = np.array(grad_out, dtype=float)
+    dA = np.dot(dZ, W.T)
+    dW = np.dot(A.T, dZ)
+    db = np.sum(dZ, axis=0)
+    return dA, dW, db
 
 
 def backward(inputs, weights, biases, labels):

@@ -10,23 +10,27 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
-def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+def relu_grad(Z):
+    Z = np.array(Z, dtype=float)
+    return (Z > 0) * 1.0
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    AL = softmax(scores)
+    m = AL.shape[0]
+    Y = np.zeros(AL.shape)
+    Y[np.arange(m), labels] = 1
+    return (1.0 / m) * (AL - Y)
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    A_prev = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    dZ = np.array(grad_out, dtype=float)
+    dW = np.dot(A_prev.T, dZ)
+    db = np.sum(dZ, axis=0)
+    dA_prev = np.dot(dZ, W.T)
+    return dA_prev, dW, db
 
 
 def backward(inputs, weights, biases, labels):

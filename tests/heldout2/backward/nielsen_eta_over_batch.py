@@ -21,33 +21,42 @@ def relu_grad(z):
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    p = softmax(scores)
-    m = len(p)
-    p[np.arange(m), labels] -= 1
-    return p / m
+    """Nielsen's cost_derivative for softmax + log-likelihood: a - y (averaged)."""
+    a = softmax(scores)
+    y = np.zeros(a.shape)
+    for i, j in enumerate(labels):
+        y[i, j] = 1.0
+    return (a - y) / len(a)
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.array(inputs, dtype=float)
-    w = np.array(weights, dtype=float)
-    g = np.array(grad_out, dtype=float)
-    return g @ w.T, x.T @ g, g.sum(axis=0)
+    delta = np.asarray(grad_out, dtype=float)
+    activation = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    nabla_w = np.dot(activation.transpose(), delta)
+    nabla_b = np.sum(delta, axis=0)
+    return np.dot(delta, w.transpose()), nabla_w, nabla_b
 
 
 def backward(inputs, weights, biases, labels):
-    xs, zs = [], []
-    a = np.array(inputs, dtype=float)
-    for w, b in zip(weights, biases):
-        xs.append(a)
-        zs.append(a @ w + b)
-        a = np.maximum(zs[-1], 0)
-    g = softmax_cross_entropy_grad(zs[-1], labels)
-    gw, gb = [None] * len(weights), [None] * len(weights)
-    for l in range(len(weights) - 1, -1, -1):
-        gx, gw[l], gb[l] = dense_backward(xs[l], weights[l], g)
-        if l > 0:
-            g = gx * relu_grad(zs[l - 1])
-    return gw, gb
+    activation = np.asarray(inputs, dtype=float)
+    activations = [activation]
+    zs = []
+    for b, w in zip(biases, weights):
+        z = np.dot(activation, w) + b
+        zs.append(z)
+        activation = np.maximum(z, 0)
+        activations.append(activation)
+    nabla_w = [None] * len(weights)
+    nabla_b = [None] * len(weights)
+    delta = softmax_cross_entropy_grad(zs[-1], labels)
+    nabla_b[-1] = delta.sum(axis=0)
+    nabla_w[-1] = np.dot(activations[-2].transpose(), delta)
+    for l in range(2, len(weights) + 1):
+        delta = np.dot(delta, weights[-l + 1].transpose()) * (zs[-l] > 0)
+        nabla_b[-l] = delta.sum(axis=0)
+        nabla_w[-l] = np.dot(activations[-l - 1].transpose(), delta)
+    return nabla_w, nabla_b
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):

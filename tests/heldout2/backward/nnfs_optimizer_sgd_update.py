@@ -10,39 +10,53 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+class Activation_ReLU:
+    def forward(self, inputs):
+        self.inputs = inputs
+        self.output = np.maximum(0, inputs)
+
+    def backward(self, dvalues):
+        self.dinputs = dvalues.copy()
+        self.dinputs[self.inputs <= 0] = 0
+
+
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    relu = Activation_ReLU()
+    relu.forward(np.array(z, dtype=float))
+    relu.backward(np.ones_like(relu.inputs))
+    return relu.dinputs
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    p = softmax(scores)
-    m = len(p)
-    p[np.arange(m), labels] -= 1
-    return p / m
+    dvalues = softmax(scores)
+    samples = len(dvalues)
+    dinputs = dvalues.copy()
+    dinputs[range(samples), labels] -= 1
+    return dinputs / samples
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.array(inputs, dtype=float)
-    w = np.array(weights, dtype=float)
-    g = np.array(grad_out, dtype=float)
-    return g @ w.T, x.T @ g, g.sum(axis=0)
+    dvalues = np.array(grad_out, dtype=float)
+    dweights = np.dot(np.array(inputs, dtype=float).T, dvalues)
+    dbiases = np.sum(dvalues, axis=0)
+    dinputs = np.dot(dvalues, np.array(weights, dtype=float).T)
+    return dinputs, dweights, dbiases
 
 
 def backward(inputs, weights, biases, labels):
-    xs, zs = [], []
-    a = np.array(inputs, dtype=float)
+    layer_inputs, layer_outputs = [], []
+    x = np.array(inputs, dtype=float)
     for w, b in zip(weights, biases):
-        xs.append(a)
-        zs.append(a @ w + b)
-        a = np.maximum(zs[-1], 0)
-    g = softmax_cross_entropy_grad(zs[-1], labels)
-    gw, gb = [None] * len(weights), [None] * len(weights)
-    for l in range(len(weights) - 1, -1, -1):
-        gx, gw[l], gb[l] = dense_backward(xs[l], weights[l], g)
-        if l > 0:
-            g = gx * relu_grad(zs[l - 1])
-    return gw, gb
+        layer_inputs.append(x)
+        layer_outputs.append(np.dot(x, w) + b)
+        x = np.maximum(0, layer_outputs[-1])
+    dvalues = softmax_cross_entropy_grad(layer_outputs[-1], labels)
+    dweights, dbiases = [None] * len(weights), [None] * len(weights)
+    for i in reversed(range(len(weights))):
+        dinputs, dweights[i], dbiases[i] = dense_backward(layer_inputs[i], weights[i], dvalues)
+        if i > 0:
+            dvalues = dinputs * relu_grad(layer_outputs[i - 1])
+    return dweights, dbiases
 
 
 class Optimizer_SGD:

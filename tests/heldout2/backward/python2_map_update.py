@@ -16,17 +16,18 @@ def relu_grad(z):
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    p = softmax(scores)
-    m = len(p)
-    p[np.arange(m), labels] -= 1
-    return p / m
+    probs = softmax(scores)
+    m = probs.shape[0]
+    targets = np.zeros(probs.shape)
+    targets[range(m), labels] = 1.0
+    return (probs - targets) / float(m)
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.array(inputs, dtype=float)
-    w = np.array(weights, dtype=float)
-    g = np.array(grad_out, dtype=float)
-    return g @ w.T, x.T @ g, g.sum(axis=0)
+    inputs = np.array(inputs, dtype=float)
+    weights = np.array(weights, dtype=float)
+    grad_out = np.array(grad_out, dtype=float)
+    return np.dot(grad_out, weights.T), np.dot(inputs.T, grad_out), np.sum(grad_out, axis=0)
 
 
 def backward(inputs, weights, biases, labels):
@@ -34,14 +35,15 @@ def backward(inputs, weights, biases, labels):
     a = np.array(inputs, dtype=float)
     for w, b in zip(weights, biases):
         xs.append(a)
-        zs.append(a @ w + b)
+        zs.append(np.dot(a, w) + b)
         a = np.maximum(zs[-1], 0)
     g = softmax_cross_entropy_grad(zs[-1], labels)
-    gw, gb = [None] * len(weights), [None] * len(weights)
+    gw = [None] * len(weights)
+    gb = [None] * len(weights)
     for l in range(len(weights) - 1, -1, -1):
         gx, gw[l], gb[l] = dense_backward(xs[l], weights[l], g)
         if l > 0:
-            g = gx * relu_grad(zs[l - 1])
+            g = gx * (zs[l - 1] > 0)
     return gw, gb
 
 

@@ -11,22 +11,19 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    P = softmax(scores)
+    labels = np.asarray(labels).astype(int)
+    P[np.arange(P.shape[0]), labels] -= 1
+    return P / P.shape[0]
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    X, W, G = (np.asarray(a, dtype=float) for a in (inputs, weights, grad_out))
+    return G @ W.T, X.T @ G, G.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):

@@ -11,22 +11,27 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    """Return ReLU's derivative at z: 1.0 where z > 0, else 0.0, with z's shape."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    """(softmax(scores) - onehot(labels)) / m"""
+    p = softmax(scores)
+    y = np.eye(p.shape[1])[np.asarray(labels, dtype=int)]
+    return (p - y) / p.shape[0]
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    """Returns (grad_inputs, grad_weights, grad_biases)."""
+    x = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    grad_inputs = dz @ w.T        # (m, n_in)
+    grad_weights = x.T @ dz       # (n_in, n_out)
+    grad_biases = dz.sum(axis=0)  # (n_out,)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def forward(inputs, weights, biases):

@@ -11,22 +11,27 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    arr = np.array(z, dtype=float)
+    return np.vectorize(lambda v: 1.0 if v > 0 else 0.0, otypes=[float])(arr)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    probabilities = softmax(scores)
+    n_examples = probabilities.shape[0]
+    indicator = np.zeros(probabilities.shape)
+    for row, label in enumerate(labels):
+        indicator[row][label] = 1.0
+    return (probabilities - indicator) / n_examples
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    inputs = np.array(inputs, dtype=float)
+    weights = np.array(weights, dtype=float)
+    grad_out = np.array(grad_out, dtype=float)
+    grad_inputs = grad_out.dot(weights.transpose())
+    grad_weights = inputs.transpose().dot(grad_out)
+    grad_biases = grad_out.sum(axis=0)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):

@@ -11,38 +11,35 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return np.array(np.asarray(z) > 0, dtype=float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    p = softmax(scores)
-    m = len(p)
-    p[np.arange(m), labels] -= 1
-    return p / m
+    probs = softmax(scores)
+    onehot = np.eye(probs.shape[-1])[labels]
+    return (probs - onehot) / probs.shape[0]
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.array(inputs, dtype=float)
-    w = np.array(weights, dtype=float)
-    g = np.array(grad_out, dtype=float)
+    x, w, g = np.asarray(inputs, float), np.asarray(weights, float), np.asarray(grad_out, float)
     return g @ w.T, x.T @ g, g.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):
-    xs, zs = [], []
-    a = np.array(inputs, dtype=float)
-    for w, b in zip(weights, biases):
-        xs.append(a)
-        zs.append(a @ w + b)
-        a = np.maximum(zs[-1], 0)
+    n_layers = len(weights)
+    xs, zs = [np.asarray(inputs, float)], []
+    for k in range(n_layers):
+        zs.append(xs[k] @ weights[k] + biases[k])
+        xs.append(np.maximum(zs[k], 0))
     g = softmax_cross_entropy_grad(zs[-1], labels)
-    gw, gb = [None] * len(weights), [None] * len(weights)
-    for l in range(len(weights) - 1, -1, -1):
-        gx, gw[l], gb[l] = dense_backward(xs[l], weights[l], g)
-        if l > 0:
-            g = gx * relu_grad(zs[l - 1])
-    return gw, gb
+    gws, gbs = [], []
+    for k in reversed(range(n_layers)):
+        gx, gw, gb = dense_backward(xs[k], weights[k], g)
+        gws.insert(0, gw)
+        gbs.insert(0, gb)
+        if k:
+            g = gx * relu_grad(zs[k - 1])
+    return gws, gbs
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
