@@ -22,10 +22,13 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    X = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    dY = np.array(grad_out, dtype=float)
+    dX = dY.dot(W.T)
+    dW = X.T.dot(dY)
+    db = dY.sum(axis=0)
+    return (dX, dW, db)
 
 
 def backward(inputs, weights, biases, labels):
@@ -47,5 +50,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([w - learning_rate * g for w, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    new_weights, new_biases = [], []
+    for w, gw in zip(weights, grad_weights):
+        new_weights.append(w - learning_rate * gw)
+    for b, gb in zip(biases, grad_biases):
+        new_biases.append(b - learning_rate * gb)
+    return new_weights, new_biases

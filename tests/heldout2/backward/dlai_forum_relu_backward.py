@@ -55,5 +55,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * dW for W, dW in zip(weights, grad_weights)],
-            [b - learning_rate * db for b, db in zip(biases, grad_biases)])
+    W_out = [w.copy() for w in weights]
+    b_out = [b.copy() for b in biases]
+    for i in range(len(W_out)):
+        W_out[i] -= learning_rate * grad_weights[i]
+        b_out[i] -= learning_rate * grad_biases[i]
+    return W_out, b_out

@@ -48,5 +48,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    new_weights, new_biases = [], []
+    for W, dW in zip(weights, grad_weights):
+        new_weights.append(W - learning_rate * dW)
+    for b, db in zip(biases, grad_biases):
+        new_biases.append(b - learning_rate * db)
+    return new_weights, new_biases

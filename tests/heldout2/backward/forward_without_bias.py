@@ -48,4 +48,7 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return [W - learning_rate * g for W, g in zip(weights, grad_weights)], [b - learning_rate * g for b, g in zip(biases, grad_biases)]
+    """new p = p - learning_rate * grad_p, in new lists."""
+    def update(params, grads):
+        return [np.asarray(p, dtype=float) - learning_rate * np.asarray(g, dtype=float) for p, g in zip(params, grads)]
+    return update(weights, grad_weights), update(biases, grad_biases)

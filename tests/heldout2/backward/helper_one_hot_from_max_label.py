@@ -11,7 +11,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.piecewise(np.asarray(z, dtype=float), [np.asarray(z) > 0], [1.0, 0.0])
 
 
 def one_hot(Y):
@@ -52,5 +52,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    new_weights = [w.copy() for w in weights]
+    new_biases = [b.copy() for b in biases]
+    for i in range(len(new_weights)):
+        new_weights[i] -= learning_rate * grad_weights[i]
+        new_biases[i] -= learning_rate * grad_biases[i]
+    return new_weights, new_biases

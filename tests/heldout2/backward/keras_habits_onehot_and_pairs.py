@@ -13,7 +13,7 @@ def softmax(z):
 
 def relu_grad(z):
     z = np.asarray(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return (z > 0).astype("float64")
 
 
 def softmax_cross_entropy_grad(scores, labels):

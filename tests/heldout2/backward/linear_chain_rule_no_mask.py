@@ -11,22 +11,28 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.asarray(z, dtype=float)
+    return np.ones_like(z) * (z > 0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
     m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels)] = 1.0
-    return (probs - onehot) / m
+    labels = np.asarray(labels, dtype=int).reshape(-1)
+    grad = probs.copy()
+    grad[np.arange(m), labels] = grad[np.arange(m), labels] - 1.0
+    return grad / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    inputs = np.asarray(inputs, dtype=np.float64)
+    weights = np.asarray(weights, dtype=np.float64)
+    grad_out = np.asarray(grad_out, dtype=np.float64)
+    # chain rule for z = x W + b
+    grad_inputs = np.matmul(grad_out, np.transpose(weights))
+    grad_weights = np.matmul(np.transpose(inputs), grad_out)
+    grad_biases = np.sum(grad_out, axis=0)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):

@@ -52,5 +52,10 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    # gradient descent: step against the gradient
+    updated_weights = []
+    updated_biases = []
+    for layer in range(len(weights)):
+        updated_weights.append(weights[layer] - learning_rate * grad_weights[layer])
+        updated_biases.append(biases[layer] - learning_rate * grad_biases[layer])
+    return updated_weights, updated_biases

@@ -27,10 +27,9 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    inputs_ = np.asarray(inputs, dtype=float)
+    g = np.asarray(grad_out, dtype=float)
+    return np.dot(g, np.asarray(weights, dtype=float).T), np.dot(inputs_.T, g), g.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):

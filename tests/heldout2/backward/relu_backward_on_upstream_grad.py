@@ -45,5 +45,8 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    params = {"W": list(weights), "b": list(biases)}
+    grads = {"W": list(grad_weights), "b": list(grad_biases)}
+    for key in params:
+        params[key] = [p - learning_rate * g for p, g in zip(params[key], grads[key])]
+    return params["W"], params["b"]

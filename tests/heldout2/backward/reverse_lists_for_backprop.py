@@ -60,5 +60,7 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    return (
+        list(map(lambda pair: pair[0] - learning_rate * pair[1], zip(weights, grad_weights))),
+        list(map(lambda pair: pair[0] - learning_rate * pair[1], zip(biases, grad_biases))),
+    )

@@ -25,10 +25,13 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    a_prev = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    dw = sum(np.outer(a_prev[i], dz[i]) for i in range(len(dz)))
+    db = sum(dz[i] for i in range(len(dz)))
+    da_prev = dz @ w.T
+    return da_prev, dw, db
 
 
 def backward(inputs, weights, biases, labels):

@@ -20,10 +20,9 @@ def relu_grad(z):
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), labels] = 1.0
-    return (probs - onehot) / m
+    n_classes = probs.shape[1]
+    onehot = np.array([[1.0 if c == y else 0.0 for c in range(n_classes)] for y in labels])
+    return (probs - onehot) / len(probs)
 
 
 def dense_backward(inputs, weights, grad_out):

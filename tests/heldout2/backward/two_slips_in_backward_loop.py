@@ -45,5 +45,7 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * dW for W, dW in zip(weights, grad_weights)],
-            [b - learning_rate * db for b, db in zip(biases, grad_biases)])
+    lr = float(learning_rate)
+    W_new = [np.subtract(W, lr * dW) for W, dW in zip(weights, grad_weights)]
+    b_new = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
+    return W_new, b_new

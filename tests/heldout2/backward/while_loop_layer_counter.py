@@ -24,10 +24,9 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    x = np.asarray(inputs, dtype=float)
+    g = np.asarray(grad_out, dtype=float)
+    return np.dot(g, np.asarray(weights, dtype=float).T), np.dot(x.T, g), g.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):
@@ -51,5 +50,5 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    return ([W - learning_rate * g for W, g in zip(weights, grad_weights)],
-            [b - learning_rate * g for b, g in zip(biases, grad_biases)])
+    step = -learning_rate
+    return [W + step * G for W, G in zip(weights, grad_weights)], [b + step * g for b, g in zip(biases, grad_biases)]
