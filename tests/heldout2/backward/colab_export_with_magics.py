@@ -26,9 +26,8 @@ def relu_grad(z):
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
     m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), labels] = 1.0
-    return (probs - onehot) / m
+    probs[np.arange(m), labels] -= 1
+    return probs / m
 
 
 def dense_backward(inputs, weights, grad_out):

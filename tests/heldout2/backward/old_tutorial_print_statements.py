@@ -11,7 +11,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.asarray(z, dtype=float)
+    return 1.0 * (z > 0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -26,7 +27,7 @@ def dense_backward(inputs, weights, grad_out):
     inputs = np.asarray(inputs, dtype=float)
     weights = np.asarray(weights, dtype=float)
     grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    return np.dot(grad_out, weights.T), np.dot(inputs.T, grad_out), np.sum(grad_out, axis=0)
 
 
 def backward(inputs, weights, biases, labels):

@@ -11,7 +11,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    """ReLU slope: 1 where z > 0, 0 elsewhere."""
+    return np.where(np.asarray(z, dtype=float) > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
