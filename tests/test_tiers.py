@@ -218,3 +218,46 @@ def test_docker_scratch_folder_is_bounded(tmp_path: Path) -> None:
     lost = [t for t in report["tests"] if t["status"] != "passed"]
     assert lost and all(t["exercise"] == "relu" for t in lost), lost[:3]
     assert "killed" in lost[0]["message"], lost[0]["message"]
+
+
+HOLDER = """
+import ctypes, mmap, os, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int,
+                      ctypes.c_int, ctypes.c_long]
+kept = []
+open_memfd = os.memfd_create("open")                       # held by a descriptor
+os.write(open_memfd, b"o" * (3 << 20))
+name = os.path.join(sys.argv[1], "unlinked")              # unlinked, held by a descriptor
+unlinked = os.open(name, os.O_RDWR | os.O_CREAT, 0o600)
+os.unlink(name)
+os.write(unlinked, b"u" * (2 << 20))
+mapped = os.memfd_create("mapped")                         # held by a mapping only
+os.write(mapped, b"m" * (5 << 20))
+kept.append(libc.mmap(None, 4096, 1, 1, mapped, 0))
+os.close(mapped)
+print("ready", flush=True)
+time.sleep(30)
+"""
+
+
+def test_the_watch_counts_what_no_folder_lists(tmp_path: Path) -> None:
+    """reaper.held_files: memfds and unlinked files held open, memfds held by a mapping
+    only; each at least its size (a mapping that cannot be opened: the file-size limit)."""
+    import subprocess
+    import sys
+
+    from grader.sandbox.reaper import held_files
+
+    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path)],
+                             stdout=subprocess.PIPE)  # fmt: skip
+    try:
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        held = held_files([child.pid], file_limit=8 << 20)
+    finally:
+        child.kill()
+        child.wait()
+    sizes = sorted(size for size in held.values() if size >= 1 << 20)  # (libffi maps one too)
+    assert len(sizes) == 3, held
+    assert sizes[0] >= 2 << 20 and sizes[1] >= 3 << 20 and sizes[2] >= 5 << 20, sizes

@@ -20,9 +20,10 @@ Tier = Literal["bwrap", "process", "landlock", "portable"]
 
 FALLBACK = (
     "bubblewrap is not usable here, so submissions run in the weaker 'process' sandbox, "
-    "which does not hide your files, the seed or the network from them "
+    "which shows them this machine's processes and their command lines{files} "
     "(see the README's Security section; --sandbox bwrap refuses to grade without it)"
 )
+FILES_SHOWN = ", and, on this kernel without Landlock, every file your user may read"
 LANDLOCK_FALLBACK = (
     "{why}, so submissions run in tier 2, 'landlock': "
     "Landlock, seccomp{uid} and resource limits, without namespaces "
@@ -103,7 +104,7 @@ def failures() -> str:
 def fallback_warning(tier: Tier, own_uid: bool) -> str | None:
     """What ``auto`` must say before grading when it uses ``tier``; None for the best."""
     if tier == "process":
-        return FALLBACK
+        return FALLBACK.format(files="" if confined.probe()[1] is None else FILES_SHOWN)
     if tier == "landlock":
         why = namespaces.probe() or "bubblewrap cannot start"
         return LANDLOCK_FALLBACK.format(why=why, uid=", a uid of its own" if own_uid else "")
@@ -118,6 +119,9 @@ def describe(kind: str) -> dict[str, object]:
 
         version = confined.probe()[0]
         enforced += f"; Landlock ABI {version}: " + "; ".join(landlock.enforced(version))
+    elif kind == "process" and confined.probe()[1] is None:
+        version = confined.probe()[0]
+        enforced += f"; Landlock ABI {version}: read-only allowlist, writes only in its own /tmp"
     return {"tier": number, "name": kind, "enforces": enforced}
 
 
