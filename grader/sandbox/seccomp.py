@@ -35,13 +35,16 @@ REFUSED = (
     # sent in one (SCM_RIGHTS) is held by no process: the grader's memory watch, where no
     # memory cgroup is, could count neither. A student's function needs no socket.
     "socket", "socketpair", "sendmsg", "sendmmsg",
+    # System V IPC: a segment or queue outlives its process (until its IPC namespace ends),
+    # memory of no process again; tier 2 has no namespace of its own to hold them at all.
+    "shmget", "msgget", "semget",
 )  # fmt: skip
 # clone() may make threads and processes, never namespaces; clone3 passes its flags in
 # memory a filter cannot read, so it reports "not implemented" and libc falls back to clone.
 NAMESPACE_FLAGS = 0x7E020000  # CLONE_NEWNS|NEWCGROUP|NEWUTS|NEWIPC|NEWUSER|NEWPID|NEWNET
-# Without namespaces (tier 2) the kernel's shared objects are the machine's: System V IPC
-# and POSIX message queues (which Landlock does not see) are refused (and sockets, above).
-CONFINED_REFUSED = ("shmget", "msgget", "semget", "mq_open")
+# Without namespaces (tier 2) the kernel's shared objects are the machine's: POSIX message
+# queues (which Landlock does not see) are refused too (System V IPC and sockets, above).
+CONFINED_REFUSED = ("mq_open",)
 
 
 @functools.cache
