@@ -191,6 +191,8 @@ class Sandbox:
         self._buffer = b""
         self.broken = False
         self._ready = False
+        self._next: tuple[Run, int] | None = None
+        self.prestart()  # the first runner confines itself while the grader loads the job
 
     def _release(self) -> None:
         """Give back what a sandbox that did not start had taken."""
@@ -238,9 +240,18 @@ class Sandbox:
             (libdir / path.name).symlink_to(path)
         return str(libdir)
 
-    def start(self, job: dict[str, Any]) -> Run:
-        """Fork a runner for ``job``; the job is written to it as it starts reading."""
-        self.wait_ready()
+    def prestart(self) -> None:
+        """Fork the next job's runner now: it makes its namespaces, drops its privileges and
+        loads its filter (all before it reads anything) while the grader prepares the job.
+
+        It is forked from the zygote as it is now, so call this only when the sandbox is
+        clean (just started, or after ``clean()``): it then holds nothing of any submission.
+        """
+        if self._next is None and not self.broken and self.kind != "portable":
+            self._next = self._launch()
+
+    def _launch(self) -> tuple[Run, int]:
+        """Ask the zygote for a runner wired to new pipes; the job's write end is returned."""
         job_r, job_w = os.pipe()
         results_r, results_w = os.pipe()
         out_r, out_w = os.pipe()
@@ -261,7 +272,26 @@ class Sandbox:
             for fd in theirs:
                 os.close(fd)
             self.control.setblocking(False)
-        run = Run(results_r, out_r, err_r)
+        return Run(results_r, out_r, err_r), job_w
+
+    def alive(self) -> bool:
+        """Whether the zygote still serves (a kept sandbox may lose it while idle)."""
+        if self.kind == "portable":
+            return not self.broken  # no zygote: a process per job
+        return not self.broken and self.proc.poll() is None
+
+    def start(self, job: dict[str, Any]) -> Run:
+        """The runner for ``job`` (the one started ahead, else a new one); the job is
+        written to it as it starts reading."""
+        self.wait_ready()
+        # What the zygote said since the last job is stale now; an exit in it is the runner
+        # started ahead ending without a job (killed while it waited): not this job's.
+        if any(m.get("ev") == "exit" for m in self.messages()) and self._next is not None:
+            self._next[0].close()
+            os.close(self._next[1])
+            self._next = None
+        run, job_w = self._next or self._launch()
+        self._next = None
         data = json.dumps(job).encode()
         # Written from a thread: the job may be larger than a pipe, and the runner reads it
         # while the grader goes on to read the runner's answers.
@@ -328,6 +358,12 @@ class Sandbox:
 
     def close(self) -> None:
         """Kill the zygote, every process in the sandbox, and remove its files."""
+        if self._next is not None:  # a runner started ahead that got no job: EOF, it ends
+            run, job_w = self._next
+            self._next = None
+            run.close()
+            with contextlib.suppress(OSError):
+                os.close(job_w)
         with contextlib.suppress(OSError):
             self.control.close()
         if self.watch is not None:
