@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SandboxUnavailable
-from . import confined, namespaces, seccomp
+from . import confined, forked, namespaces, seccomp
 from .choose import Tier
 from .limits import Limits
 from .paths import INSIDE, package_dirs
@@ -88,7 +88,9 @@ class Sandbox:
     does not answer, the whole sandbox is torn down instead.
     """
 
-    def __new__(cls, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> Sandbox:
+    def __new__(
+        cls, kind: Tier, limits: Limits, packages: tuple[str, ...] = (), **options: bool
+    ) -> Sandbox:
         """``Sandbox("portable", ...)`` is a PortableSandbox (tier 3, portable.py)."""
         if kind == "portable" and cls is Sandbox:
             from .portable import PortableSandbox
@@ -96,8 +98,14 @@ class Sandbox:
             return super().__new__(PortableSandbox)
         return super().__new__(cls)
 
-    def __init__(self, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, kind: Tier, limits: Limits, packages: tuple[str, ...] = (), *, fork: bool = False
+    ) -> None:
+        """``fork``: the ``process`` sandbox's zygote is forked from this process rather than
+        started as a new interpreter (forked.py); only for a caller that has imported numpy
+        and holds nothing secret yet (launch.py, for a single grade)."""
         self.kind, self.limits = kind, limits
+        self.forked = fork and kind == "process"
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
         refused = confined.probe()[1] if kind == "landlock" else None
         if kind == "process":
@@ -163,17 +171,22 @@ class Sandbox:
         command += [str(theirs.fileno()), libdir, json.dumps(config)]
         try:
             self._log = open(Path(self._tmp.name) / "zygote.log", "w+b")  # noqa: SIM115
-            self.proc = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=self._log,
-                stderr=self._log,
-                pass_fds=(theirs.fileno(),),
-                start_new_session=True,
-                preexec_fn=enter,
-                cwd=cwd,
-                env=env,
-            )
+            self.proc: subprocess.Popen[bytes]
+            if self.forked:
+                self.proc = forked.fork_zygote(command[5:], theirs.fileno(), self._log.fileno(),
+                                               cwd or "/", env, enter)  # fmt: skip
+            else:
+                self.proc = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=self._log,
+                    stderr=self._log,
+                    pass_fds=(theirs.fileno(),),
+                    start_new_session=True,
+                    preexec_fn=enter,
+                    cwd=cwd,
+                    env=env,
+                )
         except (OSError, subprocess.SubprocessError) as exc:
             ours.close()
             self._release()
