@@ -18,6 +18,7 @@ from grader.sandbox import Limits, Sandbox
 from .conftest import ROOT
 
 SEED = "8642097531"
+assert SEED == str(int("2031bf17b", 16))  # as the spy below builds it
 
 # A passing relu that reports what its process can see of the grader that started it.
 SPY = """
@@ -31,7 +32,7 @@ def _text(path):
     except OSError as exc:
         return ""
 
-SEED = str(int("202de4a7b", 16))  # built at run time: the submission's text never holds it
+SEED = str(int("2031bf17b", 16))  # built at run time: the submission's text never holds it
 seen = {
     "cmdline": SEED in _text("/proc/self/cmdline"),
     "environ": SEED in _text("/proc/self/environ"),
