@@ -101,11 +101,12 @@ class Sandbox:
     def __init__(
         self, kind: Tier, limits: Limits, packages: tuple[str, ...] = (), *, fork: bool = False
     ) -> None:
-        """``fork``: the ``process`` sandbox's zygote is forked from this process rather than
-        started as a new interpreter (forked.py); only for a caller that has imported numpy
-        and holds nothing secret yet (launch.py, for a single grade)."""
+        """``fork``: the zygote of the ``process`` or ``landlock`` sandbox (neither confines
+        the zygote by wrapping it) is forked from this process rather than started as a new
+        interpreter (forked.py); only for a caller that has imported numpy and holds
+        nothing secret yet (launch.py, for a single grade)."""
         self.kind, self.limits = kind, limits
-        self.forked = fork and kind == "process"
+        self.forked = fork and kind in ("process", "landlock")
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
         refused = confined.probe()[1] if kind == "landlock" else None
         if kind == "process":

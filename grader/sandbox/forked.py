@@ -23,8 +23,8 @@ hold is made what the exec'd zygote would have:
 * then harness.py runs as ``__main__``, exactly as the exec'd zygote runs it, and the
   process never returns into the grader's code (``os._exit``).
 
-bubblewrap cannot wrap a process that already exists, so this is only the ``process``
-sandbox's start; ``bwrap`` still starts its zygote by exec (see README, Performance).
+bubblewrap cannot wrap a process that already exists, so this is the ``process`` and
+``landlock`` sandboxes' start only; ``bwrap`` still execs its zygote (README, Performance).
 """
 
 from __future__ import annotations
