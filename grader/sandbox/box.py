@@ -306,9 +306,20 @@ class Sandbox:
             self._next = None
         run, job_w = self._next or self._launch()
         self._next = None
-        data = json.dumps(job).encode()
-        # Written from a thread: the job may be larger than a pipe, and the runner reads it
-        # while the grader goes on to read the runner's answers.
+        data = memoryview(json.dumps(job).encode())
+        # What the pipe holds is written now (a job usually fits); the rest from a thread:
+        # the runner reads it while the grader goes on to read the runner's answers.
+        os.set_blocking(job_w, False)
+        try:
+            data = data[os.write(job_w, data) :]
+        except BlockingIOError:
+            pass
+        except OSError:
+            data = data[:0]  # the runner is gone; reading its results will say so
+        if not data:
+            os.close(job_w)
+            return run
+        os.set_blocking(job_w, True)
         writer = threading.Thread(target=_write_all, args=(job_w, data), daemon=True)
         writer.start()
         return run
@@ -391,7 +402,7 @@ class Sandbox:
             self.user.release()
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes | memoryview) -> None:
     try:
         view = memoryview(data)
         while view:
