@@ -73,7 +73,7 @@ def start_early(args: list[str]) -> dict[str, Sandbox | None]:
     try:
         kind = resolve(sandbox)  # type: ignore[arg-type]
         if kind not in ("process", "landlock"):  # bubblewrap starts its own interpreter
-            return {"sandbox": Sandbox(kind, Limits(call_timeout=timeout))}
+            return {"sandbox": Sandbox(kind, Limits(call_timeout=timeout), fork=True)}
         # These sandboxes' zygote is forked from here once numpy is imported: one numpy
         # import per grade, not two (sandbox/forked.py). Nothing of the course is loaded
         # yet. One BLAS thread, as in the sandbox: no thread may run at the fork.

@@ -101,12 +101,14 @@ class Sandbox:
     def __init__(
         self, kind: Tier, limits: Limits, packages: tuple[str, ...] = (), *, fork: bool = False
     ) -> None:
-        """``fork``: the zygote of the ``process`` or ``landlock`` sandbox (neither confines
-        the zygote by wrapping it) is forked from this process rather than started as a new
-        interpreter (forked.py); only for a caller that has imported numpy and holds
-        nothing secret yet (launch.py, for a single grade)."""
+        """``fork``: for a caller that runs no thread, has imported numpy and holds nothing
+        secret yet (launch.py, for a single grade). The zygote of the ``process`` and
+        ``landlock`` sandboxes (neither wraps its zygote) is then forked from this process
+        rather than started as a new interpreter, and bubblewrap is started without
+        waiting for its exec (forked.py)."""
         self.kind, self.limits = kind, limits
         self.forked = fork and kind in ("process", "landlock")
+        quick = fork and kind == "bwrap"
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
         refused = confined.probe()[1] if kind == "landlock" else None
         if kind == "process":
@@ -176,6 +178,9 @@ class Sandbox:
             if self.forked:
                 self.proc = forked.fork_zygote(command[5:], theirs.fileno(), self._log.fileno(),
                                                cwd or "/", env, enter)  # fmt: skip
+            elif quick:
+                self.proc = forked.spawn(command, theirs.fileno(), self._log.fileno(), cwd, env,
+                                         enter)  # fmt: skip
             else:
                 self.proc = subprocess.Popen(
                     command,
