@@ -13,12 +13,17 @@ import sys
 import time
 from pathlib import Path
 
-from grader.sandbox import Limits, Sandbox
+import pytest
+
+from grader.errors import SandboxUnavailable
+from grader.grade import grade
+from grader.sandbox import Limits, Sandbox, bwrap_works, namespaces
+from grader.session import Grader
 
 from .conftest import ROOT
 
 SEED = "8642097531"
-assert SEED == str(int("2031bf17b", 16))  # as the spy below builds it
+assert str(int("2031bf17b", 16)) == SEED  # as the spy below builds it
 
 # A passing relu that reports what its process can see of the grader that started it.
 SPY = """
@@ -131,5 +136,35 @@ def test_bubblewrap_and_other_callers_still_exec_their_zygote() -> None:
         with open(f"/proc/{box.proc.pid}/cmdline", "rb") as handle:
             assert b"harness.py" in handle.read()
         assert not box.forked
+    finally:
+        box.close()
+
+
+@pytest.mark.skipif(not bwrap_works(), reason="bubblewrap cannot start here")
+def test_bubblewrap_started_without_waiting_is_the_same_sandbox(tmp_path: Path) -> None:
+    kept = open(tmp_path / "grader-secret.txt", "w")  # noqa: SIM115 - open on purpose
+    box = Sandbox("bwrap", Limits(), fork=True)
+    try:
+        box.wait_ready()
+        assert not box.forked
+        targets = [os.readlink(f"/proc/{box.proc.pid}/fd/{fd}")
+                   for fd in os.listdir(f"/proc/{box.proc.pid}/fd")]  # fmt: skip
+        assert not any("grader-secret" in t for t in targets), targets
+        with Grader(box=box) as grader:
+            report = grade(ROOT / "solutions" / "forward.py", assignment="forward", grader=grader)
+        assert report.sandbox == "bwrap" and report.score == report.max_score
+    finally:
+        box.close()
+        kept.close()
+
+
+def test_a_sandbox_started_without_waiting_that_cannot_exec_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(namespaces, "bwrap_command", lambda *_: ["/nonexistent/bwrap"])
+    box = Sandbox("bwrap", Limits(), fork=True)
+    try:
+        with pytest.raises(SandboxUnavailable, match="did not start: cannot start the sandbox"):
+            box.wait_ready()
     finally:
         box.close()
