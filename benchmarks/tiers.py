@@ -33,16 +33,15 @@ CORES = os.cpu_count() or 1
 
 
 def wall(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:
-    """Wall seconds of ``command``; CalledProcessError if it fails (that tier does not start)."""
+    """Wall seconds of ``command``; CalledProcessError if it fails (its tier cannot start)."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
 def median_of(runs: int, command: list[str], cwd: Path = ROOT,
               env: dict[str, str] | None = None) -> float:  # fmt: skip
-    return statistics.median(wall(command, cwd, env) for _ in range(runs))
+    return statistics.median(wall(command, cwd=cwd, env=env) for _ in range(runs))
 
 
 def export(revision: str) -> Path:
