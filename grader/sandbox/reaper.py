@@ -419,13 +419,22 @@ class MemoryWatch:
         self._thread.start()
 
     def zygote(self) -> int | None:
-        """The zygote: ``root`` itself, or (under bubblewrap) the first harness below it."""
-        if self._is_harness(self.root):
+        """The zygote: ``root`` itself, or (under bubblewrap) the first harness below it. (A
+        zygote forked from the grader has no command line: it wiped it; forked.py.)"""
+        if self._is_harness(self.root) or not self._is_bwrap(self.root):
             return self.root
         for pid in descendants(self.root):
             if self._is_harness(pid):
                 return pid
         return None
+
+    @staticmethod
+    def _is_bwrap(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                return os.path.basename(handle.read().split(b"\0")[0]) == b"bwrap"
+        except OSError:
+            return False
 
     @staticmethod
     def _is_harness(pid: int) -> bool:
