@@ -71,7 +71,7 @@ TABLE = {
     "fork_storm": Attack("reference", "score: 100", "relu"),
     # Exercises share a process; one that leaves a thread or holds memory gets a fresh one.
     # Threads a call leaves are stopped before the next call: it gets all of its time.
-    "spinning_thread": Attack("reference", "score: 100", "relu", timeout=1.0),
+    "spinning_thread": Attack("reference", "score: 100", "relu", timeout=2.0, bound_s=12),
     "memory_hoard": Attack("reference", "score: 100", "relu", timeout=3.0),
     "setsid_orphans": Attack("reference", "score: 100", "relu"),
     "daemon_overwrites_report": Attack("reference", "score: 100"),

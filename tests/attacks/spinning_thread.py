@@ -1,7 +1,7 @@
-# Leaves a thread spinning on the CPU at import and two after every call, each catching
-# every exception to keep spinning; each call first does 80 ms of its own work (CPU time of
+# Leaves a thread spinning on the CPU at import and one after every call, each catching
+# every exception to keep spinning; each call first does 250 ms of its own work (CPU time of
 # its thread), then answers correctly. Unchecked, the threads share the GIL with the next
-# calls: the seventh call of relu gets a 14th of it and takes over a second of wall time,
+# calls: the eighth call of relu gets a ninth of it and takes over two seconds of wall time,
 # longer than its limit; the grade must not depend on what earlier calls left running.
 import threading
 import time as _time
@@ -23,9 +23,9 @@ def _leave_spinners(count):
 
 def relu(x):
     start = _time.thread_time()
-    while _time.thread_time() - start < 0.08:
+    while _time.thread_time() - start < 0.25:
         pass
-    _leave_spinners(2)
+    _leave_spinners(1)
     return np.maximum(0, x)
 
 
