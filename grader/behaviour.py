@@ -644,12 +644,30 @@ def _emptiness(value: Any) -> str:
         return "set"
 
 
+def _depth(value: Any) -> int:
+    return 1 + _depth(value[0]) if isinstance(value, list) and value else 0
+
+
+def _as_read(value: Any) -> Any:
+    """A Python list argument (a docstring's call as written) read as numpy reads it: an
+    array of numbers, or a network's layers (lists of matrices) as a list of arrays."""
+    if not isinstance(value, list) or not value or isinstance(value[0], np.ndarray):
+        return value
+    try:
+        if _depth(value) >= 3:
+            return [np.asarray(v, dtype=float) for v in value]
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return value
+
+
 def properties(args: tuple[Any, ...], count: int = 0) -> dict[str, Any]:
     """The properties of one call's arguments that a function may depend on by mistake.
 
     ``count`` is the most arguments any call of the function gets: one left out is None.
     """
     found: dict[str, Any] = {}
+    args = tuple(_as_read(a) for a in args)
     first = _first_array(args)
     if first is not None and first.ndim in (1, 2):
         found["dimension"] = first.ndim
