@@ -120,6 +120,24 @@ def hidden_layer_squeezed(inputs: Any, weights: Any, biases: Any = None) -> Any:
     return np.squeeze(np.maximum(0, z))  # a batch of one row comes back 1-D
 
 
+def _relu_by_sign(z: np.ndarray) -> np.ndarray:
+    return z * (z / np.abs(z) + 1) / 2  # nan at exactly 0
+
+
+def hidden_layer_relu_by_sign(inputs: Any, weights: Any, biases: Any = None) -> Any:
+    z = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
+    return _relu_by_sign(z if biases is None else z + biases)
+
+
+def forward_relu_by_sign(inputs: Any, weights: Any, biases: Any = None) -> Any:
+    values = np.asarray(inputs, dtype=float)
+    for k, w in enumerate(weights):
+        values = values @ np.asarray(w, dtype=float) + (0 if biases is None else biases[k])
+        if k < len(weights) - 1:
+            values = _relu_by_sign(values)
+    return values
+
+
 def forward_no_conversion(inputs: Any, weights: Any, biases: Any = None) -> Any:
     values = inputs
     for k, w in enumerate(weights):
@@ -278,7 +296,11 @@ CLASSES = [
     ("forward", "node_value", "the docstring's call with lists", node_value_no_conversion),
     ("forward", "hidden_layer", "the docstring's call with lists", hidden_layer_no_conversion),
     ("forward", "hidden_layer", "a batch of one row, squeezed", hidden_layer_squeezed),
+    ("forward", "hidden_layer", "a pre-activation exactly 0 (ReLU by the sign)",
+     hidden_layer_relu_by_sign),
     ("forward", "forward", "the docstring's call with lists", forward_no_conversion),
+    ("forward", "forward", "a hidden pre-activation exactly 0 (ReLU by the sign)",
+     forward_relu_by_sign),
     ("forward", "forward", "a batch of one row, squeezed", forward_squeezed),
     ("forward", "softmax", "whole numbers into an int buffer", softmax_int_buffer),
     ("forward", "softmax", "rows far apart, the batch's maximum", softmax_batch_max),

@@ -305,10 +305,28 @@ def _forms_and_ranges(r: _Random, add: Add) -> None:
     add("hidden_layer", "probe_one_row", r.normal(1, 3), r.normal(3, 2), r.normal(2))
     weights, layer_biases = r.network([3, 4, 2], True)
     add("forward", "probe_one_row", r.normal(1, 3), weights, layer_biases)
+    # A pre-activation exactly 0 (ReLU's boundary), in whole numbers so that it is 0 in any
+    # order of summation: a ReLU written with a division by the value (x / abs(x)) gives nan.
+    add("hidden_layer", "probe_zero_pre_activation", *_zero_pre_activation(r, [3, 3]))
+    add("forward", "probe_zero_pre_activation", *_zero_pre_activation(r, [3, 4, 2]))
     # softmax of whole numbers, as softmax([0, 0]) is written: ints in, probabilities out;
     # one class above 1/2, so a result kept in an int array (cut) is not one rounded.
     add("softmax", "probe_whole_numbers", [int(r.rng.integers(3, 7)), 0,
                                            int(r.rng.integers(-2, 2))])  # fmt: skip
+
+
+def _zero_pre_activation(r: _Random, widths: list[int]) -> tuple[object, ...]:
+    """Whole-number rows, weights and biases; the first unit of the first layer is exactly 0
+    on the first row. One layer: hidden_layer's arguments; more: forward's."""
+    inputs = r.rng.integers(-3, 4, size=(2, widths[0])).astype(float)
+    weights = [r.rng.integers(-2, 3, size=(a, b)).astype(float)
+               for a, b in itertools.pairwise(widths)]  # fmt: skip
+    biases = [r.rng.integers(-2, 3, size=b).astype(float) for b in widths[1:]]
+    inputs[0, 0], weights[0][0, 0] = 1.0, 2.0  # a nonzero term, so the 0 is a sum's
+    biases[0][0] = -float(inputs[0] @ weights[0][:, 0])
+    if len(widths) == 2:
+        return inputs, weights[0], biases[0]
+    return inputs, weights, biases
 
 
 def make_cases(seed: int) -> list[Case]:
