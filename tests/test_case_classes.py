@@ -202,13 +202,6 @@ def relu_grad_ge_zero(z: Any) -> Any:
     return (np.asarray(z, dtype=float) >= 0).astype(float)
 
 
-def scg_no_conversion(scores: Any, labels: Any) -> Any:
-    p = np.exp(scores - scores.max(axis=1, keepdims=True))
-    p = p / p.sum(axis=1, keepdims=True)
-    p[np.arange(len(labels)), labels] -= 1
-    return p / len(labels)
-
-
 def scg_batch_max(scores: Any, labels: Any) -> Any:
     s = np.asarray(scores, dtype=float)
     e = np.exp(s - s.max())
@@ -228,10 +221,6 @@ def scg_unstable(scores: Any, labels: Any) -> Any:
     p = e / e.sum(axis=1, keepdims=True)
     p[np.arange(len(labels)), labels] -= 1
     return p / len(labels)
-
-
-def dense_no_conversion(inputs: Any, weights: Any, grad_out: Any) -> Any:
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
 
 
 def _backward(inputs: Any, weights: Any, biases: Any, labels: Any, *,
@@ -309,14 +298,11 @@ CLASSES = [
     ("forward", "cross_entropy_loss", "the docstring's call with lists", loss_no_conversion),
     ("backward", "relu_grad", "the docstring's call with lists", relu_grad_no_conversion),
     ("backward", "relu_grad", "a pre-activation exactly 0 (z >= 0)", relu_grad_ge_zero),
-    ("backward", "softmax_cross_entropy_grad", "the docstring's call with lists",
-     scg_no_conversion),
     ("backward", "softmax_cross_entropy_grad", "rows far apart, the batch's maximum",
      scg_batch_max),
     ("backward", "softmax_cross_entropy_grad", "the last class never a label",
      scg_onehot_from_largest_label),
     ("backward", "softmax_cross_entropy_grad", "large scores, no shift", scg_unstable),
-    ("backward", "dense_backward", "the docstring's call with lists", dense_no_conversion),
     ("backward", "backward", "a hidden pre-activation exactly 0 (mask z >= 0)",
      backward_of(slope=lambda z: (z >= 0).astype(float))),
     ("backward", "backward", "a hidden pre-activation exactly 0 (slope divided by z)",
