@@ -107,6 +107,7 @@ def behaviour_hints(
     limit: int = 2,
 ) -> list[Said]:
     """What the student's results have in common where they fail, most specific first."""
+    observations = read_as_arrays(observations)
     failed = [o for o in observations if not o.passed]
     if not failed:
         return []
@@ -121,9 +122,38 @@ def behaviour_hints(
 def relations_only(observations: Sequence[Observation], parts: tuple[str, ...] = (),
                    parameters: Sequence[str] = ()) -> list[Said]:  # fmt: skip
     """The relations of the values alone (no split of the arguments), most specific first."""
+    observations = read_as_arrays(observations)
     failed = [o for o in observations if not o.passed]
     said = _first_row_alone(observations) or _relations(failed, parts, parameters)
     return sorted(said, key=lambda s: s.rank)
+
+
+def list_form(value: Any) -> bool:
+    """A Python list of numbers (or of such lists): the form a docstring writes a call in."""
+    return isinstance(value, list) and bool(value) and not isinstance(value[0], np.ndarray)
+
+
+def _depth(value: Any) -> int:
+    return 1 + _depth(value[0]) if isinstance(value, list) and value else 0
+
+
+def _as_read(value: Any) -> Any:
+    """A list argument read as numpy reads it: an array (whole numbers stay integers, as
+    labels are), or a network's layers (a list of matrices) as a list of arrays."""
+    if not list_form(value):
+        return value
+    try:
+        if _depth(value) >= 3:
+            return [np.asarray(v) for v in value]
+        return np.asarray(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def read_as_arrays(observations: Sequence[Observation]) -> list[Observation]:
+    """The calls with their list arguments read as arrays, so that a call written as a
+    docstring writes it has the dimension, rows and labels its arrays would have."""
+    return [replace(o, args=tuple(_as_read(a) for a in o.args)) for o in observations]
 
 
 def _first_row_alone(observations: Sequence[Observation]) -> list[Said]:
@@ -607,7 +637,7 @@ def _shape(shape: tuple[int, ...]) -> str:
 
 def _first_array(args: tuple[Any, ...]) -> np.ndarray | None:
     for a in args:
-        if isinstance(a, np.ndarray) and a.dtype.kind == "f":
+        if isinstance(a, np.ndarray) and a.dtype.kind in "fiu":  # whole numbers: a list's
             return a
     return None
 
