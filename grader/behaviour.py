@@ -204,6 +204,8 @@ def _relations_on(
 ) -> list[Said]:
     if any(o.values is None for o in failed):
         return []  # some failures raised: a relation of the values would not cover them
+    if len(failed) < 2:
+        return []  # one failed call relates to the expected one in many ways by chance
     by_path: dict[str, list[set[tuple[str, Any]]]] = {}
     shapes: dict[str, tuple[Any, Any, bool]] = {}
     for o in failed:
@@ -770,6 +772,8 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         return Said("behaviour.zero_values", "Wrong only where a value is exactly 0: check what "
                     "your code does at 0 (> or >=, a division by the value?).", 11)  # fmt: skip
     if name.startswith("argument "):
+        if any(o.raised or o.values is None for o in observations if not o.passed):
+            return None  # it breaks where the argument is set: used wrongly, not left out
         k = int(name.split()[1])
         what = parameters[k] if k < len(parameters) else f"argument {k + 1}"
         return Said("behaviour.ignores_argument", f"Right when {what} is zero or not given, "
