@@ -400,7 +400,7 @@ def diagnose_hints(
     was already explained for other exercises (updated here), so that a function
     failing because it calls another broken one is sent to fix that one first.
     Without a known mistake, what the results were observed to have in common
-    where they fail (grader/behaviour.py) is said instead, else the error's symptom.
+    where they fail (grader/behaviour/) is said instead, else the error's symptom.
     """
     found = found if found is not None else {}
     found[exercise.name] = Explanation(())  # failed: its callers may fail through it
