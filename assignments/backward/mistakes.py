@@ -491,8 +491,10 @@ MISTAKES = tuple(
 
 # Ways of writing a misconception, and the misconception each one is.
 FLAVOUR_OF = {
-    **{f"backward.dense_order_{o}": "backward.dense_wrong_order" for o in ("ibw", "wib", "biw",
-                                                                            "bwi")},
+    **{
+        f"backward.dense_order_{o}": "backward.dense_wrong_order"
+        for o in ("ibw", "wib", "biw", "bwi")
+    },
     "backward.dense_bias_summed_all": "backward.dense_bias_wrong_axis",
     "backward.dense_bias_rows_keepdims": "backward.dense_bias_wrong_axis",
     "backward.grad_no_onehot_no_mean": "backward.grad_no_onehot",
