@@ -239,6 +239,8 @@ HINTS = {
     "hidden_layer.bias_twice": "The biases are added twice: add them once, to inputs @ "
     "weights, before relu.",
     "hidden_layer.int_dtype": INT_DTYPE,
+    "forward.bias_again": "The biases are added twice: hidden_layer already adds each "
+    "layer's biases (before relu), so do not add them again to its result.",
     "forward.relu_on_output": "Your output layer applies ReLU; the last layer of forward is "
     "linear, so negative scores must stay negative.",
     "forward.no_relu": "No layer applies ReLU: every layer but the last must pass its sums "
@@ -270,6 +272,9 @@ HINTS = {
     "each row of probabilities must sum to 1.",
     "softmax.in_place": "Your softmax writes into the array it was given (z -= ... or "
     "np.exp(z, out=z)); compute new arrays instead: z = z - z.max(axis=-1, keepdims=True).",
+    "loss.whole_array": "The log of the sum of exponentials runs over the whole array "
+    "(np.sum without axis): each row is one example with its own normaliser, so sum along "
+    "axis=-1 (keepdims=True), with each row's maximum as the shift.",
     "loss.summed": "The loss is summed over the rows; take the mean, so it does not grow with "
     "the number of examples.",
     "loss.no_softmax_probs": NO_SOFTMAX,
@@ -309,6 +314,8 @@ FLAVOUR_OF = {
     "loss.unstable_softmax": "loss.unstable_log",
     "loss.one_hot_argmax": "loss.one_hot_labels",
     "loss.large_epsilon_1e4": "loss.large_epsilon",
+    "forward.bias_again": "hidden_layer.bias_twice",
+    "loss.whole_array": "softmax.whole_array",
 }
 
 

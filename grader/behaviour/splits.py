@@ -59,6 +59,10 @@ def properties(args: tuple[Any, ...], count: int = 0) -> dict[str, Any]:
         found["zeros"] = bool(np.any(first == 0))
     elif args and isinstance(args[0], (int, float)) and not isinstance(args[0], bool):
         found["negatives"] = args[0] < 0
+        found["dimension"] = 0  # a single number
+    shapes = tuple(a.shape for a in args if isinstance(a, np.ndarray))
+    if len(shapes) >= 2:
+        found["shapes"] = shapes  # the sizes of every array argument together
     layers = _layers(args)
     if layers is not None:
         found["layers"] = layers
@@ -78,6 +82,7 @@ HELD = {
     "columns": ("dimension", "rows", "layers"),
     "layers": ("dimension",),  # the rows of a probe rarely matter to its number of layers
     "widths": ("dimension",),
+    "shapes": ("dimension",),
 }
 
 
@@ -121,7 +126,14 @@ def splits(observations: Sequence[Observation], parameters: Sequence[str]) -> li
             said.append(text)
     if len(said) > 2:
         return []  # too many properties separate: the cases do not tell which one matters
+    if len(said) > 1:
+        # every array's shape together says less than any one size that splits alike
+        said = [s for s in said if not s.text.startswith("Right only when the arrays have")]
     return said
+
+
+DIMENSIONS = {0: "a single number", 1: "one example given as a 1-D array",
+              2: "a 2-D array of rows (examples)"}  # fmt: skip
 
 
 def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence[Observation],
@@ -131,11 +143,20 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
     if name == "dimension":
+        wrong = " and for ".join(DIMENSIONS[d] for d in sorted(bad))
         if good == {1}:
             return Said("behaviour.only_1d", "Right for one example given as a 1-D array, wrong "
-                        "for a 2-D array of rows (examples).", 20)  # fmt: skip
-        return Said("behaviour.only_2d", "Right for a 2-D array of rows (examples), wrong for one "
-                    "example given as a 1-D array.", 20)  # fmt: skip
+                        f"for {wrong}.", 20)  # fmt: skip
+        if good == {2}:
+            return Said("behaviour.only_2d", "Right for a 2-D array of rows (examples), wrong "
+                        f"for {wrong}.", 20)  # fmt: skip
+        return None
+    if name == "shapes":
+        if len(good) != 1:
+            return None
+        sizes = ", ".join(str(s) for s in next(iter(good)))
+        return Said("behaviour.fixed_sizes", f"Right only when the arrays have the shapes {sizes}"
+                    ", wrong for other sizes: are sizes written into the code?", 21)  # fmt: skip
     if name == "rows":
         if good != {1} and bad != {1}:
             return None  # "right for 2 and 4 rows, wrong for 3" is a coincidence of values
