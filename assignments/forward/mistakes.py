@@ -216,6 +216,8 @@ HINTS = {
     "np.maximum(0, x), which handles scalars and arrays alike.",
     "relu.abs": RELU_ABS,
     "relu.abs_doubled": RELU_ABS,
+    "relu.abs_precedence": "abs(x) + x / 2 divides only x by 2: ReLU written with abs needs "
+    "parentheses, (abs(x) + x) / 2, or simply np.maximum(0, x).",
     "relu.in_place": "Your relu changes the array it was given (x[x < 0] = 0 writes into the "
     "caller's data); return a new array instead, e.g. np.maximum(0, x).",
     "relu.vectorize_int": "np.vectorize takes its output type from the first result: a "
@@ -247,6 +249,8 @@ HINTS = {
     "through relu.",
     "forward.no_biases": "The biases are ignored: when biases is given, add biases[l] to layer "
     "l's sums.",
+    "forward.no_output_bias": "The output layer's biases are left out: every layer, the "
+    "last one too, adds its biases[l] to its sums.",
     "forward.skipped_layers": SKIPPED,
     "forward.first_and_last": SKIPPED,
     "forward.fixed_layer_count": FIXED_LAYERS,
@@ -315,6 +319,8 @@ FLAVOUR_OF = {
     "loss.one_hot_argmax": "loss.one_hot_labels",
     "loss.large_epsilon_1e4": "loss.large_epsilon",
     "forward.bias_again": "hidden_layer.bias_twice",
+    "relu.abs_precedence": "relu.abs",
+    "forward.no_output_bias": "forward.no_biases",
     "loss.whole_array": "softmax.whole_array",
 }
 
