@@ -223,6 +223,13 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
             found.add(("behaviour.reshaped", (g.shape, e.shape, True)))
     if e.ndim == 2 and g.shape == e.shape[1:] and matches(e[0], g):  # one row: also reshaped
         found.add(("behaviour.only_first_example", None))
+    if (e.ndim >= 1 and g.ndim == e.ndim + 1 and g.shape[1:] == e.shape and g.shape[0] >= 2
+            and np.all(np.isfinite(g))):  # fmt: skip
+        # one row per example where the rows' sum (or mean) is expected: a missing .sum(axis=0)
+        if np.allclose(g.sum(axis=0), e, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.not_summed", "rows"))
+        elif np.allclose(g.mean(axis=0), e, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.per_example_not_reduced", "rows"))
     reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 1 and np.all(np.isfinite(g))
     if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):
         found.add(("behaviour.per_example_not_reduced", None))
@@ -244,7 +251,7 @@ def _label_entries(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[t
             differs = ~np.isclose(g, e, rtol=RTOL, atol=ATOL)
             if np.any(differs & mask) and not np.any(differs & ~mask):
                 return {("behaviour.label_entries_wrong", None)}
-            if e.shape[1] > 1 and np.any(differs & ~mask) and not np.any(differs & mask):
+            if e.shape[1] > 1 and np.all(differs | mask) and not np.any(differs & mask):
                 return {("behaviour.only_label_entries_right", None)}
     return set()
 

@@ -52,9 +52,12 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.only_first_example": "only the first example (row) is right: is only the "
         "first example used?",
         "behaviour.per_example_not_reduced": "one value per example where a single number, "
-        "their mean, is expected",
-        "behaviour.not_summed": "the terms one by one where a single number, their sum, is "
-        "expected",
+        "their mean, is expected"
+        if detail != "rows"
+        else "one row per example where their mean down the rows (axis=0) is expected",
+        "behaviour.not_summed": "the terms one by one where a single number, their sum, is expected"
+        if detail != "rows"
+        else "one row per example where their sum down the rows (axis=0) is expected",
         "behaviour.sum_not_mean": "exactly m times the expected value, m the number of rows "
         "(examples): a sum where the mean is expected?",
         "behaviour.divided_by_rows": "exactly 1/m of the expected value, m the number of rows "
@@ -93,7 +96,5 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.slightly_off": "close to the expected values but not equal (off by less "
         "than 1%): does a small constant (an epsilon) or a rounding change the result?",
     }[key]
-    text = where + text
-    return Said(
-        key, text[0].upper() + text[1:] + ("" if text.endswith("?") else "."), ORDER.index(key)
-    )
+    text = where + text[0].upper() + text[1:]  # a part's name keeps its spelling
+    return Said(key, text + ("" if text.endswith("?") else "."), ORDER.index(key))
