@@ -169,6 +169,12 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
                     f"inputs (columns), wrong for {listed(bad)}: is a size written into the "
                     "code?", 21)  # fmt: skip
     if name == "layers":
+        if good == {1}:
+            # Right without a hidden layer: a loop over a fixed number of layers does that,
+            # and so does any mistake in the hidden layers: both are said.
+            return Said("behaviour.fixed_layer_count", f"Right for 1 layer, wrong for "
+                        f"{listed(bad)}: check the loop over the layers, and what each hidden "
+                        "layer computes and passes on.", 19)  # fmt: skip
         if len(good) > 1 and max(good) > min(bad) and min(good) < max(bad):
             return None  # neither one count nor a threshold: a coincidence of values
         return Said("behaviour.fixed_layer_count", f"Right for {listed(good)} layer(s), wrong "
