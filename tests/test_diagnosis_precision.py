@@ -8,6 +8,7 @@ classes are written as students write them, graded as a submission is.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,25 @@ def test_a_row_count_threshold_is_a_split() -> None:
     said = behaviour_hints(observations)
     assert [s.id for s in said] == ["behaviour.row_count"]
     assert said[0].text.startswith("Right for 1 and 2 row(s)")
+
+
+def test_layers_stacked_into_one_array_break_where_their_shapes_differ() -> None:
+    """np.array(weights) raises on layers of different shapes: said as what was seen."""
+
+    def net(*widths: int) -> list[np.ndarray]:
+        return [np.ones((a, b)) for a, b in itertools.pairwise(widths)]
+
+    def step(*widths: int, raised: bool) -> Observation:
+        args = (net(*widths), net(*widths), 0.1)
+        return obs(args, args[0], None if raised else args[0], not raised)
+
+    stacked = [step(3, 2, raised=False), step(2, 2, 2, raised=False),
+               step(3, 4, 2, raised=True), step(2, 3, 3, 2, raised=True)]  # fmt: skip
+    assert [s.id for s in behaviour_hints(stacked)] == ["behaviour.fixed_sizes"]
+    # The same sizes, but wrong values where they differ: not what stacking does.
+    reversed_steps = [
+        obs((net(3, 4, 2), net(3, 4, 2), 0.1), net(3, 4, 2), net(3, 4, 2)[::-1], False),
+        obs((net(2, 3, 2), net(2, 3, 2), 0.1), net(2, 3, 2), net(2, 3, 2)[::-1], False),
+    ]
+    valued = [*stacked[:2], *reversed_steps]
+    assert "behaviour.fixed_sizes" not in [s.id for s in behaviour_hints(valued)]

@@ -27,6 +27,13 @@ def _widths(args: tuple[Any, ...]) -> tuple[int, ...] | None:
     return None
 
 
+def _equal_shapes(args: tuple[Any, ...]) -> bool:
+    """Whether every array of every list argument has one shape (they stack into one)."""
+    lists = [a for a in args if isinstance(a, (list, tuple)) and a
+             and all(isinstance(x, np.ndarray) for x in a)]  # fmt: skip
+    return all(len({x.shape for x in a}) == 1 for a in lists)
+
+
 def _emptiness(value: Any) -> str:
     if value is None:
         return "none"
@@ -67,6 +74,7 @@ def properties(args: tuple[Any, ...], count: int = 0) -> dict[str, Any]:
     if layers is not None:
         found["layers"] = layers
         found["widths"] = _widths(args)
+        found["equal shapes"] = _equal_shapes(args)
     padded = (*args, *[None] * (count - len(args)))
     for k, a in enumerate(padded[1:], start=1):
         if a is None or isinstance(a, (np.ndarray, list, tuple, int, float)):
@@ -83,6 +91,7 @@ HELD = {
     "layers": ("dimension",),  # the rows of a probe rarely matter to its number of layers
     "widths": ("dimension",),
     "shapes": ("dimension",),
+    "equal shapes": (),
 }
 
 
@@ -127,10 +136,12 @@ def splits(observations: Sequence[Observation], parameters: Sequence[str]) -> li
     if len(said) > 2:
         return []  # too many properties separate: the cases do not tell which one matters
     if len(said) > 1:
-        # every array's shape together says less than any one size that splits alike
-        said = [s for s in said if not s.text.startswith("Right only when the arrays have")]
+        # sizes taken together say less than any one property that splits alike
+        said = [s for s in said if s.rank != TOGETHER] or said
     return said
 
+
+TOGETHER = 29  # the rank of a split by every size together: said only alone
 
 DIMENSIONS = {0: "a single number", 1: "one example given as a 1-D array",
               2: "a 2-D array of rows (examples)"}  # fmt: skip
@@ -155,8 +166,9 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         if len(good) != 1:
             return None
         sizes = ", ".join(str(s) for s in next(iter(good)))
-        return Said("behaviour.fixed_sizes", f"Right only when the arrays have the shapes {sizes}"
-                    ", wrong for other sizes: are sizes written into the code?", 21)  # fmt: skip
+        return Said("behaviour.fixed_sizes", "Right only when the arrays have the shapes "
+                    f"{sizes}, wrong for other sizes: are sizes written into the code?",
+                    TOGETHER)  # fmt: skip
     if name == "rows":
         if good != {1} and bad != {1} and max(good) > min(bad):
             return None  # "right for 2 and 4 rows, wrong for 3" is a coincidence of values
@@ -184,6 +196,12 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         return Said("behaviour.fixed_sizes", f"Right only for a network of sizes {sizes} "
                     "(inputs, then each layer's width), wrong for other sizes: are sizes written "
                     "into the code?", 19)  # fmt: skip
+    if name == "equal shapes" and good == {True}:
+        if not all(o.raised for o in observations if not o.passed):
+            return None  # wrong values on mixed sizes: not what stacking them does (it raises)
+        return Said("behaviour.fixed_sizes", "Right only when every layer's arrays have one "
+                    "shape, wrong when their sizes differ: is a list of layers turned into one "
+                    "array (np.array(weights))?", TOGETHER)  # fmt: skip
     if name == "large" and bad == {True}:
         blew_up = all(o.raised or non_finite(o.values)
                       for o in observations if not o.passed)  # fmt: skip
