@@ -134,6 +134,7 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "backward.dense_grad_weights_transposed": (("behaviour.transposed",), ()),
     "backward.dense_bias_keepdims": (("behaviour.reshaped",), ()),
+    "backward.dense_bias_not_summed": (("behaviour.not_summed",), ()),
     # summed along each row, keepdims: the catalogue's wrong-axis sum, written this way
     "dense.bias_rows_keepdims": (("backward.dense_bias_wrong_axis",), ()),
     "backward.two_layers_hard_coded": (("behaviour.fixed_layer_count",), ()),

@@ -120,7 +120,11 @@ def _relations_on(
     if len(said) != len(by_path):
         return []  # a part is wrong in a way no relation covers: do not tell half the story
     several = len(set(by_path) | set(shapes)) > 1
+    shaped = {path for path, found in by_path.items()
+              if best(set.intersection(*found))[0] in SAYS_SHAPE}  # fmt: skip
     for path, shape in shapes.items():  # the shape is said too, after what the values show
+        if path in shaped:
+            continue  # what the values show says the shape already
         if path in by_path or len(by_path):
             prefix = f"{path}: " if path and several else ""
             text = (f"{prefix}Also a different shape ({shape_words(shape[0])}, expected "
@@ -129,6 +133,10 @@ def _relations_on(
         else:
             said.append(say(path, ("behaviour.reshaped", shape), several))
     return said
+
+
+# Relations whose words already say the result has another shape.
+SAYS_SHAPE = ("behaviour.not_summed", "behaviour.per_example_not_reduced")
 
 
 def _as_shaped(e: Any, g: Any) -> np.ndarray | None:
