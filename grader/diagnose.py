@@ -239,8 +239,8 @@ def hint_parts(hint: str, exercise: str) -> list[tuple[str, str]]:
     """
     parts: list[tuple[str, str]] = []
     rest = hint
-    while rest.startswith(f"Your {exercise} calls your ") and " first (" in rest:
-        callee = rest[len(f"Your {exercise} calls your ") :].split(",", 1)[0]
+    while (lead := _callee_lead(rest, exercise)) and " first (" in rest:
+        callee = rest[len(lead) :].split(",", 1)[0]
         start = rest.index(" first (") + len(" first (")
         end = _closing(rest, start)
         if end is None:
@@ -249,6 +249,14 @@ def hint_parts(hint: str, exercise: str) -> list[tuple[str, str]]:
         rest = rest[end + 1 :].lstrip()
     own = rest[len(TWO) :].split(ALSO) if rest.startswith(TWO) else [rest]
     return parts + [(exercise, text) for text in own if text]
+
+
+def _callee_lead(text: str, exercise: str) -> str | None:
+    """The words that send a caller's student to a callee (a combination, or _sent_to_callee)."""
+    for lead in (f"Your {exercise} calls your ", f"Your {exercise} is meant to call your "):
+        if text.startswith(lead):
+            return lead
+    return None
 
 
 def _closing(text: str, start: int) -> int | None:

@@ -202,3 +202,14 @@ def test_layers_stacked_into_one_array_break_where_their_shapes_differ() -> None
     ]
     valued = [*stacked[:2], *reversed_steps]
     assert "behaviour.fixed_sizes" not in [s.id for s in behaviour_hints(valued)]
+
+
+def test_a_caller_sent_to_its_callee_counts_as_the_callees_mistake() -> None:
+    """The class report counts misconceptions from the hints' words: the callee's."""
+    from grader.diagnose import hint_parts
+
+    hint = ("Your backward is meant to call your relu_grad, which fails its own tests: fix "
+            "relu_grad first (At z == 0 the slope is taken to be 0 (not 1).)")  # fmt: skip
+    assert hint_parts(hint, "backward") == [
+        ("relu_grad", "At z == 0 the slope is taken to be 0 (not 1).")
+    ]
