@@ -213,3 +213,19 @@ def test_a_caller_sent_to_its_callee_counts_as_the_callees_mistake() -> None:
     assert hint_parts(hint, "backward") == [
         ("relu_grad", "At z == 0 the slope is taken to be 0 (not 1).")
     ]
+
+
+def test_one_shape_whatever_the_arguments_is_a_size_written_in() -> None:
+    """Two nodes hard-coded: shape (2,) comes back for every layer, right only for 2 nodes."""
+
+    def layer(n_in: int, n_out: int, passed: bool) -> Observation:
+        x, w = np.ones(n_in), np.ones((n_in, n_out))
+        return obs((x, w), x @ w, np.full(2, 9.0) if not passed else x @ w, passed)
+
+    observations = [layer(2, 2, True), layer(3, 2, True), layer(3, 4, False), layer(4, 3, False)]
+    said = behaviour_hints(observations)
+    assert [s.id for s in said] == ["behaviour.fixed_sizes"]
+    assert "shape (2,)" in said[0].text
+    # One expected shape among the failures: a shape alone, no size is seen to be fixed.
+    alike = [layer(2, 2, True), layer(3, 2, True), layer(3, 4, False), layer(5, 4, False)]
+    assert "behaviour.fixed_sizes" not in [s.id for s in behaviour_hints(alike)]

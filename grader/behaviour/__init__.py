@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .ids import IDS
-from .relations import first_row_alone, relations
+from .relations import first_row_alone, one_shape_always, relations
 from .splits import properties, splits
 from .values import Observation, Said
 
@@ -56,7 +56,7 @@ def behaviour_hints(
     # A relation that holds on every failure tells the whole story; a split would add a
     # property that may only go with it.
     said = first_row_alone(observations) or relations(failed, parts, parameters)
-    said = said or splits(observations, parameters)
+    said = said or one_shape_always(observations) or splits(observations, parameters)
     said.sort(key=lambda s: s.rank)
     return list({s.id + s.text: s for s in said}.values())[:limit]
 

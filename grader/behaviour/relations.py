@@ -303,3 +303,30 @@ def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> se
             divided = "behaviour.divided_by_rows" if rows else "behaviour.divided_by_columns"
             found.add((divided, None))
     return found
+
+
+def one_shape_always(observations: Sequence[Observation]) -> list[Said]:
+    """Every failed call returned one array shape, whatever shape was expected.
+
+    Needs two failed calls whose expected shapes differ from each other and from the
+    shape returned, and a passed call that expected that very shape: the size is fixed
+    in the code, not taken from the arguments.
+    """
+    failed = [o for o in observations if not o.passed]
+    arrays = all(isinstance(o.values, np.ndarray) and isinstance(o.expected, np.ndarray)
+                 for o in failed)  # fmt: skip
+    if len(failed) < 2 or not arrays:
+        return []
+    shapes = {o.values.shape for o in failed}
+    expected = {o.expected.shape for o in failed}
+    if len(shapes) != 1 or len(expected) < 2 or shapes & expected:
+        return []
+    shape = next(iter(shapes))
+    if not any(o.passed and isinstance(o.expected, np.ndarray) and o.expected.shape == shape
+               for o in observations):  # fmt: skip
+        return []
+    text = (
+        f"Always a result of {shape_words(shape)}, whatever the sizes of the arguments "
+        "(right only where that shape is expected): is a size written into the code?"
+    )
+    return [Said("behaviour.fixed_sizes", text, 19)]
