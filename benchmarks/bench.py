@@ -6,7 +6,9 @@ Each figure is a ratio to its own baseline, measured interleaved with it (baseli
 measure, baseline, measure, ...) so that a machine busy with other work slows both
 alike; the figure is the median of the pairs' ratios:
 
-* a single grade of the reference, per sandbox / ``python -c "import numpy"``;
+* a single grade of the reference, per sandbox / ``python -c "import numpy"``: tier 1
+  (``bwrap``, ``process``) here, and tier 2 (``landlock``) inside a Docker-default
+  container (tests/docker.py: no namespaces there), baseline and grades both in it;
 * ``check("relu")`` in a Jupyter kernel / a bare cell in that kernel;
 * a class of 200 mixed submissions (correct, buggy, stubs, broken) with ``--jobs 2``:
   submissions graded per ``import numpy`` time (throughput times that time);
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import json
 import os
 import platform
@@ -106,6 +109,65 @@ def sandboxes() -> list[str]:
     from grader.sandbox import bwrap_works
 
     return ["bwrap", "process"] if bwrap_works() else ["process"]
+
+
+# ------------------------------------------------------------------ single grades
+
+
+def single_figures(pairs: int, trees: dict[str, Path], kinds: list[str]) -> dict[str, Any]:
+    """A single grade of the reference per sandbox and tree, against ``import numpy``."""
+    results: dict[str, Any] = {}
+    report = Path(tempfile.mkdtemp(prefix="bench-single-")) / "r.json"
+    for sandbox in kinds:
+        command = [PYTHON, "-m", "grader", "solutions/forward.py", "--sandbox", sandbox,
+                   "-o", str(report)]  # fmt: skip
+        measures = {
+            name: (lambda t=tree, c=command, n=f"single_{sandbox}_{name}": wall(c, t, label=n))
+            for name, tree in trees.items()
+        }
+        numpy = functools.partial(wall, NUMPY, label="numpy")
+        results[f"single_{sandbox}"] = figure = interleaved(pairs, numpy, measures)
+        for name in trees:
+            figure[name]["cpu_ratio"] = cpu_ratio(f"single_{sandbox}_{name}", "numpy")
+        said(sandbox, figure, trees)
+    return results
+
+
+def said(sandbox: str, figure: dict[str, Any], trees: dict[str, Path]) -> None:
+    for name in trees:
+        cpu = figure[name]["cpu_ratio"] or 0
+        print(f"single grade ({sandbox}), {name}: x{figure[name]['ratio']:.2f} of import numpy "
+              f"({figure[name]['seconds']:.3f} s vs {figure['baseline_s']:.3f} s); CPU time "
+              f"x{cpu:.2f}", flush=True)  # fmt: skip
+
+
+def tier2_figures(pairs: int, trees: dict[str, Path]) -> dict[str, Any]:
+    """Tier 2's single grades, measured inside a Docker-default container (root, as on
+    Gradescope), where no namespace can be made; {} where Docker cannot run."""
+    try:
+        from tests.docker import docker_problem, in_docker
+    except ImportError:
+        return {}
+    problem = docker_problem()
+    if problem is not None:
+        print(f"single grade (landlock): skipped ({problem})")
+        return {}
+    out = Path(tempfile.mkdtemp(prefix="bench-docker-"))
+    out.chmod(0o755)
+    before = [f"--before {trees['before']}"] if "before" in trees else []
+    binds = tuple(f"{t}:{t}:ro" for n, t in trees.items() if n != "after")
+    script = (f"chmod o+x / && exec {PYTHON} {ROOT}/benchmarks/bench.py --inside "
+              f"--pairs {pairs} {' '.join(before)} -o {out}/tier2.json")  # fmt: skip
+    done = in_docker(["sh", "-c", script], binds=(f"{out}:{out}", *binds), out=out,
+                     timeout=3600)  # fmt: skip
+    if done.returncode != 0:
+        print(f"single grade (landlock): failed in the container: {done.stderr[-500:]!r}")
+        return {}
+    inside = json.loads((out / "tier2.json").read_text())
+    figure = inside["results"]["single_landlock"]
+    figure["where"] = "inside a Docker-default container, as root"
+    said("landlock, in Docker", figure, trees)
+    return {"single_landlock": figure}
 
 
 # ------------------------------------------------------------------ check() in a kernel
@@ -272,8 +334,13 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], choices=["single", "check", "batch",
                                                                   "memory"])  # fmt: skip
     parser.add_argument("-o", "--output", default=str(ROOT / "benchmarks" / "results.json"))
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     trees = {"after": ROOT} | ({"before": args.before.resolve()} if args.before else {})
+    if args.inside:  # in the container: tier 2's single grades only, trees compiled outside
+        results = single_figures(args.pairs, trees, ["landlock"])
+        Path(args.output).write_text(json.dumps({"results": results, "cpu": CPU}))
+        return
     for tree in trees.values():  # as pip install does; PYTHONDONTWRITEBYTECODE may be set
         subprocess.run([PYTHON, "-m", "compileall", "-q", "grader", "assignments", "solutions"],
                        cwd=tree, check=True, capture_output=True)  # fmt: skip
@@ -286,21 +353,8 @@ def main() -> None:
         return wall(NUMPY, label="numpy")
 
     if "single" not in args.skip:
-        report = work / "r.json"
-        for sandbox in sandboxes():
-            command = [PYTHON, "-m", "grader", "solutions/forward.py", "--sandbox", sandbox,
-                       "-o", str(report)]  # fmt: skip
-            measures = {
-                name: (lambda t=tree, c=command, n=f"single_{sandbox}_{name}": wall(c, t, label=n))
-                for name, tree in trees.items()
-            }
-            results[f"single_{sandbox}"] = figure = interleaved(args.pairs, numpy, measures)
-            for name in trees:
-                figure[name]["cpu_ratio"] = cpu = cpu_ratio(f"single_{sandbox}_{name}", "numpy")
-                print(f"single grade ({sandbox}), {name}: x{figure[name]['ratio']:.2f} of "
-                      f"import numpy ({figure[name]['seconds']:.3f} s vs "
-                      f"{figure['baseline_s']:.3f} s); CPU time x{cpu:.2f}",
-                      flush=True)  # fmt: skip
+        results |= single_figures(args.pairs, trees, sandboxes())
+        results |= tier2_figures(args.pairs, trees)
     best = sandboxes()[0]
     if "check" not in args.skip:
         try:
@@ -370,7 +424,8 @@ def markdown(document: dict[str, Any]) -> str:
 
     for key in sorted(k for k in results if k.startswith("single_")):
         figure = results[key]
-        row(f"`grade solutions/forward.py --sandbox {key[7:]}` (`import numpy`, "
+        where = " in Docker (tier 2)" if figure.get("where") else ""
+        row(f"`grade solutions/forward.py --sandbox {key[7:]}`{where} (`import numpy`, "
             f"{figure['baseline_s']:.3f} s)",
             [f"x{figure[t]['ratio']:.2f} ({figure[t]['seconds']:.3f} s; CPU x"
              f"{figure[t]['cpu_ratio']:.2f})" for t in trees])  # fmt: skip

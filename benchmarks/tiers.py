@@ -20,16 +20,28 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import median_of, wall  # noqa: E402
 from tests.submissions import make_class  # noqa: E402
 
 CORES = os.cpu_count() or 1
+
+
+def wall(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:
+    """Wall seconds of ``command``; CalledProcessError if it fails (its tier cannot start)."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def median_of(runs: int, command: list[str], cwd: Path = ROOT,
+              env: dict[str, str] | None = None) -> float:  # fmt: skip
+    return statistics.median(wall(command, cwd=cwd, env=env) for _ in range(runs))
 
 
 def export(revision: str) -> Path:

@@ -110,6 +110,7 @@ def _start_worker(options: _Options) -> None:
     if options.course is not None:
         course.use(options.course)
     _worker = Grader(sandbox=options.sandbox, limits=options.limits)
+    _worker.keep_ready = True
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
     _worker.warm()

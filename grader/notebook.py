@@ -19,6 +19,7 @@ else the functions' own source. Converting a notebook file is ``ipynb``'s concer
 from __future__ import annotations
 
 import ast
+import atexit
 import html
 import inspect
 import json
@@ -38,6 +39,7 @@ from .grade import grade
 from .ipynb import binds, cell_as_python, convert
 from .results import Report
 from .sandbox import SandboxKind
+from .session import Grader
 from .spec import Assignment, TestResult
 
 __all__ = ["CheckResult", "NotebookError", "check", "kernel_cells", "kernel_source"]
@@ -221,6 +223,25 @@ def _user_namespace(shell: Any) -> Mapping[str, Any]:
     return space if isinstance(space, dict) else vars(sys.modules["__main__"])
 
 
+_WARM: dict[str, Grader] = {}  # per sandbox asked for: one warm sandbox per kernel
+
+
+def _checking(sandbox: SandboxKind) -> Grader:
+    """The kernel's grader for ``sandbox``: its sandbox (Python and numpy started, no student
+    code) is kept between checks, and each check still runs in a runner of its own, forked
+    from that clean zygote after the previous check's processes were all killed."""
+    grader = _WARM.get(sandbox)
+    if grader is None:
+        grader = _WARM[sandbox] = Grader(sandbox=sandbox)
+        grader.keep_ready = True
+        atexit.register(grader.close)
+    return grader
+
+
+def _grade(path: Path, spec: Assignment, sandbox: SandboxKind) -> Report:
+    return grade(path, assignment=spec, grader=_checking(sandbox), visible_only=True)
+
+
 def _check_cells(
     cells: list[tuple[int, str]], spec: Assignment, wanted: tuple[str, ...], sandbox: SandboxKind
 ) -> CheckResult:
@@ -236,7 +257,7 @@ def _check_cells(
     with tempfile.TemporaryDirectory(prefix="grader-check-") as folder:
         path = Path(folder) / NOTEBOOK
         path.write_text(text, encoding="utf-8")
-        report = grade(path, assignment=spec, sandbox=sandbox, visible_only=True)
+        report = _grade(path, spec, sandbox)
     tests = tuple(replace(t, message=shown(t.message)) for t in report.tests)
     report = replace(report, message=shown(report.message), tests=tests)
     return CheckResult(report, wanted, notes)
@@ -255,5 +276,5 @@ def _check_source(
     with tempfile.TemporaryDirectory(prefix="grader-check-") as folder:
         path = Path(folder) / (file.name if file else "notebook.py")
         path.write_text(source, encoding="utf-8")
-        report = grade(path, assignment=spec, sandbox=sandbox, visible_only=True)
+        report = _grade(path, spec, sandbox)
     return CheckResult(report, wanted)

@@ -22,18 +22,28 @@ SCHEMA_VERSION = "1.0"
 
 
 @functools.cache
+def schema_text(name: str) -> str:
+    folder = resources.files(__package__ or "grader")  # a kit's engine has its own name
+    return folder.joinpath(f"schemas/{name}.schema.json").read_text()
+
+
+@functools.cache
 def schema(name: str) -> dict[str, Any]:
     """A published schema by name: report, summary, gradescope, lti-scores."""
-    folder = resources.files(__package__ or "grader")  # a kit's engine has its own name
-    text = folder.joinpath(f"schemas/{name}.schema.json").read_text()
-    loaded: dict[str, Any] = json.loads(text)
+    loaded: dict[str, Any] = json.loads(schema_text(name))
     return loaded
 
 
 @functools.cache
 def _compiled(name: str) -> Any:
     # fastjsonschema compiles the schema to Python once: about 20 times faster than
-    # jsonschema per report, which matters when a class is graded.
+    # jsonschema per report, which matters when a class is graded. The code it generates
+    # for the schemas used per submission ships with the engine (grader/validators).
+    from .validators import shipped
+
+    found = shipped(name, schema_text(name))
+    if found is not None:
+        return found
     import fastjsonschema
 
     return fastjsonschema.compile(schema(name))

@@ -26,6 +26,9 @@ class Grader:
 
     on_fallback: Callable[[str], None] | None = None
     on_tier: Callable[[str], None] | None = None
+    # More submissions will follow (a batch worker): after each, the next one's runner is
+    # forked from the cleaned zygote at once, and confines itself while this one is judged.
+    keep_ready = False
 
     def __init__(
         self,
@@ -86,6 +89,8 @@ class Grader:
             if not self.allow_portable:
                 raise SandboxUnavailable(self._none_left)
             self._none_left = None
+        if self._box is not None and not self._box.alive():
+            self.close()  # it died while idle (a kept sandbox): a new one, not a lost grade
         self.warm()
         assert self._box is not None
         while True:
@@ -127,6 +132,8 @@ class Grader:
             source=source, filename=filename, batches=plan.calls, sandbox=self.ready(),
             limits=self.limits, meanwhile=meanwhile,
         )  # fmt: skip
+        if self.keep_ready and self._box is not None:
+            self._box.prestart()
         return execution
 
     def _allow(self, packages: tuple[str, ...]) -> None:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SandboxUnavailable
-from . import confined, namespaces, seccomp
+from . import confined, forked, namespaces, seccomp
 from .choose import Tier
 from .limits import Limits
 from .paths import INSIDE, package_dirs
@@ -88,7 +88,9 @@ class Sandbox:
     does not answer, the whole sandbox is torn down instead.
     """
 
-    def __new__(cls, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> Sandbox:
+    def __new__(
+        cls, kind: Tier, limits: Limits, packages: tuple[str, ...] = (), **options: bool
+    ) -> Sandbox:
         """``Sandbox("portable", ...)`` is a PortableSandbox (tier 3, portable.py)."""
         if kind == "portable" and cls is Sandbox:
             from .portable import PortableSandbox
@@ -96,8 +98,17 @@ class Sandbox:
             return super().__new__(PortableSandbox)
         return super().__new__(cls)
 
-    def __init__(self, kind: Tier, limits: Limits, packages: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, kind: Tier, limits: Limits, packages: tuple[str, ...] = (), *, fork: bool = False
+    ) -> None:
+        """``fork``: for a caller that runs no thread, has imported numpy and holds nothing
+        secret yet (launch.py, for a single grade). The zygote of the ``process`` and
+        ``landlock`` sandboxes (neither wraps its zygote) is then forked from this process
+        rather than started as a new interpreter, and bubblewrap is started without
+        waiting for its exec (forked.py)."""
         self.kind, self.limits = kind, limits
+        self.forked = fork and kind in ("process", "landlock")
+        quick = fork and kind == "bwrap"
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
         refused = confined.probe()[1] if kind == "landlock" else None
         if kind == "process":
@@ -163,17 +174,25 @@ class Sandbox:
         command += [str(theirs.fileno()), libdir, json.dumps(config)]
         try:
             self._log = open(Path(self._tmp.name) / "zygote.log", "w+b")  # noqa: SIM115
-            self.proc = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=self._log,
-                stderr=self._log,
-                pass_fds=(theirs.fileno(),),
-                start_new_session=True,
-                preexec_fn=enter,
-                cwd=cwd,
-                env=env,
-            )
+            self.proc: subprocess.Popen[bytes]
+            if self.forked:
+                self.proc = forked.fork_zygote(command[5:], theirs.fileno(), self._log.fileno(),
+                                               cwd or "/", env, enter)  # fmt: skip
+            elif quick:
+                self.proc = forked.spawn(command, theirs.fileno(), self._log.fileno(), cwd, env,
+                                         enter)  # fmt: skip
+            else:
+                self.proc = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=self._log,
+                    stderr=self._log,
+                    pass_fds=(theirs.fileno(),),
+                    start_new_session=True,
+                    preexec_fn=enter,
+                    cwd=cwd,
+                    env=env,
+                )
         except (OSError, subprocess.SubprocessError) as exc:
             ours.close()
             self._release()
@@ -191,6 +210,8 @@ class Sandbox:
         self._buffer = b""
         self.broken = False
         self._ready = False
+        self._next: tuple[Run, int] | None = None
+        self.prestart()  # the first runner confines itself while the grader loads the job
 
     def _release(self) -> None:
         """Give back what a sandbox that did not start had taken."""
@@ -238,9 +259,18 @@ class Sandbox:
             (libdir / path.name).symlink_to(path)
         return str(libdir)
 
-    def start(self, job: dict[str, Any]) -> Run:
-        """Fork a runner for ``job``; the job is written to it as it starts reading."""
-        self.wait_ready()
+    def prestart(self) -> None:
+        """Fork the next job's runner now: it makes its namespaces, drops its privileges and
+        loads its filter (all before it reads anything) while the grader prepares the job.
+
+        It is forked from the zygote as it is now, so call this only when the sandbox is
+        clean (just started, or after ``clean()``): it then holds nothing of any submission.
+        """
+        if self._next is None and not self.broken and self.kind != "portable":
+            self._next = self._launch()
+
+    def _launch(self) -> tuple[Run, int]:
+        """Ask the zygote for a runner wired to new pipes; the job's write end is returned."""
         job_r, job_w = os.pipe()
         results_r, results_w = os.pipe()
         out_r, out_w = os.pipe()
@@ -261,10 +291,40 @@ class Sandbox:
             for fd in theirs:
                 os.close(fd)
             self.control.setblocking(False)
-        run = Run(results_r, out_r, err_r)
-        data = json.dumps(job).encode()
-        # Written from a thread: the job may be larger than a pipe, and the runner reads it
-        # while the grader goes on to read the runner's answers.
+        return Run(results_r, out_r, err_r), job_w
+
+    def alive(self) -> bool:
+        """Whether the zygote still serves (a kept sandbox may lose it while idle)."""
+        if self.kind == "portable":
+            return not self.broken  # no zygote: a process per job
+        return not self.broken and self.proc.poll() is None
+
+    def start(self, job: dict[str, Any]) -> Run:
+        """The runner for ``job`` (the one started ahead, else a new one); the job is
+        written to it as it starts reading."""
+        self.wait_ready()
+        # What the zygote said since the last job is stale now; an exit in it is the runner
+        # started ahead ending without a job (killed while it waited): not this job's.
+        if any(m.get("ev") == "exit" for m in self.messages()) and self._next is not None:
+            self._next[0].close()
+            os.close(self._next[1])
+            self._next = None
+        run, job_w = self._next or self._launch()
+        self._next = None
+        data = memoryview(json.dumps(job).encode())
+        # What the pipe holds is written now (a job usually fits); the rest from a thread:
+        # the runner reads it while the grader goes on to read the runner's answers.
+        os.set_blocking(job_w, False)
+        try:
+            data = data[os.write(job_w, data) :]
+        except BlockingIOError:
+            pass
+        except OSError:
+            data = data[:0]  # the runner is gone; reading its results will say so
+        if not data:
+            os.close(job_w)
+            return run
+        os.set_blocking(job_w, True)
         writer = threading.Thread(target=_write_all, args=(job_w, data), daemon=True)
         writer.start()
         return run
@@ -328,6 +388,12 @@ class Sandbox:
 
     def close(self) -> None:
         """Kill the zygote, every process in the sandbox, and remove its files."""
+        if self._next is not None:  # a runner started ahead that got no job: EOF, it ends
+            run, job_w = self._next
+            self._next = None
+            run.close()
+            with contextlib.suppress(OSError):
+                os.close(job_w)
         with contextlib.suppress(OSError):
             self.control.close()
         if self.watch is not None:
@@ -341,7 +407,7 @@ class Sandbox:
             self.user.release()
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes | memoryview) -> None:
     try:
         view = memoryview(data)
         while view:
