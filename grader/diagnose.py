@@ -479,7 +479,7 @@ def _inherited(
     """Whether a mistake of this exercise is a failing callee's mistake, seen through it.
 
     So it is when a mistake of the callee, inside a correct caller, behaves exactly like
-    it on every case (an inline mask at z == 0 is relu_grad's mask at z == 0); when the
+    it on every case (the caller's own copy of the callee's misconception); when the
     callee's own failures were explained, only its explanation counts.
     """
     mine = simulate((mistake,))
