@@ -12,12 +12,12 @@ from __future__ import annotations
 import copy
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
-from .behaviour import Observation, behaviour_hints, properties, relations_only
+from .behaviour import Observation, behaviour_hints, list_form, properties, relations_only
 from .compare import close, normalize, plain
 from .execute import CallOutcome
 from .sandbox.protocol import encode_arg
@@ -38,6 +38,7 @@ class Behaviour:
     values: Any = None  # plain data, as results cross the boundary (compare.normalize)
     raised: str | None = None  # the exception's type and message: a type alone proves little
     mutated: bool = False
+    unread: bool = False  # the student's call raised on Python lists: not compared
 
 
 def observed(outcome: CallOutcome) -> Behaviour | None:
@@ -314,7 +315,7 @@ def explains(
     evidence is where it fails, never an exception alone.
     """
     triples = [(b, t, k) for k, (b, t) in enumerate(zip(behaviours, theirs, strict=True))
-               if b and t]  # fmt: skip
+               if b and t and not t.unread]  # fmt: skip
     if tier == "exact":
         return all(same(b, t, exercise) for b, t, _ in triples)
     for b, t, k in triples:
@@ -339,7 +340,7 @@ def _reproduced(
     return sum(
         same(simulated[k], t, exercise) or _both_break(simulated[k], t, expected[k])
         for k in failed
-        if (t := theirs[k]) is not None
+        if (t := theirs[k]) is not None and not t.unread
     )
 
 
@@ -412,7 +413,12 @@ def diagnose_hints(
     """
     found = found if found is not None else {}
     found[exercise.name] = Explanation(())  # failed: its callers may fail through it
-    behaviours = [observed(o) for o in outcomes]
+    # A call with Python lists that raised may show only a list never converted (its
+    # message says so): it neither rules a mistake out nor counts for one, and what the
+    # values show is read from the other calls.
+    behaviours = [replace(b, unread=True) if b is not None and b.raised is not None
+                  and any(list_form(a) for a in cases[k].args) else b
+                  for k, b in enumerate(observed(o) for o in outcomes)]  # fmt: skip
     failed = [k for k, r in enumerate(results) if r.status in JUDGED and behaviours[k]]
     hints: list[Hint | None] = [
         Hint(text, ("symptom.name_shadowed",)) if (text := shadowed_hint(r)) else None
@@ -549,6 +555,8 @@ def _observed_hints(
     observations = []
     for k, result in enumerate(results):
         b = behaviours[k]
+        if b is not None and b.unread:
+            continue
         if result.status == "passed" or (result.status in JUDGED and b is not None):
             if b is not None and b.mutated:
                 return None  # a write into an argument: the symptom says it

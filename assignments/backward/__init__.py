@@ -11,6 +11,7 @@ catch the mistakes named in its comment, at every seed.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -192,8 +193,11 @@ def random_cases(seed: int) -> list[Case]:
         grad_weights, grad_biases = r.network(widths)
         learning_rate = round(float(r.rng.uniform(0.05, 0.5)), 2)
         add("sgd_step", label, weights, biases, grad_weights, grad_biases, learning_rate)
-    return cases + first_rows_alone(
-        cases, ("dense_backward/random_rows", "backward/random_two_layers")
+    _forms_and_ranges(r, add)  # last: the cases above keep their values at every seed
+    return (
+        cases
+        + first_rows_alone(cases, ("dense_backward/random_rows", "backward/random_two_layers"))
+        + as_written()
     )
 
 
@@ -208,6 +212,46 @@ def first_rows_alone(cases: list[Case], names: tuple[str, ...]) -> list[Case]:
                          for a in case.args)  # fmt: skip
             alone.append(Case(f"{case.name}_first_row_alone", case.exercise, args))
     return alone
+
+
+def as_written() -> list[Case]:
+    """The docstrings' worked examples called as they are written there: Python lists of
+    whole numbers (``relu_grad([2, 0, -1])``), hidden. The visible examples pass float
+    arrays; these catch a function that never converts its arguments (``z > 0`` of a
+    list raises). backward and sgd_step take lists of arrays.
+
+    Not yet for softmax_cross_entropy_grad and dense_backward, whose docstrings also write
+    their examples with lists: the tuned corpus (tests/corpus/backward, labelled on arrays
+    only) calls right the 48 of its 52 files whose dense_backward takes only arrays, and
+    tests/test_corpus.py holds the grader to those labels. Issue 18 asks for a ruling.
+    """
+    return [Case("relu_grad/at_zero_as_written", "relu_grad", ([2, 0, -1],))]
+
+
+def _forms_and_ranges(r: _Random, add: Callable[..., None]) -> None:
+    """Ranges and label sets of each definition, at every seed.
+
+    Scores whose rows lie far apart (one row near +1000, one near 0 or -1000): a softmax
+    shifted by the whole batch's maximum instead of each row's leaves the low row 0 / 0,
+    in softmax_cross_entropy_grad and in a backward that computes its own. Labels that
+    never reach the last class: a one-hot sized by the largest label
+    (``np.eye(labels.max() + 1)``) has too few columns.
+    """
+    far = np.concatenate([r.normal(1, 3) + 1000.0, r.normal(1, 3) - 1000.0]).round(2)
+    add("softmax_cross_entropy_grad", "probe_rows_far_apart", far, r.labels(2, 3))
+    add("backward", "probe_rows_far_apart", *_rows_far_apart(r))
+    add("softmax_cross_entropy_grad", "probe_last_class_unused",
+        r.normal(4, 4, scale=2.0), labels(0, 1, 2, int(r.rng.integers(0, 3))))  # fmt: skip
+
+
+def _rows_far_apart(r: _Random) -> tuple[object, ...]:
+    """A two-layer network, every unit active: scores near 1000 on the first row (large
+    inputs), below 1 on the second (inputs of a few hundredths, never 0)."""
+    inputs = np.stack([np.abs(r.normal(3)) + 5.0, r.rng.integers(1, 10, 3) / 100.0]).round(2)
+    w1 = (np.abs(r.normal(3, 4)) + 0.5).round(2)
+    w2 = np.abs(r.normal(4, 3)) + 0.5
+    w2 = (w2 * 1000.0 / float((inputs[0] @ w1 @ w2).max())).round(2)  # row 0's top score: ~1000
+    return inputs, [w1, w2], [np.zeros(4), np.zeros(3)], r.labels(2, 3)
 
 
 def _zero_pre_activation(r: _Random) -> tuple[object, ...]:

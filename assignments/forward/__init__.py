@@ -116,10 +116,11 @@ def random_cases(seed: int) -> list[Case]:
     _forward_cases(r, add)
     _softmax_cases(r, add)
     _loss_cases(r, add)
-    _probes(r, add)  # last: the cases above keep their values at every seed
+    _probes(r, add)
+    _forms_and_ranges(r, add)  # last: the cases above keep their values at every seed
     # (forward's arrays show a first row used alone by their rows; a loss is one number)
     cases += first_rows_alone(cases, ("cross_entropy_loss/random_rows",))
-    return cases
+    return cases + as_written()
 
 
 def first_rows_alone(cases: list[Case], names: tuple[str, ...]) -> list[Case]:
@@ -267,6 +268,65 @@ def _probes(r: _Random, add: Add) -> None:
     weights[:, 0] = -weights[:, 0]
     add("hidden_layer", "probe_first_node_negative", inputs, weights.round(2),
         arr([0.0, r.fraction(0, 2), r.fraction(0, 2)]))  # fmt: skip
+
+
+def as_written() -> list[Case]:
+    """The docstrings' worked examples called as they are written there: Python lists of
+    whole numbers (``node_value([2, 3], [1, 1]) == 5``), hidden, at every seed.
+
+    The visible examples pass float arrays; these catch a function that never converts
+    its arguments (``list * list``, ``.shape`` or ``@`` of a list raise).
+    """
+    return [
+        Case("node_value/bank_top_node_as_written", "node_value", ([2, 3], [1, 1])),
+        Case("hidden_layer/deep_relu_first_as_written", "hidden_layer", ([3, 5], [[2, 4], [4, -5]])),
+        Case("forward/bank_as_written", "forward", ([2, 3], [[[1, -1], [1, 1]], [[2], [-1]]])),
+        Case("cross_entropy_loss/large_logit_as_written", "cross_entropy_loss", ([[1000, 0]], [1])),
+    ]  # fmt: skip
+
+
+def _forms_and_ranges(r: _Random, add: Add) -> None:
+    """Argument forms the spec allows and the ranges of each definition, at every seed.
+
+    relu takes any array-like: a Python list (``x * (x > 0)`` raises on one) and an array
+    of three axes (loops written for 1-D or 2-D). Rows far apart (one near +1000, one
+    near -1000): a shift by the whole batch's maximum instead of each row's leaves the low
+    row 0 / 0. A batch of one row: the result keeps both axes (not squeezed to 1-D).
+    Whole numbers in: a result built in a buffer made like its input (``np.zeros_like(z)``
+    of integers is an int array) cuts every fraction.
+    """
+    add("relu", "probe_list", [int(r.rng.integers(1, 9)), -int(r.rng.integers(1, 9)), 0,
+                                r.fraction(0, 3), -r.fraction(0, 3)])  # fmt: skip
+    add("relu", "random_3d", r.normal(2, 3, 2))
+    far = np.concatenate([r.normal(1, 3) + 1000.0, r.normal(1, 3) - 1000.0]).round(2)
+    add("softmax", "probe_rows_far_apart", far)
+    far = np.concatenate([r.normal(1, 3) - 1000.0, r.normal(1, 3) + 1000.0]).round(2)
+    add("cross_entropy_loss", "probe_rows_far_apart", far, arr(r.rng.permutation(3)[:2], np.int64))
+    add("hidden_layer", "probe_one_row", r.normal(1, 3), r.normal(3, 2), r.normal(2))
+    weights, layer_biases = r.network([3, 4, 2], True)
+    add("forward", "probe_one_row", r.normal(1, 3), weights, layer_biases)
+    # A pre-activation exactly 0 (ReLU's boundary), in whole numbers so that it is 0 in any
+    # order of summation: a ReLU written with a division by the value (x / abs(x)) gives nan.
+    add("hidden_layer", "probe_zero_pre_activation", *_zero_pre_activation(r, [3, 3]))
+    add("forward", "probe_zero_pre_activation", *_zero_pre_activation(r, [3, 4, 2]))
+    # softmax of whole numbers, as softmax([0, 0]) is written: ints in, probabilities out;
+    # one class above 1/2, so a result kept in an int array (cut) is not one rounded.
+    add("softmax", "probe_whole_numbers", [int(r.rng.integers(3, 7)), 0,
+                                           int(r.rng.integers(-2, 2))])  # fmt: skip
+
+
+def _zero_pre_activation(r: _Random, widths: list[int]) -> tuple[object, ...]:
+    """Whole-number rows, weights and biases; the first unit of the first layer is exactly 0
+    on the first row. One layer: hidden_layer's arguments; more: forward's."""
+    inputs = r.rng.integers(-3, 4, size=(2, widths[0])).astype(float)
+    weights = [r.rng.integers(-2, 3, size=(a, b)).astype(float)
+               for a, b in itertools.pairwise(widths)]  # fmt: skip
+    biases = [r.rng.integers(-2, 3, size=b).astype(float) for b in widths[1:]]
+    inputs[0, 0], weights[0][0, 0] = 1.0, 2.0  # a nonzero term, so the 0 is a sum's
+    biases[0][0] = -float(inputs[0] @ weights[0][:, 0])
+    if len(widths) == 2:
+        return inputs, weights[0], biases[0]
+    return inputs, weights, biases
 
 
 def make_cases(seed: int) -> list[Case]:

@@ -16,9 +16,10 @@ A statement says what was seen; a question may suggest where to look, and only a
 catalogued mistake (grader/diagnose.py) names a cause. Each statement has a stable
 id (``IDS``) recorded in the report, so a benchmark can score it.
 
-Modules: ``values`` (an observed call, a statement, comparing two values), ``items``
-(results read item by item), ``relations`` and ``wording`` (how the values relate and
-how that is said), ``splits`` (properties of the arguments), ``ids`` (every id).
+Modules: ``values`` (an observed call, a statement, comparing two values),
+``arguments`` (lists read as arrays), ``items`` (results read item by item),
+``relations`` and ``wording`` (how the values relate and how that is said), ``splits``
+(properties of the arguments), ``ids`` (every id).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .arguments import list_form, read_as_arrays
 from .ids import IDS
 from .relations import first_row_alone, one_shape_always, relations
 from .splits import properties, splits
@@ -37,6 +39,7 @@ __all__ = [
     "Observation",
     "Said",
     "behaviour_hints",
+    "list_form",
     "parameter_names",
     "properties",
     "relations_only",
@@ -50,6 +53,7 @@ def behaviour_hints(
     limit: int = 2,
 ) -> list[Said]:
     """What the student's results have in common where they fail, most specific first."""
+    observations = read_as_arrays(observations)
     failed = [o for o in observations if not o.passed]
     if not failed:
         return []
@@ -64,6 +68,7 @@ def behaviour_hints(
 def relations_only(observations: Sequence[Observation], parts: tuple[str, ...] = (),
                    parameters: Sequence[str] = ()) -> list[Said]:  # fmt: skip
     """The relations of the values alone (no split of the arguments), most specific first."""
+    observations = read_as_arrays(observations)
     failed = [o for o in observations if not o.passed]
     said = first_row_alone(observations) or relations(failed, parts, parameters)
     return sorted(said, key=lambda s: s.rank)

@@ -64,7 +64,7 @@ def matches(e: np.ndarray, g: Any) -> bool:
 
 def first_array(args: tuple[Any, ...]) -> np.ndarray | None:
     for a in args:
-        if isinstance(a, np.ndarray) and a.dtype.kind == "f":
+        if isinstance(a, np.ndarray) and a.dtype.kind in "fiu":  # whole numbers: a list's
             return a
     return None
 
