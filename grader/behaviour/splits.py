@@ -56,6 +56,8 @@ def properties(args: tuple[Any, ...], count: int = 0) -> dict[str, Any]:
     """
     found: dict[str, Any] = {}
     first = first_array(args)
+    if first is not None and first.ndim >= 3:
+        found["dimension"] = 3  # three axes or more
     if first is not None and first.ndim in (1, 2):
         found["dimension"] = first.ndim
         if first.ndim == 2:
@@ -144,7 +146,7 @@ def splits(observations: Sequence[Observation], parameters: Sequence[str]) -> li
 TOGETHER = 29  # the rank of a split by every size together: said only alone
 
 DIMENSIONS = {0: "a single number", 1: "one example given as a 1-D array",
-              2: "a 2-D array of rows (examples)"}  # fmt: skip
+              2: "a 2-D array of rows (examples)", 3: "an array of three or more axes"}  # fmt: skip
 
 
 def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence[Observation],
