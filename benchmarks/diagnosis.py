@@ -117,7 +117,7 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "backward.grad_over_classes": (("behaviour.divided_by_columns",), ()),
     "backward.grad_no_onehot": (("behaviour.label_entries_wrong",), ()),
     "backward.grad_diagonal_jacobian": (("behaviour.only_label_entries_right",), ()),
-    "backward.onehot_columns": (("behaviour.only_label_entries_right",), ()),
+    "backward.onehot_columns": ((), ()),  # wrong only in the columns of other rows' labels
     "backward.sgd_ascent": (("behaviour.step_reversed",), ()),
     "backward.sgd_no_learning_rate": (("behaviour.step_without_scalar",), ()),
     "backward.sgd_biases_unchanged": (("behaviour.unchanged",), ()),
@@ -134,6 +134,9 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "backward.dense_grad_weights_transposed": (("behaviour.transposed",), ()),
     "backward.dense_bias_keepdims": (("behaviour.reshaped",), ()),
+    "backward.dense_bias_not_summed": (("behaviour.not_summed",), ()),
+    # summed along each row, keepdims: the catalogue's wrong-axis sum, written this way
+    "dense.bias_rows_keepdims": (("backward.dense_bias_wrong_axis",), ()),
     "backward.two_layers_hard_coded": (("behaviour.fixed_layer_count",), ()),
     "backward.reversed_layers": ((), ("behaviour.fixed_layer_count",)),
     "backward.sgd_in_place": (("symptom.read_only",), ()),

@@ -207,6 +207,9 @@ class Explanation:
 
     own: tuple[Mistake, ...]
     callee: tuple[Mistake, ...] = ()
+    # What was said of a failed exercise that no catalogued mistake explains (or None):
+    # its callers fail through it, and are sent to it first.
+    seen: Hint | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -237,8 +240,8 @@ def hint_parts(hint: str, exercise: str) -> list[tuple[str, str]]:
     """
     parts: list[tuple[str, str]] = []
     rest = hint
-    while rest.startswith(f"Your {exercise} calls your ") and " first (" in rest:
-        callee = rest[len(f"Your {exercise} calls your ") :].split(",", 1)[0]
+    while (lead := _callee_lead(rest, exercise)) and " first (" in rest:
+        callee = rest[len(lead) :].split(",", 1)[0]
         start = rest.index(" first (") + len(" first (")
         end = _closing(rest, start)
         if end is None:
@@ -247,6 +250,14 @@ def hint_parts(hint: str, exercise: str) -> list[tuple[str, str]]:
         rest = rest[end + 1 :].lstrip()
     own = rest[len(TWO) :].split(ALSO) if rest.startswith(TWO) else [rest]
     return parts + [(exercise, text) for text in own if text]
+
+
+def _callee_lead(text: str, exercise: str) -> str | None:
+    """The words that send a caller's student to a callee (a combination, or _sent_to_callee)."""
+    for lead in (f"Your {exercise} calls your ", f"Your {exercise} is meant to call your "):
+        if text.startswith(lead):
+            return lead
+    return None
 
 
 def _closing(text: str, start: int) -> int | None:
@@ -269,12 +280,17 @@ def candidates(
     """Combinations to try, simplest first: one mistake, a callee's, then pairs."""
     own = [m for m in mistakes if m.exercise == exercise]
     callee = [m for name in calls if name in found for m in found[name].own]
-    tried: list[tuple[Mistake, ...]] = [(m,) for m in own]
-    if combine:
-        tried += [(m,) for m in callee]
-        tried += [(a, b) for i, a in enumerate(own) for b in own[i + 1 :]]
-        tried += [(c, m) for c in callee for m in own]
-    return tried  # fmt: skip
+    if not combine:
+        return [(m,) for m in own]
+    # A callee's mistake first: when it accounts for the failures as well as one of this
+    # exercise's own, the callee is where the mistake is (a tie goes to the first).
+    tried: list[tuple[Mistake, ...]] = [(m,) for m in callee]
+    tried += [(m,) for m in own]
+    tried += [(a, b) for i, a in enumerate(callee) for b in callee[i + 1 :]
+              if a.exercise != b.exercise]  # fmt: skip
+    tried += [(a, b) for i, a in enumerate(own) for b in own[i + 1 :]]
+    tried += [(c, m) for c in callee for m in own]
+    return tried
 
 
 def explains(
@@ -393,9 +409,10 @@ def diagnose_hints(
     was already explained for other exercises (updated here), so that a function
     failing because it calls another broken one is sent to fix that one first.
     Without a known mistake, what the results were observed to have in common
-    where they fail (grader/behaviour.py) is said instead, else the error's symptom.
+    where they fail (grader/behaviour/) is said instead, else the error's symptom.
     """
     found = found if found is not None else {}
+    found[exercise.name] = Explanation(())  # failed: its callers may fail through it
     # A call with Python lists that raised may show only a list never converted (its
     # message says so): it neither rules a mistake out nor counts for one, and what the
     # values show is read from the other calls.
@@ -412,6 +429,7 @@ def diagnose_hints(
     simulate = behaviours_of or (lambda ms: simulate_all(ms[0].implementation, cases))
     passed = [r.status == "passed" for r in results]
     tried = candidates(exercise.name, mistakes, found, calls, combine)
+    failing = [name for name in calls if name in found]  # callees that fail their own tests
     for tier in TIERS:
         if tier == "loose" and (general := course_only_hint(cases, results, outcomes, expected)):
             for k in failed:
@@ -426,6 +444,13 @@ def diagnose_hints(
                                                           exercise, expected))  # fmt: skip
             callee = tuple(m for m in best if m.exercise != exercise.name)
             own = tuple(m for m in best if m.exercise == exercise.name)
+            # A mistake of this exercise that is the same misconception as a callee's that
+            # fails on its own: the callee's explanation wins, this exercise is not blamed.
+            own = tuple(
+                m for m in own if not _inherited(m, failing, mistakes, found, simulate, exercise)
+            )
+            if not own and not callee:
+                return _sent_to_callee(hints, failed, exercise.name, failing, found)
             explanation = found[exercise.name] = Explanation(own, callee)
             hint = Hint(explanation.hint(exercise.name), explanation.ids)
             if tier != "exact" and len(best) == 1:
@@ -437,10 +462,82 @@ def diagnose_hints(
             for k in failed:
                 hints[k] = hint
             return hints
+    if failing and not any(found[name].ids or found[name].seen for name in failing):
+        # A callee fails in a way nothing describes: what this exercise's results show may
+        # be its doing, so nothing is guessed here (the callee's own tests say it fails).
+        return hints
     said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
+    said = _symptom_first(said, [outcomes[k] for k in failed], [cases[k] for k in failed])
+    found[exercise.name] = Explanation((), seen=said)
     for k in failed:
         hints[k] = said or symptom(outcomes[k], cases[k])
     return hints
+
+
+def _inherited(
+    mistake: Mistake,
+    failing: Sequence[str],
+    mistakes: Sequence[Mistake],
+    found: dict[str, Explanation],
+    simulate: Simulator,
+    exercise: Exercise,
+) -> bool:
+    """Whether a mistake of this exercise is a failing callee's mistake, seen through it.
+
+    So it is when a mistake of the callee, inside a correct caller, behaves exactly like
+    it on every case (the caller's own copy of the callee's misconception); when the
+    callee's own failures were explained, only its explanation counts.
+    """
+    mine = simulate((mistake,))
+    for name in failing:
+        theirs = found[name].own or tuple(m for m in mistakes if m.exercise == name)
+        for other in theirs:
+            through = simulate((other,))
+            if all(same(a, b, exercise) for a, b in zip(mine, through, strict=True)):
+                return True
+    return False
+
+
+def _sent_to_callee(
+    hints: list[Hint | None],
+    failed: Sequence[int],
+    exercise: str,
+    failing: Sequence[str],
+    found: dict[str, Explanation],
+) -> list[Hint | None]:
+    """Each failed test sent to the first failing callee, with what was said of it."""
+    for name in failing:
+        explanation = found[name]
+        ids = explanation.ids or (explanation.seen.ids if explanation.seen else ())
+        if not ids:
+            continue  # nothing true to repeat about the callee: say nothing rather than guess
+        what = explanation.hint(name) if explanation.ids else (
+            explanation.seen.text if explanation.seen else "")  # fmt: skip
+        hint = Hint(f"Your {exercise} is meant to call your {name}, which fails its own tests: "
+                    f"fix {name} first ({what})", ids)  # fmt: skip
+        for k in failed:
+            hints[k] = hint
+        return hints
+    return hints
+
+
+def _symptom_first(
+    said: Hint | None, outcomes: Sequence[CallOutcome], cases: Sequence[Case]
+) -> Hint | None:
+    """An error every failure raised, that says what happened, beats a split of the arguments.
+
+    (A split only says where it fails; the error says how.)
+    """
+    symptoms = [symptom(o, c) for o, c in zip(outcomes, cases, strict=True)]
+    if not symptoms or any(s is None for s in symptoms):
+        return said
+    first = symptoms[0]
+    assert first is not None
+    if any(s is None or s.ids != first.ids for s in symptoms):
+        return said
+    if said is None or set(said.ids) & set(first.ids):
+        return first
+    return Hint(f"{first.text} {said.text}", first.ids + said.ids[:1])
 
 
 def _observed_hints(

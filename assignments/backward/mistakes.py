@@ -161,6 +161,41 @@ def dense_wrong_order(inputs, weights, grad_out):
     return grad_weights, grad_biases, grad_inputs
 
 
+def dense_bias_summed_all(inputs, weights, grad_out):
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum()  # np.sum without axis
+
+
+def dense_bias_rows_keepdims(inputs, weights, grad_out):
+    # column-vector habits: db = sum(dZ, axis=1, keepdims=True), one value per example
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=1, keepdims=True)
+
+
+def _dense_in_order(order: tuple[int, int, int]) -> Callable[..., Any]:
+    """dense_backward's three gradients returned in another order (0: inputs, 1: weights,
+    2: biases), however the return line was written."""
+
+    def dense_in_order(inputs, weights, grad_out):
+        parts = reference.dense_backward(inputs, weights, grad_out)
+        return tuple(parts[k] for k in order)
+
+    return dense_in_order
+
+
+def grad_no_onehot_no_mean(scores, labels):
+    return reference.softmax(scores)  # the probabilities alone
+
+
+def grad_over_classes_indexing(scores, labels):
+    # column-major habits: m = probs.shape[1] both to pick the label entries and to divide
+    probs = reference.softmax(scores)
+    m = probs.shape[1]
+    onehot = np.zeros(probs.shape)
+    onehot[np.arange(m), labels] = 1.0
+    return (probs - onehot) / m
+
+
 # backward: one skeleton, the mistake is in which mask it takes (or where it puts it)
 
 
@@ -342,6 +377,15 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.grad_no_onehot", "softmax_cross_entropy_grad", grad_no_onehot,
      "The one-hot labels are never subtracted: the gradient of the loss with respect to the "
      "scores is (softmax(scores) - onehot(labels)) / m."),
+    ("backward.grad_no_onehot_no_mean", "softmax_cross_entropy_grad", grad_no_onehot_no_mean,
+     "This returns the probabilities themselves: the gradient of the mean loss with respect "
+     "to the scores subtracts the one-hot labels and divides by m: (softmax(scores) - "
+     "onehot(labels)) / m."),
+    ("backward.grad_over_classes_indexing", "softmax_cross_entropy_grad",
+     grad_over_classes_indexing,
+     "m is taken from scores.shape[1], the number of classes (a column-per-example habit): "
+     "here examples are rows, so m = scores.shape[0], both to pick each row's label entry "
+     "and to divide by."),
     ("backward.grad_softmax_over_batch", "softmax_cross_entropy_grad", grad_softmax_over_batch,
      "The softmax is normalised over the batch (axis=0): each row is one example, so take max "
      "and sum along axis=1 (keepdims=True)."),
@@ -380,6 +424,18 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "of the mean loss, so divide neither: inputs.T @ grad_out and grad_out.sum(axis=0)."),
     ("backward.dense_wrong_order", "dense_backward", dense_wrong_order,
      "Return the gradients in the order (grad_inputs, grad_weights, grad_biases)."),
+    *(
+        (f"backward.dense_order_{''.join('iwb'[k] for k in order)}", "dense_backward",
+         _dense_in_order(order),
+         "Return the gradients in the order (grad_inputs, grad_weights, grad_biases).")
+        for order in ((0, 2, 1), (1, 0, 2), (2, 0, 1), (2, 1, 0))
+    ),
+    ("backward.dense_bias_summed_all", "dense_backward", dense_bias_summed_all,
+     "grad_biases is one number: the sum runs over every axis. A bias is added to every "
+     "row, so sum down the rows only, grad_out.sum(axis=0): one value per node."),
+    ("backward.dense_bias_rows_keepdims", "dense_backward", dense_bias_rows_keepdims,
+     "grad_biases has one value per example (m, 1): the sum runs along each row. A bias is "
+     "added to every row, so sum down the rows, grad_out.sum(axis=0): shape (n_out,)."),
     ("backward.no_relu_mask", "backward", backward_no_relu_mask,
      "The ReLU of the hidden layers is missing from the backward pass: multiply the gradient "
      "coming out of dense_backward by relu_grad(z) of the hidden layer below, elementwise."),
@@ -432,6 +488,18 @@ MISTAKES = tuple(
     Mistake(exercise, implementation, hint, key)
     for key, exercise, implementation, hint in CATALOGUE
 )
+
+# Ways of writing a misconception, and the misconception each one is.
+FLAVOUR_OF = {
+    **{
+        f"backward.dense_order_{o}": "backward.dense_wrong_order"
+        for o in ("ibw", "wib", "biw", "bwi")
+    },
+    "backward.dense_bias_summed_all": "backward.dense_bias_wrong_axis",
+    "backward.dense_bias_rows_keepdims": "backward.dense_bias_wrong_axis",
+    "backward.grad_no_onehot_no_mean": "backward.grad_no_onehot",
+    "backward.grad_over_classes_indexing": "backward.grad_over_classes",
+}
 
 # Right answers written another way: the grader must accept them, and no mistake may
 # claim them (a test checks both).

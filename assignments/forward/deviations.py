@@ -41,6 +41,8 @@ def relu(x: Any, on: On = ()) -> Any:
         return np.abs(x)
     if "relu.abs_doubled" in on:  # (x + abs(x)) without the / 2
         return x + np.abs(x)
+    if "relu.abs_precedence" in on:  # abs(x) + x / 2, the parentheses of (abs(x) + x) / 2 lost
+        return np.abs(x) + _f(x) / 2
     if "relu.int_dtype" in on:  # an int buffer filled with the positive values
         return np.trunc(np.maximum(0, x))
     return np.maximum(0, x)
@@ -90,11 +92,13 @@ def forward(inputs, weights, biases=None, on: On = (),
         values = np.atleast_2d(values)
     for position, k in enumerate(index):
         values = values @ _f(layers[k])
-        if bias is not None:
-            values = values + _f(bias[k])
         last = position == len(index) - 1
+        if bias is not None and not (last and "forward.no_output_bias" in on):
+            values = values + _f(bias[k])
         if "forward.no_relu" not in on and (not last or "forward.relu_on_output" in on):
             values = activate(values)
+        if "forward.bias_again" in on and bias is not None and not last:
+            values = values + _f(bias[k])  # hidden_layer(a, w, b) + b: added a second time
         if "forward.int_dtype" in on:  # each layer's values stored in an int buffer
             values = np.trunc(values)
     return values.ravel() if "forward.flattened" in on else values
@@ -207,6 +211,9 @@ def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndar
 
 def _log_probs(s: np.ndarray, on: On, use_softmax: Any) -> np.ndarray:
     """log softmax: stable, or the log of (guarded) probabilities, which may be 0."""
+    if "loss.whole_array" in on:  # log-sum-exp over the whole array (np.sum without axis)
+        shifted = s - s.max()
+        return shifted - np.log(np.exp(shifted).sum())
     if "loss.unstable_softmax" in on:  # exp of raw scores: inf / inf on large scores
         return np.log(np.exp(s) / np.exp(s).sum(axis=-1, keepdims=True))
     guards = [GUARDS[k] for k in GUARDS if k in on]

@@ -216,6 +216,8 @@ HINTS = {
     "np.maximum(0, x), which handles scalars and arrays alike.",
     "relu.abs": RELU_ABS,
     "relu.abs_doubled": RELU_ABS,
+    "relu.abs_precedence": "abs(x) + x / 2 divides only x by 2: ReLU written with abs needs "
+    "parentheses, (abs(x) + x) / 2, or simply np.maximum(0, x).",
     "relu.in_place": "Your relu changes the array it was given (x[x < 0] = 0 writes into the "
     "caller's data); return a new array instead, e.g. np.maximum(0, x).",
     "relu.vectorize_int": "np.vectorize takes its output type from the first result: a "
@@ -239,12 +241,16 @@ HINTS = {
     "hidden_layer.bias_twice": "The biases are added twice: add them once, to inputs @ "
     "weights, before relu.",
     "hidden_layer.int_dtype": INT_DTYPE,
+    "forward.bias_again": "The biases are added twice: hidden_layer already adds each "
+    "layer's biases (before relu), so do not add them again to its result.",
     "forward.relu_on_output": "Your output layer applies ReLU; the last layer of forward is "
     "linear, so negative scores must stay negative.",
     "forward.no_relu": "No layer applies ReLU: every layer but the last must pass its sums "
     "through relu.",
     "forward.no_biases": "The biases are ignored: when biases is given, add biases[l] to layer "
     "l's sums.",
+    "forward.no_output_bias": "The output layer's biases are left out: every layer, the "
+    "last one too, adds its biases[l] to its sums.",
     "forward.skipped_layers": SKIPPED,
     "forward.first_and_last": SKIPPED,
     "forward.fixed_layer_count": FIXED_LAYERS,
@@ -270,6 +276,9 @@ HINTS = {
     "each row of probabilities must sum to 1.",
     "softmax.in_place": "Your softmax writes into the array it was given (z -= ... or "
     "np.exp(z, out=z)); compute new arrays instead: z = z - z.max(axis=-1, keepdims=True).",
+    "loss.whole_array": "The log of the sum of exponentials runs over the whole array "
+    "(np.sum without axis): each row is one example with its own normaliser, so sum along "
+    "axis=-1 (keepdims=True), with each row's maximum as the shift.",
     "loss.summed": "The loss is summed over the rows; take the mean, so it does not grow with "
     "the number of examples.",
     "loss.no_softmax_probs": NO_SOFTMAX,
@@ -309,6 +318,10 @@ FLAVOUR_OF = {
     "loss.unstable_softmax": "loss.unstable_log",
     "loss.one_hot_argmax": "loss.one_hot_labels",
     "loss.large_epsilon_1e4": "loss.large_epsilon",
+    "forward.bias_again": "hidden_layer.bias_twice",
+    "relu.abs_precedence": "relu.abs",
+    "forward.no_output_bias": "forward.no_biases",
+    "loss.whole_array": "softmax.whole_array",
 }
 
 

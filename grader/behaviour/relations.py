@@ -1,0 +1,332 @@
+"""Relations between the student's values and the expected ones on every failed call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from .items import general, given, leaves, same_items, unstacked
+from .splits import properties
+from .values import (
+    ATOL,
+    RTOL,
+    Observation,
+    Said,
+    close_to,
+    equal,
+    first_array,
+    matches,
+    shape_words,
+)
+from .wording import ORDER, best, say
+
+
+def first_row_alone(observations: Sequence[Observation]) -> list[Said]:
+    """A batch's result that is the expected result of its first row alone.
+
+    Needs a call whose arguments are another call's cut to its first row (a probe pair):
+    the batch's rows in its first array argument, and any argument of one entry per row.
+    """
+    seen = 0
+    for batch in observations:
+        if batch.passed or batch.values is None:
+            continue
+        for alone in observations:
+            if alone is not batch and _is_first_row(alone.args, batch.args):
+                if close_to(alone.expected, batch.expected) or not same_items(alone.expected,
+                                                                        batch.values):  # fmt: skip
+                    return []
+                seen += 1
+    if not seen:
+        return []
+    text = ("The result of a batch is the expected result of its first row (example) alone: "
+            "is only the first example used?")  # fmt: skip
+    return [Said("behaviour.only_first_example", text, 2)]
+
+
+def _is_first_row(alone: tuple[Any, ...], batch: tuple[Any, ...]) -> bool:
+    first = first_array(batch)
+    if first is None or first.ndim != 2 or first.shape[0] < 2 or len(alone) != len(batch):
+        return False
+    m = first.shape[0]
+    for a, b in zip(alone, batch, strict=True):
+        if isinstance(b, np.ndarray) and b.ndim >= 1 and b.shape[0] == m:
+            b = b[:1]
+        if not equal(a, b):
+            return False
+    return True
+
+
+def relations(
+    failed: Sequence[Observation], parts: tuple[str, ...], parameters: Sequence[str] = ()
+) -> list[Said]:
+    """Relations that hold on every wrong item of every failed call that returned values.
+
+    When none does and some failed calls had large values, the others are tried alone:
+    "apart from large values" (an epsilon that is also capped, a clip).
+    """
+    said = _relations_on(failed, parts, parameters)
+    if said:
+        return said
+    ordinary = [o for o in failed if not properties(o.args).get("large")]
+    if 2 <= len(ordinary) < len(failed):
+        apart = "Apart from large values: "
+        return [replace(s, text=apart + s.text[0].lower() + s.text[1:], rank=s.rank + 1)
+                for s in _relations_on(ordinary, parts, parameters)]  # fmt: skip
+    return []
+
+
+def _relations_on(
+    failed: Sequence[Observation], parts: tuple[str, ...], parameters: Sequence[str]
+) -> list[Said]:
+    if any(o.values is None for o in failed):
+        return []  # some failures raised: a relation of the values would not cover them
+    if len(failed) < 2:
+        return []  # one failed call relates to the expected one in many ways by chance
+    by_path: dict[str, list[set[tuple[str, Any]]]] = {}
+    shapes: dict[str, tuple[Any, Any, bool]] = {}
+    for o in failed:
+        expected = unstacked(o.expected, o.args, parts)
+        values = unstacked(o.values, o.args, parts)
+        wrong = [(p, e, g) for p, e, g in leaves(expected, values, "", parts)
+                 if not close_to(e, g)]  # fmt: skip
+        if not wrong:
+            return []  # failed for another reason (a mutation, a type): nothing to relate
+        before = given(expected, o.args, parts)
+        for path, e, g in wrong:
+            seen = _relations_of(e, g, o.args)
+            reshaped = _as_shaped(e, g)
+            if reshaped is not None and {k for k, _ in seen} <= {"behaviour.reshaped"}:
+                # Another shape, and perhaps values that relate once reshaped: both are said.
+                where = general(path)
+                right = close_to(e, reshaped)
+                shape = shapes.setdefault(where, (g.shape, e.shape, True))
+                shapes[where] = (*shape[:2], shape[2] and right)
+                if right:
+                    continue
+                seen = _relations_of(e, reshaped, o.args)
+                g = reshaped
+            if path in before:
+                seen |= _step_relations(e, g, before[path], o.args, parameters)
+            by_path.setdefault(general(path), []).append(seen)
+    said = []
+    for path, found in by_path.items():
+        common = set.intersection(*found)
+        if common:
+            said.append(say(path, best(common), len(by_path) > 1))
+    if len(said) != len(by_path):
+        return []  # a part is wrong in a way no relation covers: do not tell half the story
+    several = len(set(by_path) | set(shapes)) > 1
+    shaped = {path for path, found in by_path.items()
+              if best(set.intersection(*found))[0] in SAYS_SHAPE}  # fmt: skip
+    for path, shape in shapes.items():  # the shape is said too, after what the values show
+        if path in shaped:
+            continue  # what the values show says the shape already
+        if path in by_path or len(by_path):
+            prefix = f"{path}: " if path and several else ""
+            text = (f"{prefix}Also a different shape ({shape_words(shape[0])}, expected "
+                    f"{shape_words(shape[1])}).")  # fmt: skip
+            said.append(Said("behaviour.reshaped", text, len(ORDER)))
+        else:
+            said.append(say(path, ("behaviour.reshaped", shape), several))
+    return said
+
+
+# Relations whose words already say the result has another shape.
+SAYS_SHAPE = ("behaviour.not_summed", "behaviour.per_example_not_reduced")
+
+
+def _as_shaped(e: Any, g: Any) -> np.ndarray | None:
+    """The student's numbers in the expected shape, when only the shape differs."""
+    if (isinstance(e, np.ndarray) and isinstance(g, np.ndarray) and g.shape != e.shape
+            and g.size == e.size):  # fmt: skip
+        return g.reshape(e.shape)
+    return None
+
+
+def _step_relations(e: Any, g: Any, before: np.ndarray, args: tuple[Any, ...],
+                    parameters: Sequence[str]) -> set[tuple[str, Any]]:  # fmt: skip
+    """How the student's change to a given array relates to the expected change."""
+    if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray) or g.shape != e.shape:
+        return set()
+    with np.errstate(all="ignore"):
+        want, made = e - before, g - before
+        if not np.any(np.abs(want) > 1e-9) or not np.all(np.isfinite(made)):
+            return set()
+        if np.allclose(made, 0, atol=1e-12):
+            return {("behaviour.unchanged", None)}
+        nonzero = np.abs(want) > 1e-9
+        ratios = made[nonzero] / want[nonzero]
+        c = float(np.median(ratios))
+        if not np.allclose(ratios, c, rtol=1e-6) or not np.allclose(made[~nonzero], 0):
+            return set()
+    found: set[tuple[str, Any]] = set()
+    if np.isclose(c, -1.0):
+        found.add(("behaviour.step_reversed", None))
+    for k, a in enumerate(args):
+        if isinstance(a, float) and a not in (0.0, 1.0) and np.isclose(abs(c), 1.0 / a):
+            name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+            found.add(("behaviour.step_without_scalar", name))
+    return found
+
+
+def _dims(args: tuple[Any, ...]) -> dict[str, int]:
+    """The sizes a factor may be: rows (m) and columns (n) of the first array argument."""
+    first = first_array(args)
+    if first is None or first.ndim != 2:
+        return {}
+    return {"m": first.shape[0], "n": first.shape[1]}
+
+
+def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    """Every relation that holds between one expected item and the student's."""
+    if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray):
+        return set()
+    found: set[tuple[str, Any]] = set()
+    with np.errstate(all="ignore"):
+        if g.shape != e.shape:
+            return _shape_relations(e, g, args)
+        if not np.all(np.isfinite(g)):
+            return set()
+        if e.ndim == 2 and e.shape[0] >= 2 and matches(e[:1].repeat(e.shape[0], 0), g) \
+                and not matches(e, g):  # fmt: skip
+            found.add(("behaviour.only_first_example", None))
+        if e.ndim == 2 and e.shape[0] >= 2 and close_to(e[0], g[0]) and not close_to(e[1:], g[1:]) \
+                and np.allclose(g[1:], 0, atol=1e-12):  # fmt: skip
+            found.add(("behaviour.only_first_example", None))
+        if e.ndim == 2 and e.shape[0] == e.shape[1] and matches(e.T, g):
+            found.add(("behaviour.transposed", None))  # square: the shape cannot tell
+        found |= _factor_relations(e, g, args)
+        for d in range(5):
+            if np.array_equal(g, np.round(e, d)):
+                found.add(("behaviour.rounded", None))
+                break
+        if np.array_equal(g, np.trunc(e)) and np.any(e != np.trunc(e)):
+            found.add(("behaviour.truncated", None))
+        if np.any(e < -1e-9) and matches(np.maximum(e, 0), g):
+            found.add(("behaviour.negatives_zeroed", None))
+        if np.any(e < -1e-9) and matches(np.abs(e), g):
+            found.add(("behaviour.absolute_value", None))
+        positive = e > 1e-9
+        if np.all(e >= 0) and np.any(g < -1e-9) and np.all(g[~positive] <= 1e-12) \
+                and close_to(e[positive], g[positive]):  # fmt: skip
+            found.add(("behaviour.negatives_kept", None))
+        found |= _normalised(e, g)
+        found |= _label_entries(e, g, args)
+        off = float(np.max(np.abs(g - e) / (1.0 + np.abs(e)))) if e.size else 0.0
+        if 0 < off < 1e-2 and not any(k == "behaviour.rounded" for k, _ in found):
+            found.add(("behaviour.slightly_off", None))
+    return found
+
+
+def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    found: set[tuple[str, Any]] = set()
+    if g.size == e.size and np.all(np.isfinite(g)):
+        if e.ndim == 2 and g.shape == e.T.shape and np.allclose(g, e.T, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.transposed", None))
+        if np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.reshaped", (g.shape, e.shape, True)))
+    if e.ndim == 2 and g.shape == e.shape[1:] and matches(e[0], g):  # one row: also reshaped
+        found.add(("behaviour.only_first_example", None))
+    if (e.ndim >= 1 and g.ndim == e.ndim + 1 and g.shape[1:] == e.shape and g.shape[0] >= 2
+            and np.all(np.isfinite(g))):  # fmt: skip
+        # one row per example where the rows' sum (or mean) is expected: a missing .sum(axis=0)
+        if np.allclose(g.sum(axis=0), e, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.not_summed", "rows"))
+        elif np.allclose(g.mean(axis=0), e, rtol=RTOL, atol=ATOL):
+            found.add(("behaviour.per_example_not_reduced", "rows"))
+    reduced = e.ndim == 0 and g.ndim == 1 and g.size >= 1 and np.all(np.isfinite(g))
+    if reduced and np.isclose(float(g.mean()), float(e), rtol=RTOL, atol=ATOL):
+        found.add(("behaviour.per_example_not_reduced", None))
+    if reduced and g.size >= 2 and np.isclose(float(g.sum()), float(e), rtol=RTOL, atol=ATOL):
+        found.add(("behaviour.not_summed", None))
+    return found
+
+
+def _label_entries(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    """Where an argument holds one class index per row: whether only those entries differ."""
+    if e.ndim != 2:
+        return set()
+    for a in args:
+        if isinstance(a, np.ndarray) and a.dtype.kind in "iu" and a.shape == (e.shape[0],):
+            if a.size and (a.min() < 0 or a.max() >= e.shape[1]):
+                continue
+            mask = np.zeros(e.shape, dtype=bool)
+            mask[np.arange(e.shape[0]), a] = True
+            differs = ~np.isclose(g, e, rtol=RTOL, atol=ATOL)
+            if np.any(differs & mask) and not np.any(differs & ~mask):
+                return {("behaviour.label_entries_wrong", None)}
+            if e.shape[1] > 1 and np.all(differs | mask) and not np.any(differs & mask):
+                return {("behaviour.only_label_entries_right", None)}
+    return set()
+
+
+def _normalised(e: np.ndarray, g: np.ndarray) -> set[tuple[str, Any]]:
+    """Where the expected rows are probabilities: what the student's values add up to."""
+    if e.ndim == 0 or np.any(e < 0) or not np.allclose(e.sum(axis=-1), 1.0) or np.any(g < 0):
+        return set()
+    if np.allclose(g.sum(axis=-1), 1.0):
+        return set()  # rows that sum to 1: another mistake
+    found: set[tuple[str, Any]] = set()
+    if e.ndim == 2 and e.shape[0] >= 2 and np.allclose(g.sum(axis=0), 1.0):
+        found.add(("behaviour.columns_sum_to_one", None))
+    if e.ndim == 2 and np.isclose(float(g.sum()), 1.0):
+        found.add(("behaviour.whole_sums_to_one", None))
+    if np.allclose(g.max(axis=-1), 1.0):
+        found.add(("behaviour.max_is_one", None))
+    return found
+
+
+def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+    """g = c * e for one c: which c, and which size of the arguments it is."""
+    nonzero = np.abs(e) > 1e-9
+    if not np.any(nonzero) or not np.allclose(g[~nonzero], 0, atol=1e-9):
+        return set()
+    ratios = g[nonzero] / e[nonzero]
+    c = float(np.median(ratios))
+    if not np.allclose(ratios, c, rtol=1e-6, atol=0) or np.isclose(c, 1.0) or abs(c) < 1e-12:
+        return set()
+    found: set[tuple[str, Any]] = {("behaviour.constant_factor", round(c, 6))}
+    if np.isclose(c, -1.0):
+        found.add(("behaviour.sign_flipped", None))
+    dims = _dims(args)
+    if dims and dims["m"] != dims["n"] and np.isclose(c, dims["m"] / dims["n"]):
+        found.add(("behaviour.divided_by_columns", None))  # by n where m was meant
+    for name, size in dims.items():
+        rows = name == "m"
+        if size >= 2 and np.isclose(c, size):
+            found.add(("behaviour.sum_not_mean" if rows else "behaviour.times_columns", None))
+        if size >= 2 and np.isclose(c, 1.0 / size):
+            divided = "behaviour.divided_by_rows" if rows else "behaviour.divided_by_columns"
+            found.add((divided, None))
+    return found
+
+
+def one_shape_always(observations: Sequence[Observation]) -> list[Said]:
+    """Every failed call returned one array shape, whatever shape was expected.
+
+    Needs two failed calls whose expected shapes differ from each other and from the
+    shape returned, and a passed call that expected that very shape: the size is fixed
+    in the code, not taken from the arguments.
+    """
+    failed = [o for o in observations if not o.passed]
+    arrays = all(isinstance(o.values, np.ndarray) and isinstance(o.expected, np.ndarray)
+                 for o in failed)  # fmt: skip
+    if len(failed) < 2 or not arrays:
+        return []
+    shapes = {o.values.shape for o in failed}
+    expected = {o.expected.shape for o in failed}
+    if len(shapes) != 1 or len(expected) < 2 or shapes & expected:
+        return []
+    shape = next(iter(shapes))
+    if not any(o.passed and isinstance(o.expected, np.ndarray) and o.expected.shape == shape
+               for o in observations):  # fmt: skip
+        return []
+    text = (
+        f"Always a result of {shape_words(shape)}, whatever the sizes of the arguments "
+        "(right only where that shape is expected): is a size written into the code?"
+    )
+    return [Said("behaviour.fixed_sizes", text, 19)]
