@@ -72,14 +72,13 @@ def start_early(args: list[str]) -> dict[str, Sandbox | None]:
     del args, wanted  # the command line (a seed) is not kept where a forked zygote finds it
     try:
         kind = resolve(sandbox)  # type: ignore[arg-type]
-        if kind not in ("process", "landlock"):  # bubblewrap starts its own interpreter
-            return {"sandbox": Sandbox(kind, Limits(call_timeout=timeout), fork=True)}
-        # These sandboxes' zygote is forked from here once numpy is imported: one numpy
-        # import per grade, not two (sandbox/forked.py). Nothing of the course is loaded
-        # yet. One BLAS thread, as in the sandbox: no thread may run at the fork.
-        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ[name] = "1"
-        import numpy  # noqa: F401
+        if kind in ("process", "landlock"):  # bubblewrap starts its own interpreter
+            # These sandboxes' zygote is forked from here once numpy is imported: one numpy
+            # import per grade, not two (sandbox/forked.py). Nothing of the course is loaded
+            # yet. One BLAS thread, as in the sandbox: no thread may run at the fork.
+            for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ[name] = "1"
+            import numpy  # noqa: F401
 
         return {"sandbox": Sandbox(kind, Limits(call_timeout=timeout), fork=True)}
     except GraderError:
