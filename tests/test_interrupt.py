@@ -75,6 +75,23 @@ def _group(group: int) -> list[str]:
 MOMENTS = ["starting", "workers", "first report"]
 
 
+def _reach(moment: str, process: subprocess.Popen[str], out: Path) -> bool:
+    """Wait for the moment; False when it has already passed."""
+    if moment == "starting":
+        # Frozen, so that what we see is the moment the Ctrl-C lands: a loaded machine may
+        # have let the grader start its workers (or finish) since it said it was loading.
+        os.killpg(process.pid, signal.SIGSTOP)
+        if process.poll() is None and not _children(process.pid):
+            return True
+        os.killpg(process.pid, signal.SIGCONT)
+        return False
+    if moment == "workers":
+        _wait_for(lambda: len(_children(process.pid)) >= 2, process)
+    else:
+        _wait_for(lambda: any(out.glob("s*.json")), process)
+    return True
+
+
 @pytest.mark.parametrize("moment", MOMENTS)
 def test_ctrl_c_at_any_moment_of_a_batch(moment: str, tmp_path: Path) -> None:
     subs = tmp_path / "subs"
@@ -90,21 +107,10 @@ def test_ctrl_c_at_any_moment_of_a_batch(moment: str, tmp_path: Path) -> None:
                                    env=env, start_new_session=True, text=True,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
         assert process.stderr is not None and process.stderr.readline().strip() == STARTED
-        if moment == "starting":
-            # Frozen, so that what we see is the moment the Ctrl-C lands: a loaded machine
-            # may have let the grader start its workers (or finish) since it said so. Then
-            # the moment has passed: let it end and try again.
-            os.killpg(process.pid, signal.SIGSTOP)
-            if process.poll() is not None or _children(process.pid):
-                os.killpg(process.pid, signal.SIGCONT)
-                process.communicate(timeout=300)
-                shutil.rmtree(out, ignore_errors=True)
-                continue
-        elif moment == "workers":
-            _wait_for(lambda: len(_children(process.pid)) >= 2, process)
-        elif moment == "first report":
-            _wait_for(lambda: any(out.glob("s*.json")), process)
-        break
+        if _reach(moment, process, out):
+            break
+        process.communicate(timeout=300)  # the moment has passed: let it end, try again
+        shutil.rmtree(out, ignore_errors=True)
     else:
         pytest.fail("the grader always had workers before the test could stop it")
     os.killpg(process.pid, signal.SIGINT)
