@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from grader.behaviour import IDS as BEHAVIOUR_IDS  # noqa: E402
-from grader.diagnose import ERROR_HINTS  # noqa: E402
+from grader.diagnose import ERROR_HINTS, OBSERVED_SYMPTOMS  # noqa: E402
 from grader.grade import Grader, grade_submission  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "forward"
@@ -64,6 +64,7 @@ SYMPTOM_IDS = {
     "symptom.name_shadowed": "a function's name is bound to a value at module level",
     "symptom.answers_written_in": "a worked example's answer comes back for changed arguments",
     **{key: hint for _marker, key, hint in ERROR_HINTS},
+    **OBSERVED_SYMPTOMS,
 }
 
 # For the tuned corpora's labels: the generic ids that are true of each misconception,

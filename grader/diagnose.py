@@ -284,10 +284,11 @@ def candidates(
         return [(m,) for m in own]
     # A callee's mistake first: when it accounts for the failures as well as one of this
     # exercise's own, the callee is where the mistake is (a tie goes to the first).
+    # So is it when two callees' mistakes together account for them as well.
     tried: list[tuple[Mistake, ...]] = [(m,) for m in callee]
-    tried += [(m,) for m in own]
     tried += [(a, b) for i, a in enumerate(callee) for b in callee[i + 1 :]
               if a.exercise != b.exercise]  # fmt: skip
+    tried += [(m,) for m in own]
     tried += [(a, b) for i, a in enumerate(own) for b in own[i + 1 :]]
     tried += [(c, m) for c in callee for m in own]
     return tried
@@ -424,8 +425,38 @@ def diagnose_hints(
         Hint(text, ("symptom.name_shadowed",)) if (text := shadowed_hint(r)) else None
         for r in results
     ]
+    hints = [timed_out(o) or h for o, h in zip(outcomes, hints, strict=True)]
     if not failed:
         return hints
+    refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
+    if all(refused[k] for k in failed):
+        # Only the calls with lists fail: the arrays its callers pass it work, so they do
+        # not fail through it.
+        del found[exercise.name]
+        return [refused[k] or h for k, h in enumerate(hints)]
+    said = _diagnosed(exercise, mistakes, cases, expected, outcomes, results, behaviours,
+                      failed, hints, behaviours_of, found, calls, combine, parameters)  # fmt: skip
+    # A call with lists that raised on a list is said as such, whatever explains the rest.
+    return [refused[k] or h for k, h in enumerate(said)]
+
+
+def _diagnosed(
+    exercise: Exercise,
+    mistakes: Sequence[Mistake],
+    cases: Sequence[Case],
+    expected: Sequence[np.ndarray],
+    outcomes: Sequence[CallOutcome],
+    results: Sequence[TestResult],
+    behaviours: list[Behaviour | None],
+    failed: list[int],
+    hints: list[Hint | None],
+    behaviours_of: Simulator | None,
+    found: dict[str, Explanation],
+    calls: Sequence[str],
+    combine: bool,
+    parameters: Sequence[str],
+) -> list[Hint | None]:
+    """diagnose_hints' search: a combination of known mistakes, else what was observed."""
     simulate = behaviours_of or (lambda ms: simulate_all(ms[0].implementation, cases))
     passed = [r.status == "passed" for r in results]
     tried = candidates(exercise.name, mistakes, found, calls, combine)
@@ -590,6 +621,42 @@ def shadowed_hint(result: TestResult) -> str | None:
     return (f"{holds} when the file has run, not a function: a line at module level "
             f"(like {result.exercise} = {result.exercise}(...)) rebinds the name to a "
             "result. Rename that variable, or delete the line.")  # fmt: skip
+
+
+# Symptoms said by what a call did, not by an error's message (ERROR_HINTS).
+LISTS_REFUSED = (
+    "Called with Python lists, as the docstring writes the call, your function raised an "
+    "error about a list: the lists are used as numpy arrays (.shape, .T, @, > 0) without "
+    "being converted. Convert each argument first, e.g. x = np.asarray(x, dtype=float) "
+    "(labels: np.asarray(labels))."
+)
+TIMED_OUT = (
+    "This call did not finish within the time limit: is there a loop that never ends, "
+    "or one that does far more work than the arguments need?"
+)
+OBSERVED_SYMPTOMS = {
+    "symptom.list_refused": "a call written with Python lists, as a docstring writes it, "
+    "raised an error about a list: the arguments are used as numpy arrays, never converted",
+    "symptom.timeout": "a call did not finish within the time limit (an endless loop or a "
+    "very slow computation)",
+}
+
+
+def refused_lists(outcome: CallOutcome, case: Case) -> Hint | None:
+    """A call with Python lists that raised an error naming a list (or a sequence)."""
+    if outcome.status != "raised" or not any(list_form(a) for a in case.args):
+        return None
+    first = outcome.error.splitlines()[0] if outcome.error else ""
+    if not any(word in first.lower() for word in ("list", "sequence")):
+        return None  # (the sandbox's lists are read-only ones, named ArgumentList)
+    return Hint(LISTS_REFUSED, ("symptom.list_refused",))
+
+
+def timed_out(outcome: CallOutcome) -> Hint | None:
+    """The call that ran out of time (not the later ones that were not run)."""
+    if outcome.status != "timeout" or outcome.error.startswith("not run"):
+        return None
+    return Hint(TIMED_OUT, ("symptom.timeout",))
 
 
 def symptom(outcome: CallOutcome, case: Case) -> Hint | None:
