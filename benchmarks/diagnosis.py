@@ -142,6 +142,22 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "backward.reversed_layers": ((), ("behaviour.fixed_layer_count",)),
     "backward.sgd_in_place": (("symptom.read_only",), ()),
     "backward.biases_ignored": (("behaviour.ignores_argument",), ()),
+    "backward.grad_batch_max": ((), ("behaviour.large_values",)),
+    "backward.softmax_batch_max": ((), ("behaviour.large_values",)),
+    "backward.grad_through_probabilities": ((), ("behaviour.large_values",)),
+    "backward.classes_written_in": ((), ("behaviour.fixed_input_count", "behaviour.fixed_sizes")),
+    "backward.dense_biases_averaged_only": (
+        ("behaviour.divided_by_rows",),
+        ("behaviour.row_count",),
+    ),
+    "backward.averaged_twice": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.weights_averaged_twice": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.biases_averaged_twice": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.biases_not_averaged": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
+    "backward.weights_not_averaged": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
+    "backward.first_layer_skipped": ((), ("behaviour.fixed_layer_count",)),
+    "backward.weights_of_layer_below": ((), ("behaviour.fixed_layer_count",)),
+    "backward.sgd_stacked_layers": (("behaviour.fixed_sizes",), ()),
 }
 
 

@@ -430,14 +430,13 @@ def diagnose_hints(
         return hints
     refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
     if all(refused[k] for k in failed):
-        # Only the calls with lists fail: the arrays its callers pass it work, so they do
-        # not fail through it.
+        # Only the calls with lists fail, on a list: that is the whole story (with other
+        # failures, what explains those comes first). The arrays its callers pass it work,
+        # so they do not fail through it.
         del found[exercise.name]
         return [refused[k] or h for k, h in enumerate(hints)]
-    said = _diagnosed(exercise, mistakes, cases, expected, outcomes, results, behaviours,
+    return _diagnosed(exercise, mistakes, cases, expected, outcomes, results, behaviours,
                       failed, hints, behaviours_of, found, calls, combine, parameters)  # fmt: skip
-    # A call with lists that raised on a list is said as such, whatever explains the rest.
-    return [refused[k] or h for k, h in enumerate(said)]
 
 
 def _diagnosed(
