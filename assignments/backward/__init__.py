@@ -194,6 +194,15 @@ def random_cases(seed: int) -> list[Case]:
         learning_rate = round(float(r.rng.uniform(0.05, 0.5)), 2)
         add("sgd_step", label, weights, biases, grad_weights, grad_biases, learning_rate)
     _forms_and_ranges(r, add)  # last: the cases above keep their values at every seed
+    # Scores near 1000 in every row, close together: a softmax without a shift overflows,
+    # one shifted by the whole batch's maximum does not (the two are told apart).
+    weights, biases = r.network([3, 3])
+    add("backward", "probe_large_close_rows", r.normal(4, 3), weights,
+        [(biases[0] + np.array([1000.0, 999.0, 998.0])).round(2)], r.labels(4, 3))  # fmt: skip
+    # Labels that never reach the last class: a one-hot sized by the largest label.
+    weights, biases = r.network([3, 4, 3])
+    add("backward", "probe_last_class_unused", r.normal(4, 3), weights, biases,
+        labels(0, 1, 1, 0))  # fmt: skip
     return (
         cases
         + first_rows_alone(cases, ("dense_backward/random_rows", "backward/random_two_layers"))

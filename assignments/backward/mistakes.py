@@ -446,6 +446,23 @@ def backward_weights_of_layer_below(inputs, weights, biases, labels, ops=REFEREN
                           weights_of=lambda layer: layer - 1)  # fmt: skip
 
 
+def backward_weights_grad_from_z(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # grad_weights from the pre-activation below (z.T @ grad), not from what went into the
+    # layer, relu(z): the caches mixed up
+    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+    grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
+    grad_weights, grad_biases = [], []
+    for layer in reversed(range(len(weights))):
+        grad_in, _, gb = ops.dense_backward(layer_inputs[layer], weights[layer], grad)
+        below = zs[layer - 1] if layer > 0 else layer_inputs[0]
+        _, gw, _ = ops.dense_backward(below, weights[layer], grad)
+        grad_weights.insert(0, gw)
+        grad_biases.insert(0, gb)
+        if layer > 0:
+            grad = grad_in * ops.relu_grad(zs[layer - 1])
+    return grad_weights, grad_biases
+
+
 def backward_softmax_batch_max(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     shifted = Ops(relu_grad=ops.relu_grad, softmax_cross_entropy_grad=grad_batch_max,
                   dense_backward=ops.dense_backward)  # fmt: skip
@@ -493,6 +510,13 @@ def sgd_in_place(weights, biases, grad_weights, grad_biases, learning_rate):
 def sgd_biases_unchanged(weights, biases, grad_weights, grad_biases, learning_rate):
     new_weights = [w - learning_rate * g for w, g in zip(weights, grad_weights, strict=True)]
     return new_weights, list(biases)
+
+
+def sgd_biases_no_learning_rate(weights, biases, grad_weights, grad_biases, learning_rate):
+    return (
+        [w - learning_rate * g for w, g in zip(weights, grad_weights, strict=True)],
+        [b - g for b, g in zip(biases, grad_biases, strict=True)],
+    )
 
 
 def sgd_stacked_layers(weights, biases, grad_weights, grad_biases, learning_rate):
@@ -676,6 +700,9 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.weights_of_layer_below", "backward", backward_weights_of_layer_below,
      "dense_backward gets the weights of another layer (weights[l - 1]); layer l's gradients "
      "come from layer l's own input and weights: dense_backward(a[l], weights[l], grad)."),
+    ("backward.weights_grad_from_z", "backward", backward_weights_grad_from_z,
+     "grad_weights is computed from the z of the layer below; it comes from what went into "
+     "the layer, its activation relu(z) (the inputs for the first layer)."),
     ("backward.softmax_batch_max", "backward", backward_softmax_batch_max,
      "The softmax inside backward is shifted by the whole batch's maximum; shift each row "
      "by its own (axis=1, keepdims=True), or call softmax_cross_entropy_grad."),
@@ -712,10 +739,47 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "arrays instead: [w - learning_rate * g for w, g in zip(weights, grad_weights)]."),
     ("backward.sgd_biases_unchanged", "sgd_step", sgd_biases_unchanged,
      "The biases are not updated: they take a step too, b - learning_rate * grad_b."),
+    ("backward.sgd_biases_no_learning_rate", "sgd_step", sgd_biases_no_learning_rate,
+     "The biases' step leaves out the learning rate: they move by learning_rate * grad too, "
+     "b - learning_rate * grad_b, like the weights."),
     ("backward.sgd_stacked_layers", "sgd_step", sgd_stacked_layers,
      "The list of layers is turned into one array (np.array(weights)), which only works "
      "when every layer has the same shape: step through the layers one by one, "
      "[w - learning_rate * g for w, g in zip(weights, grad_weights)]."),
+)  # fmt: skip
+
+
+def _inline(callee: str, implementation: Callable[..., Any]) -> Callable[..., Any]:
+    """A backward that computes a callee's step itself, with that callee's mistake."""
+
+    def backward_inline(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+        inline = Ops(
+            **{f.name: getattr(ops, f.name) for f in fields(Ops)} | {callee: implementation}
+        )
+        return _backprop(inputs, weights, biases, labels, inline, _z_below)
+
+    return backward_inline
+
+
+# The callees' mistakes, made by a backward that computes their step itself (no call):
+# the same misconception, so the same family and words, said of backward.
+INLINE = (
+    "backward.grad_no_onehot", "backward.onehot_columns", "backward.grad_over_classes",
+    "backward.grad_softmax_over_batch", "backward.labels_one_based",
+    "backward.onehot_sized_by_labels", "backward.classes_written_in",
+    "backward.grad_wrt_probabilities", "backward.grad_diagonal_jacobian",
+    "backward.labels_as_values", "backward.dense_bias_wrong_axis", "backward.dense_bias_keepdims",
+    "backward.dense_bias_not_summed", "backward.dense_grad_weights_transposed",
+    "backward.dense_bias_summed_all", "backward.dense_bias_rows_keepdims",
+)  # fmt: skip
+_BY_KEY = {
+    key: (exercise, implementation, hint) for key, exercise, implementation, hint in CATALOGUE
+}
+CATALOGUE += tuple(
+    (f"backward.inline_{key.removeprefix('backward.')}", "backward",
+     _inline(_BY_KEY[key][0], _BY_KEY[key][1]),
+     f"backward computes this step itself, and there: {_BY_KEY[key][2]}")
+    for key in INLINE
 )  # fmt: skip
 
 MISTAKES = tuple(
@@ -737,7 +801,10 @@ FLAVOUR_OF = {
     "backward.mask_matmul_square": "backward.mask_matmul",
     "backward.mask_matmul_diagonal": "backward.mask_matmul",
     "backward.first_layer_zeros": "backward.first_layer_skipped",
+    "backward.sgd_biases_no_learning_rate": "backward.sgd_no_learning_rate",
+    **{f"backward.inline_{key.removeprefix('backward.')}": key for key in INLINE},
 }
+FLAVOUR_OF = {key: FLAVOUR_OF.get(family, family) for key, family in FLAVOUR_OF.items()}
 
 # Right answers written another way: the grader must accept them, and no mistake may
 # claim them (a test checks both).
