@@ -405,6 +405,30 @@ def backward_mask_matmul(inputs, weights, biases, labels, ops=REFERENCE_OPS):
                           lambda g, z, o: g @ o.relu_grad(z).T)  # fmt: skip
 
 
+def _inline_dense(inputs, weights, grad_out):
+    """dense_backward's step written inline: a.T @ grad and grad.sum(axis=0) for every
+    layer, grad @ W.T only where a layer lies below (so it never raises at layer 0)."""
+    inputs, grad_out = _floats(inputs, grad_out)
+    return None, inputs.T @ grad_out, grad_out.sum(axis=0)
+
+
+def backward_mask_matmul_inline(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the same product, in a backward that writes every step itself: no grad_in at layer 0
+    def step(grad, z, o):
+        return np.asarray(grad, dtype=float) @ o.relu_grad(z).T
+
+    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+    grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
+    grad_weights, grad_biases = [], []
+    for layer in reversed(range(len(weights))):
+        _, gw, gb = _inline_dense(layer_inputs[layer], weights[layer], grad)
+        grad_weights.insert(0, gw)
+        grad_biases.insert(0, gb)
+        if layer > 0:
+            grad = step(grad @ np.asarray(weights[layer], dtype=float).T, zs[layer - 1], ops)
+    return grad_weights, grad_biases
+
+
 def backward_mask_matmul_square(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return _backprop_with(inputs, weights, biases, labels, ops,
                           lambda g, z, o: g @ o.relu_grad(z))  # fmt: skip
@@ -677,6 +701,9 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.mask_matmul", "backward", backward_mask_matmul,
      "The ReLU mask is applied with a matrix product (@ or np.dot); it multiplies each "
      "entry by its own slope: grad_in * relu_grad(z), elementwise."),
+    ("backward.mask_matmul_inline", "backward", backward_mask_matmul_inline,
+     "The ReLU mask is applied with a matrix product (@ or np.dot); it multiplies each "
+     "entry by its own slope: grad_in * relu_grad(z), elementwise."),
     ("backward.mask_matmul_square", "backward", backward_mask_matmul_square,
      "The ReLU mask is applied with a matrix product (@ or np.dot); it multiplies each "
      "entry by its own slope: grad_in * relu_grad(z), elementwise."),
@@ -799,6 +826,7 @@ FLAVOUR_OF = {
     "backward.grad_over_classes_indexing": "backward.grad_over_classes",
     **{f"backward.classes_written_in_{n}": "backward.classes_written_in" for n in (2, 3)},
     "backward.mask_matmul_square": "backward.mask_matmul",
+    "backward.mask_matmul_inline": "backward.mask_matmul",
     "backward.mask_matmul_diagonal": "backward.mask_matmul",
     "backward.first_layer_zeros": "backward.first_layer_skipped",
     "backward.sgd_biases_no_learning_rate": "backward.sgd_no_learning_rate",

@@ -104,6 +104,7 @@ def inputs() -> dict[str, list[tuple[Any, ...]]]:
     out["backward"].append(((np.abs(normal(4, 3)) + 2) * 100, [np.abs(x) + 0.5 for x in w], b,
                             labels[:4]))  # fmt: skip  # large scores
     out["backward"].append((normal(5, 3), w, [np.zeros(4), np.zeros(3)], labels))
+    out["backward"].append((normal(4, 3), w, b, np.array([0, 1, 1, 0])))  # never the last class
     for widths in ([3, 2], [3, 4, 2], [2, 3, 3, 2]):
         w, b = net(widths)
         gw, gb = net(widths)
