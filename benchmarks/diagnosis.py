@@ -158,7 +158,18 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "backward.first_layer_skipped": ((), ("behaviour.fixed_layer_count",)),
     "backward.weights_of_layer_below": ((), ("behaviour.fixed_layer_count",)),
     "backward.sgd_stacked_layers": (("behaviour.fixed_sizes",), ()),
+    "backward.mask_matmul": ((), ("behaviour.fixed_layer_count",)),
+    "backward.mask_from_upstream": ((), ("behaviour.fixed_layer_count",)),
+    "backward.relu_on_output": ((), ("behaviour.negative_values",)),
 }
+
+
+def _flavours_true_of_their_family() -> None:
+    """A catalogued flavour (a way of writing a misconception) is described as its family."""
+    for assignment in ("forward", "backward"):
+        for flavour, family in _families(assignment).items():
+            if family in TRUE_OF:
+                TRUE_OF.setdefault(flavour, TRUE_OF[family])
 
 
 def catalogue(assignment: str) -> dict[str, dict[str, str]]:
@@ -180,6 +191,9 @@ def _families(assignment: str) -> dict[str, str]:
     except ImportError:
         return {}
     return dict(getattr(module, "FLAVOUR_OF", {}))
+
+
+_flavours_true_of_their_family()
 
 
 def write_ids() -> None:

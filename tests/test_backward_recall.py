@@ -105,6 +105,20 @@ CLASSES: dict[str, tuple[str, str, str]] = {
             rows = [(np.diagflat(r) - np.outer(r, r)) @ d for r, d in zip(p, d_p)]
             return np.array(rows) / len(p)
     """, "backward.grad_through_probabilities"),
+    "the sigmoid's slope": ("relu_grad", """
+        def relu_grad(z):
+            s = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+            return s * (1 - s)
+    """, "backward.relu_grad_sigmoid"),
+    "divided before the one-hot": ("softmax_cross_entropy_grad", """
+        def softmax_cross_entropy_grad(scores, labels):
+            n = len(scores)
+            d = softmax(scores) / n
+            d[range(n), labels] -= 1
+            return d
+    """, "backward.grad_divided_before_onehot"),
+    "times the activation, inline": ("backward", inline(
+        "(probs - Y) / m", step="(dZ @ weights[l].T) * A[l]"), "backward.relu_grad_is_relu"),
     "mask by a matrix product": ("backward", inline(
         "(probs - Y) / m", step="np.dot(dZ @ weights[l].T, (Z[l - 1] > 0).T)"),
         "backward.mask_matmul"),

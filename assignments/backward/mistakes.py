@@ -41,6 +41,13 @@ def relu_grad_at_zero(z):
     return (np.asarray(z, dtype=float) >= 0).astype(float)
 
 
+def relu_grad_sigmoid(z):
+    # Nielsen's sigmoid_prime kept: sigmoid(z) * (1 - sigmoid(z))
+    with np.errstate(all="ignore"):
+        s = 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
+    return s * (1 - s)
+
+
 def relu_grad_in_place(z):
     z = np.asarray(z)
     z[z > 0] = 1  # raises on the sandbox's read-only arguments
@@ -110,6 +117,13 @@ def grad_diagonal_jacobian(scores, labels):
     probs = reference.softmax(scores)
     onehot = _onehot(labels, probs.shape)
     return -onehot * (1 - probs) / len(probs)
+
+
+def grad_divided_before_onehot(scores, labels):
+    # dscores = probs / m; dscores[range(m), labels] -= 1: the 1 is not divided by m
+    probs = reference.softmax(scores) / len(np.asarray(scores))
+    probs[np.arange(len(probs)), labels] -= 1
+    return probs
 
 
 def grad_labels_one_based(scores, labels):
@@ -557,6 +571,9 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "elsewhere, e.g. (z > 0).astype(float)."),
     ("backward.relu_grad_at_zero", "relu_grad", relu_grad_at_zero,
      "At z == 0 the slope is taken to be 0: use z > 0, not z >= 0."),
+    ("backward.relu_grad_sigmoid", "relu_grad", relu_grad_sigmoid,
+     "This is the sigmoid's slope, sigmoid(z) * (1 - sigmoid(z)); ReLU's is 1.0 where z > 0 "
+     "and 0.0 elsewhere: (z > 0).astype(float)."),
     ("backward.relu_grad_in_place", "relu_grad", relu_grad_in_place,
      "Your relu_grad writes into the array it was given (z[z > 0] = 1); build a new array "
      "instead, e.g. (z > 0).astype(float)."),
@@ -601,6 +618,10 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "Only the diagonal of the softmax Jacobian is used (p * (1 - p)), so the classes that are "
      "not the label get 0; through the whole Jacobian the gradient is (softmax(scores) - "
      "onehot(labels)) / m."),
+    ("backward.grad_divided_before_onehot", "softmax_cross_entropy_grad",
+     grad_divided_before_onehot,
+     "The probabilities are divided by m before the one-hot is subtracted, so the 1 at each "
+     "label is not: subtract first, then divide the whole difference by m."),
     ("backward.labels_one_based", "softmax_cross_entropy_grad", grad_labels_one_based,
      "The labels are used as if they counted from 1 (labels - 1): they are class indices "
      "from 0, so the 1 of row i's one-hot goes in column labels[i] itself."),
@@ -791,7 +812,8 @@ def _inline(callee: str, implementation: Callable[..., Any]) -> Callable[..., An
 # The callees' mistakes, made by a backward that computes their step itself (no call):
 # the same misconception, so the same family and words, said of backward.
 INLINE = (
-    "backward.grad_no_onehot", "backward.onehot_columns", "backward.grad_over_classes",
+    "backward.relu_grad_is_relu", "backward.relu_grad_sigmoid",
+    "backward.grad_divided_before_onehot", "backward.grad_no_onehot", "backward.onehot_columns", "backward.grad_over_classes",
     "backward.grad_softmax_over_batch", "backward.labels_one_based",
     "backward.onehot_sized_by_labels", "backward.classes_written_in",
     "backward.grad_wrt_probabilities", "backward.grad_diagonal_jacobian",
