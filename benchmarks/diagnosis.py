@@ -161,6 +161,11 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "backward.mask_matmul": ((), ("behaviour.fixed_layer_count",)),
     "backward.mask_from_upstream": ((), ("behaviour.fixed_layer_count",)),
     "backward.relu_on_output": ((), ("behaviour.negative_values",)),
+    "backward.relu_grad_is_relu": ((), ("behaviour.fixed_layer_count",)),
+    "backward.grad_divided_before_onehot": (
+        ("behaviour.label_entries_wrong",),
+        ("behaviour.row_count",),
+    ),
 }
 
 

@@ -20,7 +20,6 @@ import numpy as np
 from .behaviour import Observation, behaviour_hints, list_form, properties, relations_only
 from .compare import close, normalize, plain
 from .execute import CallOutcome
-from .sandbox.protocol import encode_arg
 from .spec import Case, Exercise, Mistake, TestResult
 
 JUDGED = ("failed", "error")  # failures with an observed behaviour to compare
@@ -58,7 +57,7 @@ READABLE = ("array", "seq", "map", "str", "bool")
 def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
     """Run a catalogued (trusted) implementation here, on copies of the arguments."""
     copies = _read_only(copy.deepcopy(args))
-    before = [encode_arg(a) for a in copies]
+    before = copy.deepcopy(copies)  # compared, not encoded: ~1000 combinations run here
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -106,11 +105,28 @@ def _read_only(value: Any) -> Any:
     return value
 
 
-def _changed(before: list[dict[str, Any]], after: Sequence[Any]) -> bool:
+def _changed(before: Sequence[Any], after: Sequence[Any]) -> bool:
+    return not _identical(list(before), list(after))
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """The same type, structure, shapes, dtypes and values (nan equal to nan)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, np.ndarray):
+        return (
+            a.shape == b.shape
+            and a.dtype == b.dtype
+            and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        )
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
     try:
-        return before != [encode_arg(a) for a in after]
-    except TypeError:
-        return True
+        return bool(a == b) or (a != a and b != b)  # nan
+    except Exception:  # an object that will not compare: say it changed
+        return False
 
 
 def same(a: Behaviour, b: Behaviour, exercise: Exercise) -> bool:

@@ -864,15 +864,12 @@ EQUIVALENTS: dict[str, tuple[Callable[..., Any], ...]] = {
 }
 
 
-def _not_modelled(*args: Any) -> Any:
-    raise NotImplementedError("this combination of mistakes is not modelled")
-
-
-def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any]:
-    """A backward with at most one own mistake, calling the given callees' mistakes."""
+def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] | None:
+    """A backward with at most one own mistake, calling the given callees' mistakes (None:
+    any other combination is not modelled, so it names nothing)."""
     own = [m for m in mistakes if m.exercise == exercise]
     callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
     if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
-        return _not_modelled  # behaves like no student: never names anything
+        return None
     body = own[0].implementation if own else backward_right
     return partial(body, ops=Ops(**callees))
