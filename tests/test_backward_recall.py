@@ -119,6 +119,16 @@ CLASSES: dict[str, tuple[str, str, str]] = {
     """, "backward.grad_divided_before_onehot"),
     "times the activation, inline": ("backward", inline(
         "(probs - Y) / m", step="(dZ @ weights[l].T) * A[l]"), "backward.relu_grad_is_relu"),
+    "Jacobian without the reshape": ("softmax_cross_entropy_grad", """
+        def softmax_cross_entropy_grad(scores, labels):
+            out = softmax(scores)
+            y = np.eye(out.shape[1])[labels]
+            dvalues = -y / out / len(out)
+            dinputs = np.empty_like(dvalues)
+            for i, (o, dv) in enumerate(zip(out, dvalues)):
+                dinputs[i] = np.dot(np.diagflat(o) - np.dot(o, o.T), dv)
+            return dinputs
+    """, "backward.grad_jacobian_dot_not_outer"),
     "mask by a matrix product": ("backward", inline(
         "(probs - Y) / m", step="np.dot(dZ @ weights[l].T, (Z[l - 1] > 0).T)"),
         "backward.mask_matmul"),

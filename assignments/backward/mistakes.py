@@ -173,6 +173,17 @@ def grad_through_probabilities(scores, labels):
     return np.array(rows) / len(probs)
 
 
+def grad_jacobian_dot_not_outer(scores, labels):
+    # NNFS's Jacobian without its reshape: np.dot of a 1-D p with itself is one number,
+    # so each row's Jacobian is diag(p) - sum(p**2) instead of diag(p) - outer(p, p)
+    probs = reference.softmax(scores)
+    onehot = _onehot(labels, probs.shape)
+    with np.errstate(all="ignore"):
+        dprobs = -onehot / probs
+        rows = [(np.diagflat(p) - np.dot(p, p)) @ d for p, d in zip(probs, dprobs, strict=True)]
+    return np.array(rows) / len(probs)
+
+
 # dense_backward
 
 
@@ -618,6 +629,12 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "Only the diagonal of the softmax Jacobian is used (p * (1 - p)), so the classes that are "
      "not the label get 0; through the whole Jacobian the gradient is (softmax(scores) - "
      "onehot(labels)) / m."),
+    ("backward.grad_jacobian_dot_not_outer", "softmax_cross_entropy_grad",
+     grad_jacobian_dot_not_outer,
+     "The softmax Jacobian's second term is the outer product of p with itself, "
+     "np.outer(p, p) (p as a column times p as a row); np.dot of a 1-D p with itself is one "
+     "number. Through the whole Jacobian the gradient simplifies to (softmax(scores) - "
+     "onehot(labels)) / m."),
     ("backward.grad_divided_before_onehot", "softmax_cross_entropy_grad",
      grad_divided_before_onehot,
      "The probabilities are divided by m before the one-hot is subtracted, so the 1 at each "
@@ -817,6 +834,7 @@ INLINE = (
     "backward.grad_softmax_over_batch", "backward.labels_one_based",
     "backward.onehot_sized_by_labels", "backward.classes_written_in",
     "backward.grad_wrt_probabilities", "backward.grad_diagonal_jacobian",
+    "backward.grad_jacobian_dot_not_outer", "backward.grad_through_probabilities",
     "backward.labels_as_values", "backward.dense_bias_wrong_axis", "backward.dense_bias_keepdims",
     "backward.dense_bias_not_summed", "backward.dense_grad_weights_transposed",
     "backward.dense_bias_summed_all", "backward.dense_bias_rows_keepdims",
