@@ -58,3 +58,17 @@ def test_a_correct_sgd_step_may_copy_its_arguments_any_way(
     lost = [t["message"] for t in report["tests"] if t["status"] != "passed"]
     assert sgd["score"] == sgd["max_score"], lost[:3]
     assert report["score"] == report["max_score"], lost[:3]
+
+
+@pytest.mark.parametrize("sandbox", SANDBOXES)
+def test_an_error_on_a_list_argument_names_list_not_the_wrapper(
+    tmp_path: Path, sandbox: str
+) -> None:
+    """Students read "'list' object has no attribute 'shape'", as when they run it."""
+    path = tmp_path / "backward.py"
+    path.write_text(BACKWARD + "\n\ndef sgd_step(weights, biases, grad_weights, grad_biases, "
+                    "learning_rate):\n    return weights.shape\n")  # fmt: skip
+    report = grade(path, assignment="backward", sandbox=sandbox).to_dict()
+    messages = " ".join(t["message"] for t in report["tests"] if t["exercise"] == "sgd_step")
+    assert "'list' object has no attribute 'shape'" in messages, messages[:500]
+    assert "Argument" not in messages

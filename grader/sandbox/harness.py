@@ -132,6 +132,11 @@ class ArgumentList(list):  # type: ignore[type-arg]
         return (list, (list(self),))
 
 
+# A student's error message names the type as their own code sees it run: "'list' object
+# has no attribute 'shape'", not the name of our wrapper.
+ArgumentList.__name__ = ArgumentList.__qualname__ = "list"
+
+
 class ArgumentDict(dict):  # type: ignore[type-arg]
     """A dict argument the student's function may read but not change; copies are plain dicts."""
 
@@ -148,6 +153,9 @@ class ArgumentDict(dict):  # type: ignore[type-arg]
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         return (dict, (dict(self),))
+
+
+ArgumentDict.__name__ = ArgumentDict.__qualname__ = "dict"
 
 
 def _readonly_memory(data: bytes) -> Any:
