@@ -663,7 +663,7 @@ def refused_lists(outcome: CallOutcome, case: Case) -> Hint | None:
         return None
     first = outcome.error.splitlines()[0] if outcome.error else ""
     if not any(word in first.lower() for word in ("list", "sequence")):
-        return None  # (the sandbox's lists are read-only ones, named ArgumentList)
+        return None  # a list never converted: numpy and Python name it in the message
     return Hint(LISTS_REFUSED, ("symptom.list_refused",))
 
 

@@ -870,6 +870,11 @@ FLAVOUR_OF = {
     "backward.mask_matmul_diagonal": "backward.mask_matmul",
     "backward.first_layer_zeros": "backward.first_layer_skipped",
     "backward.sgd_biases_no_learning_rate": "backward.sgd_no_learning_rate",
+    # backward's own copies of a callee's misconception, written inline: the same family
+    "backward.softmax_batch_max": "backward.grad_batch_max",
+    "backward.averaged_twice": "backward.dense_averaged",
+    "backward.weights_averaged_twice": "backward.dense_weights_averaged_only",
+    "backward.biases_averaged_twice": "backward.dense_biases_averaged_only",
     **{f"backward.inline_{key.removeprefix('backward.')}": key for key in INLINE},
 }
 FLAVOUR_OF = {key: FLAVOUR_OF.get(family, family) for key, family in FLAVOUR_OF.items()}
