@@ -129,6 +129,11 @@ CLASSES: dict[str, tuple[str, str, str]] = {
                 dinputs[i] = np.dot(np.diagflat(o) - np.dot(o, o.T), dv)
             return dinputs
     """, "backward.grad_jacobian_dot_not_outer"),
+    "labels taken as one-hot": ("softmax_cross_entropy_grad", """
+        def softmax_cross_entropy_grad(scores, labels):
+            samples = len(scores)
+            return (softmax(scores) - labels) / samples
+    """, "backward.labels_as_onehot"),
     "mask by a matrix product": ("backward", inline(
         "(probs - Y) / m", step="np.dot(dZ @ weights[l].T, (Z[l - 1] > 0).T)"),
         "backward.mask_matmul"),

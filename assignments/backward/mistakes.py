@@ -79,6 +79,12 @@ def grad_labels_as_values(scores, labels):
     return (probs - np.asarray(labels, dtype=float)[:, None]) / len(probs)
 
 
+def grad_labels_as_onehot(scores, labels):
+    # NNFS's categorical branch kept: y_true taken to be one-hot already, dvalues - y_true
+    probs = reference.softmax(scores)
+    return (probs - np.asarray(labels, dtype=float)) / len(probs)
+
+
 def grad_onehot_columns(scores, labels):
     probs = reference.softmax(scores)
     probs[:, labels] -= 1  # every row loses 1 in every label's column
@@ -597,6 +603,10 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.labels_as_values", "softmax_cross_entropy_grad", grad_labels_as_values,
      "labels are class indices, not target values: subtract 1 only in each row's label "
      "column (a one-hot matrix), e.g. probs[np.arange(m), labels] -= 1 on a copy."),
+    ("backward.labels_as_onehot", "softmax_cross_entropy_grad", grad_labels_as_onehot,
+     "labels are class indices of shape (m,), not a one-hot matrix: subtracting them "
+     "broadcasts them along every row. Build the one-hot first (np.eye(n)[labels], n = "
+     "scores.shape[1]), or subtract 1 at probs[np.arange(m), labels]."),
     ("backward.onehot_columns", "softmax_cross_entropy_grad", grad_onehot_columns,
      "probs[:, labels] picks whole columns, so every row loses 1 in every label's column; "
      "pick one entry per row: probs[np.arange(m), labels]."),
@@ -830,14 +840,16 @@ def _inline(callee: str, implementation: Callable[..., Any]) -> Callable[..., An
 # the same misconception, so the same family and words, said of backward.
 INLINE = (
     "backward.relu_grad_is_relu", "backward.relu_grad_sigmoid",
-    "backward.grad_divided_before_onehot", "backward.grad_no_onehot", "backward.onehot_columns", "backward.grad_over_classes",
-    "backward.grad_softmax_over_batch", "backward.labels_one_based",
-    "backward.onehot_sized_by_labels", "backward.classes_written_in",
-    "backward.grad_wrt_probabilities", "backward.grad_diagonal_jacobian",
-    "backward.grad_jacobian_dot_not_outer", "backward.grad_through_probabilities",
-    "backward.labels_as_values", "backward.dense_bias_wrong_axis", "backward.dense_bias_keepdims",
-    "backward.dense_bias_not_summed", "backward.dense_grad_weights_transposed",
-    "backward.dense_bias_summed_all", "backward.dense_bias_rows_keepdims",
+    "backward.grad_divided_before_onehot", "backward.grad_no_onehot", "backward.onehot_columns",
+    "backward.grad_over_classes", "backward.grad_softmax_over_batch",
+    "backward.labels_one_based", "backward.onehot_sized_by_labels",
+    "backward.classes_written_in", "backward.grad_wrt_probabilities",
+    "backward.grad_diagonal_jacobian", "backward.grad_jacobian_dot_not_outer",
+    "backward.grad_through_probabilities", "backward.labels_as_values",
+    "backward.labels_as_onehot", "backward.dense_bias_wrong_axis",
+    "backward.dense_bias_keepdims", "backward.dense_bias_not_summed",
+    "backward.dense_grad_weights_transposed", "backward.dense_bias_summed_all",
+    "backward.dense_bias_rows_keepdims",
 )  # fmt: skip
 _BY_KEY = {
     key: (exercise, implementation, hint) for key, exercise, implementation, hint in CATALOGUE
