@@ -854,6 +854,8 @@ INLINE = (
 _BY_KEY = {
     key: (exercise, implementation, hint) for key, exercise, implementation, hint in CATALOGUE
 }
+# Each inline flavour and the callee whose step it computes itself.
+_INLINED = {f"backward.inline_{key.removeprefix('backward.')}": _BY_KEY[key][0] for key in INLINE}
 CATALOGUE += tuple(
     (f"backward.inline_{key.removeprefix('backward.')}", "backward",
      _inline(_BY_KEY[key][0], _BY_KEY[key][1]),
@@ -905,6 +907,11 @@ def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] 
     own = [m for m in mistakes if m.exercise == exercise]
     callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
     if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
+        return None
+    if own and callees and own[0].name in _INLINED:
+        # A callee's mistake made inline is modelled alone: with the callee's own mistake it
+        # never calls it; with another callee's, two bugs this rare are not worth the
+        # combinations (each one a row in every student kit).
         return None
     body = own[0].implementation if own else backward_right
     return partial(body, ops=Ops(**callees))
