@@ -482,6 +482,21 @@ def backward_relu_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return _backprop_with(inputs, weights, biases, labels, ops, _masked, output_relu=True)
 
 
+def backward_relu_on_output_masked(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # ReLU after every layer, the output's too, and backpropagated through as well
+    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+    grad = ops.softmax_cross_entropy_grad(np.maximum(0, zs[-1]), labels)
+    grad = grad * ops.relu_grad(zs[-1])
+    grad_weights, grad_biases = [], []
+    for layer in reversed(range(len(weights))):
+        grad_in, gw, gb = ops.dense_backward(layer_inputs[layer], weights[layer], grad)
+        grad_weights.insert(0, gw)
+        grad_biases.insert(0, gb)
+        if layer > 0:
+            grad = grad_in * ops.relu_grad(zs[layer - 1])
+    return grad_weights, grad_biases
+
+
 def backward_first_layer_skipped(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     # the walk back stops at layer 1 (while k > 0): layer 0's gradients are never computed
     return _backprop_with(inputs, weights, biases, labels, ops, _masked, first_layer=False)
@@ -764,6 +779,10 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.relu_on_output", "backward", backward_relu_on_output,
      "The forward pass inside backward applies ReLU to the output layer too: the last "
      "layer is linear, its z goes into softmax as it is."),
+    ("backward.relu_on_output_masked", "backward", backward_relu_on_output_masked,
+     "ReLU is applied to the output layer too (in the forward pass and its mask in the "
+     "backward one): the last layer is linear, its z goes into softmax as it is and its "
+     "gradient is not masked."),
     ("backward.first_layer_skipped", "backward", backward_first_layer_skipped,
      "The walk back stops before the first layer (k > 0), so its gradients are never "
      "computed: run dense_backward for every layer down to 0, and only skip the ReLU "
@@ -884,6 +903,7 @@ FLAVOUR_OF = {
     "backward.mask_matmul_diagonal": "backward.mask_matmul",
     "backward.first_layer_zeros": "backward.first_layer_skipped",
     "backward.sgd_biases_no_learning_rate": "backward.sgd_no_learning_rate",
+    "backward.relu_on_output_masked": "backward.relu_on_output",
     # backward's own copies of a callee's misconception, written inline: the same family
     "backward.softmax_batch_max": "backward.grad_batch_max",
     "backward.averaged_twice": "backward.dense_averaged",
