@@ -164,6 +164,20 @@ CLASSES: dict[str, tuple[str, str, str]] = {
                     delta = d_in * relu_grad(zs[l - 1])
             return gw, gb
     """, "backward.relu_on_output"),
+    "ReLU on the output, both ways": ("backward", """
+        def backward(inputs, weights, biases, labels):
+            acts, zs = [np.asarray(inputs, dtype=float)], []
+            for W, b in zip(weights, biases):
+                zs.append(acts[-1] @ W + b)
+                acts.append(np.maximum(zs[-1], 0))
+            delta = softmax_cross_entropy_grad(acts[-1], labels) * (zs[-1] > 0)
+            gw, gb = [None] * len(weights), [None] * len(weights)
+            for l in range(len(weights) - 1, -1, -1):
+                d_in, gw[l], gb[l] = dense_backward(acts[l], weights[l], delta)
+                if l:
+                    delta = d_in * relu_grad(zs[l - 1])
+            return gw, gb
+    """, "backward.relu_on_output"),
     "first layer skipped": ("backward", """
         def backward(inputs, weights, biases, labels):
             acts, zs = [np.asarray(inputs, dtype=float)], []
