@@ -113,6 +113,14 @@ def grad_softmax_over_batch(scores, labels):
     return (probs - _onehot(labels, probs.shape)) / len(probs)
 
 
+def grad_softmax_whole_array(scores, labels):
+    # np.exp(z) / np.sum(np.exp(z)): no axis, the whole batch sums to 1 (and no shift)
+    with np.errstate(all="ignore"):
+        exps = np.exp(np.asarray(scores, dtype=float))
+        probs = exps / exps.sum()
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
 def grad_wrt_probabilities(scores, labels):
     probs = reference.softmax(scores)
     return -_onehot(labels, probs.shape) / probs / len(probs)
@@ -646,6 +654,10 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.grad_softmax_over_batch", "softmax_cross_entropy_grad", grad_softmax_over_batch,
      "The softmax is normalised over the batch (axis=0): each row is one example, so take max "
      "and sum along axis=1 (keepdims=True)."),
+    ("backward.grad_softmax_whole_array", "softmax_cross_entropy_grad",
+     grad_softmax_whole_array,
+     "The softmax is normalised over the whole array (np.sum without axis), so the batch "
+     "sums to 1 instead of each row: use max and sum along axis=1 with keepdims=True."),
     ("backward.grad_wrt_probabilities", "softmax_cross_entropy_grad", grad_wrt_probabilities,
      "This is the gradient with respect to the probabilities (-y / p); the exercise asks for "
      "the gradient with respect to the scores, which simplifies to (softmax(scores) - "
@@ -861,6 +873,7 @@ INLINE = (
     "backward.relu_grad_is_relu", "backward.relu_grad_sigmoid",
     "backward.grad_divided_before_onehot", "backward.grad_no_onehot", "backward.onehot_columns",
     "backward.grad_over_classes", "backward.grad_softmax_over_batch",
+    "backward.grad_softmax_whole_array",
     "backward.labels_one_based", "backward.onehot_sized_by_labels",
     "backward.classes_written_in", "backward.grad_wrt_probabilities",
     "backward.grad_diagonal_jacobian", "backward.grad_jacobian_dot_not_outer",
