@@ -134,6 +134,13 @@ CLASSES: dict[str, tuple[str, str, str]] = {
             samples = len(scores)
             return (softmax(scores) - labels) / samples
     """, "backward.labels_as_onehot"),
+    "softmax over the whole array": ("softmax_cross_entropy_grad", """
+        def softmax_cross_entropy_grad(scores, labels):
+            e = np.exp(scores)
+            p = e / np.sum(e)
+            p[np.arange(len(p)), labels] -= 1
+            return p / len(p)
+    """, "backward.grad_softmax_whole_array"),
     "mask by a matrix product": ("backward", inline(
         "(probs - Y) / m", step="np.dot(dZ @ weights[l].T, (Z[l - 1] > 0).T)"),
         "backward.mask_matmul"),
