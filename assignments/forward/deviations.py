@@ -45,7 +45,31 @@ def relu(x: Any, on: On = ()) -> Any:
         return np.abs(x) + _f(x) / 2
     if "relu.int_dtype" in on:  # an int buffer filled with the positive values
         return np.trunc(np.maximum(0, x))
+    for key in OTHER_ACTIVATIONS:
+        if "relu." + key in on:
+            return OTHER_ACTIVATIONS[key](x)
     return np.maximum(0, x)
+
+
+def _sigmoid(x: Any) -> Any:
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-_f(x)))
+
+
+# Activations written where ReLU belongs (Nielsen's sigmoid, tanh, a leaky ReLU of slope 0.01).
+OTHER_ACTIVATIONS: dict[str, Callable[[Any], Any]] = {
+    "sigmoid": _sigmoid,
+    "tanh": lambda x: np.tanh(_f(x)),
+    "leaky": lambda x: np.where(_f(x) > 0, _f(x), 0.01 * _f(x)),
+}
+
+
+def _activation(exercise: str, on: On, activate: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The activation a layer applies: another one written in its place, or relu."""
+    for key, function in OTHER_ACTIVATIONS.items():
+        if f"{exercise}.{key}" in on:
+            return function
+    return activate
 
 
 def node_value(inputs: Any, weights: Any, bias: float = 0.0, on: On = ()) -> Any:
@@ -53,6 +77,12 @@ def node_value(inputs: Any, weights: Any, bias: float = 0.0, on: On = ()) -> Any
     if "node_value.no_sum_bias_appended" in on:  # [x * w for ...] + [bias]
         return np.append(products, bias)
     value: Any = products if "node_value.no_sum" in on else products.sum()
+    if "node_value.mean" in on:  # np.mean(inputs * weights): divided by the number of inputs
+        value = products.mean()
+    if "node_value.sums_multiplied" in on:  # sum(inputs) * sum(weights)
+        value = _f(inputs).sum() * _f(weights).sum()
+    if "node_value.bias_per_input" in on:  # sum(x * w + bias): the bias once per input
+        value = value + bias * (products.size - 1)
     if "node_value.no_bias" not in on:
         value = value + bias
     if "node_value.activation" in on:
@@ -65,7 +95,9 @@ def node_value(inputs: Any, weights: Any, bias: float = 0.0, on: On = ()) -> Any
 
 def hidden_layer(inputs: Any, weights: Any, biases: Any = None, on: On = (),
                  use_relu: Callable[[Any], Any] | None = None) -> Any:  # fmt: skip
-    activate = use_relu or (lambda z: np.maximum(0, z))
+    activate = _activation("hidden_layer", on, use_relu or (lambda z: np.maximum(0, z)))
+    if biases is None and "hidden_layer.none_biases" in on:
+        raise TypeError("unsupported operand type(s) for +: 'float' and 'NoneType'")
     w = _f(weights)
     if "hidden_layer.weights_first" in on:  # np.dot(weights, inputs), "W x" from the notes
         z = np.dot(w, _f(inputs))
@@ -82,7 +114,9 @@ def hidden_layer(inputs: Any, weights: Any, biases: Any = None, on: On = (),
 
 def forward(inputs, weights, biases=None, on: On = (),
             use_relu: Callable[[Any], Any] | None = None) -> Any:  # fmt: skip
-    activate = use_relu or (lambda z: np.maximum(0, z))
+    activate = _activation("forward", on, use_relu or (lambda z: np.maximum(0, z)))
+    if biases is None and "forward.none_biases" in on:
+        raise TypeError("'NoneType' object is not subscriptable")
     layers = list(weights)
     bias = list(biases) if biases is not None and "forward.no_biases" not in on else None
     values = _f(inputs)
@@ -91,16 +125,24 @@ def forward(inputs, weights, biases=None, on: On = (),
     if "forward.only_2d" in on:
         values = np.atleast_2d(values)
     for position, k in enumerate(index):
-        values = values @ _f(layers[k])
+        w = _f(layers[k])
+        values = values @ (w.T if "forward.transposed" in on else w)
         last = position == len(index) - 1
-        if bias is not None and not (last and "forward.no_output_bias" in on):
+        if "forward.last_layer_skipped" in on:
+            last = False  # range(len(weights) - 1): the output layer never runs
+        bias_after = "forward.bias_after_relu" in on and not last
+        if bias is not None and not (last and "forward.no_output_bias" in on) and not bias_after:
             values = values + _f(bias[k])
         if "forward.no_relu" not in on and (not last or "forward.relu_on_output" in on):
             values = activate(values)
+        if bias is not None and bias_after:
+            values = values + _f(bias[k])
         if "forward.bias_again" in on and bias is not None and not last:
             values = values + _f(bias[k])  # hidden_layer(a, w, b) + b: added a second time
         if "forward.int_dtype" in on:  # each layer's values stored in an int buffer
             values = np.trunc(values)
+    if "forward.softmax_on_output" in on:
+        values = softmax(values)
     return values.ravel() if "forward.flattened" in on else values
 
 
@@ -132,6 +174,12 @@ def _layers_used(count: int, on: On) -> list[int]:
         return [0, count - 1]
     if "forward.first_and_last" in on:  # the same, even when they are one and the same
         return [0, count - 1]
+    if "forward.first_layer_skipped" in on:  # for l in range(1, len(weights))
+        return list(range(1, count))
+    if "forward.last_layer_skipped" in on:  # for l in range(len(weights) - 1)
+        return list(range(count - 1))
+    if "forward.reversed_layers" in on:  # zip(reversed(weights), ...) or weights[::-1]
+        return list(range(count))[::-1]
     return list(range(count))
 
 
@@ -150,6 +198,8 @@ def softmax(z: Any, on: On = ()) -> Any:
         e = np.exp(z - shift)
         if "softmax.divide_by_max" in on:
             return e / e.max(axis=axis, keepdims=keep)
+        if "softmax.log_softmax" in on:  # z - max - log(sum(exp(z - max))): log-probabilities
+            return (z - shift) - np.log(e.sum(axis=axis, keepdims=keep))
         return e / e.sum(axis=axis, keepdims=keep)
 
 
@@ -199,11 +249,15 @@ def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndar
         return -np.log(s[rows, picked])
     if "loss.no_softmax_math_log" in on:  # math.log: a domain error on a score <= 0
         return np.array([-math.log(v) for v in s[rows, picked]])
+    if "loss.all_pairs" in on:  # log_probs[:, labels]: every row with every label, (m, m)
+        return -_log_probs(s, on, use_softmax)[:, picked].mean(axis=-1)
     if "loss.raw_scores" in on:
         return -s[rows, picked]
     if "loss.raw_scores_max" in on:  # the row maximum instead of log-sum-exp
         return s.max(axis=-1) - s[rows, picked]
     log_probs = _log_probs(s, on, use_softmax)
+    if "loss.log10" in on:  # np.log10 (or log2) instead of the natural log
+        log_probs = log_probs / np.log(10)
     if "loss.one_hot_labels" in on:  # -sum(labels * log p): index labels broadcast badly
         return -(np.asarray(labels) * log_probs).sum(axis=-1)
     return -log_probs[rows, picked]
@@ -216,6 +270,9 @@ def _log_probs(s: np.ndarray, on: On, use_softmax: Any) -> np.ndarray:
         return shifted - np.log(np.exp(shifted).sum())
     if "loss.unstable_softmax" in on:  # exp of raw scores: inf / inf on large scores
         return np.log(np.exp(s) / np.exp(s).sum(axis=-1, keepdims=True))
+    if "loss.softmax_twice" in on:  # softmax of the probabilities: a softmax already applied
+        probs = softmax(softmax(s))
+        return np.log(probs)
     guards = [GUARDS[k] for k in GUARDS if k in on]
     if use_softmax is not None or guards:
         probs = _f(use_softmax(s) if use_softmax else softmax(s))

@@ -211,6 +211,15 @@ MATH_OVERFLOW = (
     "use numpy's stable log-softmax."
 )
 
+SIGMOID = ("{where} applies the sigmoid, 1 / (1 + exp(-x)), where ReLU belongs: ReLU is "
+           "max(0, x), np.maximum(0, x): 0 for negative values, x itself otherwise.")  # fmt: skip
+TANH = ("{where} applies tanh where ReLU belongs: ReLU is max(0, x), np.maximum(0, x): 0 for "
+        "negative values, x itself otherwise.")  # fmt: skip
+LEAKY = ("{where} applies a leaky ReLU (0.01 * x for negative x) where ReLU belongs: ReLU "
+         "gives exactly 0 for negative values, np.maximum(0, x).")  # fmt: skip
+NONE_BIASES = ("biases is optional (None when left out) and your code fails without it: "
+               "add the biases only when they are given (if biases is not None).")  # fmt: skip
+
 HINTS = {
     "relu.scalar_only": "max(0, x) (or an if) only works for a single number; for arrays use "
     "np.maximum(0, x), which handles scalars and arrays alike.",
@@ -296,6 +305,47 @@ HINTS = {
     "loss.math_overflow": MATH_OVERFLOW,
     "loss.math_softmax_then_log": MATH_OVERFLOW,
     "loss.per_row": "You return one loss per row; the loss is a single number: their mean.",
+    # Activations other than ReLU where ReLU belongs.
+    "relu.sigmoid": SIGMOID.format(where="Your relu"),
+    "relu.tanh": TANH.format(where="Your relu"),
+    "relu.leaky": LEAKY.format(where="Your relu"),
+    "hidden_layer.sigmoid": SIGMOID.format(where="The hidden layer"),
+    "hidden_layer.tanh": TANH.format(where="The hidden layer"),
+    "hidden_layer.leaky": LEAKY.format(where="The hidden layer"),
+    "forward.sigmoid": SIGMOID.format(where="forward's hidden layers"),
+    "forward.tanh": TANH.format(where="forward's hidden layers"),
+    "forward.leaky": LEAKY.format(where="forward's hidden layers"),
+    # node_value: something other than the weighted sum.
+    "node_value.mean": "The products are averaged (np.mean): a node's value is their sum, "
+    "inputs[0] * weights[0] + inputs[1] * weights[1] + ..., plus the bias.",
+    "node_value.sums_multiplied": "sum(inputs) * sum(weights) is not the weighted sum: multiply "
+    "each input by its own weight, then add the products (np.dot(inputs, weights)) and the bias.",
+    "node_value.bias_per_input": "The bias is added once per input (inside the sum of the "
+    "products); add it once, after summing inputs[i] * weights[i].",
+    # biases=None, the optional argument.
+    "hidden_layer.none_biases": NONE_BIASES,
+    "forward.none_biases": NONE_BIASES,
+    # forward's layers.
+    "forward.first_layer_skipped": "The first layer is skipped: the loop starts at layer 1; "
+    "inputs go through weights[0] first, then every other layer in order.",
+    "forward.last_layer_skipped": "The output layer never runs: the loop stops one layer "
+    "short (range(len(weights) - 1)); the last layer is applied too, without relu.",
+    "forward.reversed_layers": "The layers run in reverse order: inputs go through weights[0] "
+    "first and weights[-1] last.",
+    "forward.softmax_on_output": "forward applies softmax to its output; it returns the raw "
+    "scores of the last layer (softmax and the loss come after, in their own functions).",
+    "forward.bias_after_relu": "The biases of a hidden layer are added after ReLU; add them to "
+    "values @ weights first, then apply relu to the sum.",
+    "forward.transposed": TRANSPOSED,
+    # softmax and the loss.
+    "softmax.log_softmax": "You return log-probabilities (log-softmax): softmax returns the "
+    "probabilities themselves, exp(z - max) / sum(exp(z - max)), each row summing to 1.",
+    "loss.softmax_twice": "softmax is applied twice (to probabilities that already went "
+    "through softmax): apply it once to the raw scores, then take -log of the label's "
+    "probability.",
+    "loss.all_pairs": "probs[:, labels] picks every label for every row (an m x m array); "
+    "pick one entry per row with probs[np.arange(m), labels].",
+    "loss.log10": "The loss uses log10 (or log2): cross-entropy uses the natural log, np.log.",
 }
 
 # Switches that are another way of writing a misconception: the misconception each shows.
@@ -322,6 +372,8 @@ FLAVOUR_OF = {
     "relu.abs_precedence": "relu.abs",
     "forward.no_output_bias": "forward.no_biases",
     "loss.whole_array": "softmax.whole_array",
+    "forward.bias_after_relu": "hidden_layer.bias_after_relu",
+    "forward.transposed": "hidden_layer.transposed",
 }
 
 
