@@ -217,6 +217,13 @@ TANH = ("{where} applies tanh where ReLU belongs: ReLU is max(0, x), np.maximum(
         "negative values, x itself otherwise.")  # fmt: skip
 LEAKY = ("{where} applies a leaky ReLU (0.01 * x for negative x) where ReLU belongs: ReLU "
          "gives exactly 0 for negative values, np.maximum(0, x).")  # fmt: skip
+NONE_BIASES_NAN = ("biases is optional (None when left out) and your code turns None into "
+                   "an array (np.asarray(None, dtype=float) is nan): add the biases only "
+                   "when they are given (if biases is not None).")  # fmt: skip
+FLOAT_LABELS = ("The labels are turned into floats, which cannot index an array: keep them "
+                "integers (np.asarray(labels, dtype=int)).")  # fmt: skip
+SOFTMAX_OUTPUT = ("forward applies softmax to its output; it returns the raw scores of the "
+                  "last layer (softmax and the loss come after, in their own functions).")  # fmt: skip
 NONE_BIASES = ("biases is optional (None when left out) and your code fails without it: "
                "add the biases only when they are given (if biases is not None).")  # fmt: skip
 
@@ -312,9 +319,9 @@ HINTS = {
     "hidden_layer.sigmoid": SIGMOID.format(where="The hidden layer"),
     "hidden_layer.tanh": TANH.format(where="The hidden layer"),
     "hidden_layer.leaky": LEAKY.format(where="The hidden layer"),
-    "forward.sigmoid": SIGMOID.format(where="forward's hidden layers"),
-    "forward.tanh": TANH.format(where="forward's hidden layers"),
-    "forward.leaky": LEAKY.format(where="forward's hidden layers"),
+    "forward.sigmoid": SIGMOID.format(where="forward"),
+    "forward.tanh": TANH.format(where="forward"),
+    "forward.leaky": LEAKY.format(where="forward"),
     # node_value: something other than the weighted sum.
     "node_value.mean": "The products are averaged (np.mean): a node's value is their sum, "
     "inputs[0] * weights[0] + inputs[1] * weights[1] + ..., plus the bias.",
@@ -332,8 +339,7 @@ HINTS = {
     "short (range(len(weights) - 1)); the last layer is applied too, without relu.",
     "forward.reversed_layers": "The layers run in reverse order: inputs go through weights[0] "
     "first and weights[-1] last.",
-    "forward.softmax_on_output": "forward applies softmax to its output; it returns the raw "
-    "scores of the last layer (softmax and the loss come after, in their own functions).",
+    "forward.softmax_on_output": SOFTMAX_OUTPUT,
     "forward.bias_after_relu": "The biases of a hidden layer are added after ReLU; add them to "
     "values @ weights first, then apply relu to the sum.",
     "forward.transposed": TRANSPOSED,
@@ -345,6 +351,43 @@ HINTS = {
     "probability.",
     "loss.all_pairs": "probs[:, labels] picks every label for every row (an m x m array); "
     "pick one entry per row with probs[np.arange(m), labels].",
+    "relu.np_max": "np.max(0, x) is the maximum of the array 0 along axis x, not an "
+    "elementwise maximum: use np.maximum(0, x).",
+    "hidden_layer.none_biases_nan": NONE_BIASES_NAN,
+    "forward.none_biases_nan": NONE_BIASES_NAN,
+    "hidden_layer.bias_column": "The biases are made a column (reshape(-1, 1), as b in W x + "
+    "b): with rows of inputs they broadcast into a square; keep them shape (n_out,), added "
+    "to inputs @ weights along the last axis.",
+    "forward.inputs_every_layer": "Every layer is fed the original inputs: each layer takes "
+    "the previous layer's output (values = relu(values @ w + b)).",
+    "softmax.global_max": "The shift is the whole array's maximum (np.max(z) without an "
+    "axis): a row far below it gives exp(...) = 0 everywhere and 0 / 0. Subtract each row's "
+    "maximum: z.max(axis=-1, keepdims=True).",
+    "softmax.no_keepdims": "The row maximum and the row sum are taken without keepdims=True, "
+    "so they broadcast along the wrong axis for rows: use axis=-1, keepdims=True.",
+    "softmax.int_dtype": INT_DTYPE,
+    "loss.max_not_added_back": "log-sum-exp of the shifted scores needs the maximum added "
+    "back: log(sum(exp(s))) = max + log(sum(exp(s - max))); or subtract it from s[label] too.",
+    "loss.float_labels": FLOAT_LABELS,
+    "loss.float_labels_take": FLOAT_LABELS,
+    "relu.step": "You return the step (1 where x > 0, else 0), ReLU's slope: ReLU returns x "
+    "itself where x > 0, np.maximum(0, x).",
+    "hidden_layer.no_biases": "The biases are never added: when biases is given, the layer "
+    "is relu(inputs @ weights + biases).",
+    "forward.relu_on_inputs": "ReLU is applied to each layer's input instead of its output: "
+    "each hidden layer is relu(values @ w + b), and the last layer stays linear.",
+    "forward.relu_first_only": "Only the first layer applies ReLU: every hidden layer (all but "
+    "the last) passes its sums through relu.",
+    "softmax.axis_1": "axis=1 only works for rows: a single score vector (1-D) has no axis 1; "
+    "use axis=-1 with keepdims=True, which works for both.",
+    "loss.rows_by_labels": "log_probs[labels] picks whole rows by the labels; pick one entry "
+    "per row with log_probs[np.arange(m), labels].",
+    "forward.one_based_loop": "The loop runs over range(1, len(weights)) as in 1-based notes: "
+    "weights[0] is never used and the output layer runs twice (once with relu); go through "
+    "weights[0], ..., weights[-1] once each.",
+    "forward.softmax_on_output_rows": SOFTMAX_OUTPUT,
+    "loss.last_row_skipped": "The loop over the examples stops one short (range(len(labels) "
+    "- 1)), so the last row's loss is left out of the mean.",
     "loss.log10": "The loss uses log10 (or log2): cross-entropy uses the natural log, np.log.",
 }
 
@@ -373,6 +416,12 @@ FLAVOUR_OF = {
     "forward.no_output_bias": "forward.no_biases",
     "loss.whole_array": "softmax.whole_array",
     "forward.bias_after_relu": "hidden_layer.bias_after_relu",
+    "hidden_layer.none_biases_nan": "hidden_layer.none_biases",
+    "forward.none_biases_nan": "forward.none_biases",
+    "softmax.int_dtype": "type.int_dtype",
+    "loss.float_labels_take": "loss.float_labels",
+    "forward.one_based_loop": "forward.first_layer_skipped",
+    "forward.softmax_on_output_rows": "forward.softmax_on_output",
     "forward.transposed": "hidden_layer.transposed",
 }
 
