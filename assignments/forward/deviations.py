@@ -141,8 +141,8 @@ def forward(inputs, weights, biases=None, on: On = (),
         last = position == len(index) - 1
         if "forward.inputs_every_layer" in on and not last:  # hidden_layer(inputs, w, b)
             values = _f(inputs)
-        if "forward.relu_on_inputs" in on and position > 0:
-            values = activate(values)  # relu(values) @ w + b: relu before the layer, not after
+        if "forward.relu_on_inputs" in on:
+            values = activate(values)  # relu(values) @ w + b: relu on each layer's input
         values = values @ (w.T if "forward.transposed" in on else w)
         if "forward.last_layer_skipped" in on:
             last = False  # range(len(weights) - 1): the output layer never runs
