@@ -514,11 +514,13 @@ EXTRA_SIGNS = {
     ),
     "hidden_layer.none_biases": lambda f: (
         near(attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]), arr([0, 0])), [2, 0])
-        and (lambda v: failed(v) or bad_number(v))(attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]])))
+        and (lambda v: failed(v) or bad_number(v))(
+            attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]))
+        )
     ),
-    "hidden_layer.bias_column": lambda f: (
-        lambda v: failed(v) or np.shape(v) == (2, 2)
-    )(attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]), arr([1, 1]))),
+    "hidden_layer.bias_column": lambda f: (lambda v: failed(v) or np.shape(v) == (2, 2))(
+        attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]), arr([1, 1]))
+    ),
     "hidden_layer.no_biases": lambda f: near(
         attempt(f, arr([1, 2]), arr([[1, 1], [1, 1]]), arr([1, -10])), [3, 3]
     ),
@@ -542,15 +544,24 @@ EXTRA_SIGNS = {
         near(attempt(f, arr([2, 3]), BANK, [arr([0, 0]), arr([0])]), [9])
         and (lambda v: failed(v) or bad_number(v))(attempt(f, arr([2, 3]), BANK))
     ),
-    "forward.first_layer_skipped": lambda f: (lambda v: failed(v) or near(
-        v, _ref_forward(arr([1.0, 2.0]), SQ[1:], {0})) or near(
-        v, _ref_forward(arr([1.0, 2.0]), [SQ[1], SQ[2]], {0})))(attempt(f, arr([1.0, 2.0]), SQ))
-    and not near(attempt(f, arr([1.0, 2.0]), SQ), REF.forward(arr([1.0, 2.0]), SQ)),
+    "forward.first_layer_skipped": lambda f: (
+        (
+            lambda v: (
+                failed(v)
+                or near(v, _ref_forward(arr([1.0, 2.0]), SQ[1:], {0}))
+                or near(v, _ref_forward(arr([1.0, 2.0]), [SQ[1], SQ[2]], {0}))
+            )
+        )(attempt(f, arr([1.0, 2.0]), SQ))
+        and not near(attempt(f, arr([1.0, 2.0]), SQ), REF.forward(arr([1.0, 2.0]), SQ))
+    ),
     "forward.last_layer_skipped": lambda f: near(
         attempt(f, arr([1.0, 2.0]), SQ), _ref_forward(arr([1.0, 2.0]), SQ[:2], {0, 1})
     ),
-    "forward.reversed_layers": lambda f: failed(attempt(f, arr([2, 3]), BANK)) and near(
-        attempt(f, arr([1.0, 2.0]), SQ[:2]), _ref_forward(arr([1.0, 2.0]), SQ[:2][::-1], {0})
+    "forward.reversed_layers": lambda f: (
+        failed(attempt(f, arr([2, 3]), BANK))
+        and near(
+            attempt(f, arr([1.0, 2.0]), SQ[:2]), _ref_forward(arr([1.0, 2.0]), SQ[:2][::-1], {0})
+        )
     ),
     "forward.softmax_on_output": lambda f: near(
         np.sum(attempt(f, arr([[1.0, 2.0], [0.5, -1]]), [SQ[0], SQ[1]]), axis=-1), [1.0, 1.0]
@@ -563,15 +574,13 @@ EXTRA_SIGNS = {
     "forward.relu_first_only": lambda f: near(
         attempt(f, arr([1.0, 2.0]), SQ), _ref_forward(arr([1.0, 2.0]), SQ, {0})
     ),
-    "softmax.log_softmax": lambda f: near(
-        attempt(f, S), np.log(REF.softmax(S))
-    ),
+    "softmax.log_softmax": lambda f: near(attempt(f, S), np.log(REF.softmax(S))),
     "softmax.global_max": lambda f: bad_number(attempt(f, arr([[1000, 999], [0, 1]]))),
-    "softmax.no_keepdims": lambda f: failed(attempt(f, S)) and near(
-        attempt(f, arr([1.0, 2.0])), REF.softmax(arr([1.0, 2.0]))
+    "softmax.no_keepdims": lambda f: (
+        failed(attempt(f, S)) and near(attempt(f, arr([1.0, 2.0])), REF.softmax(arr([1.0, 2.0])))
     ),
-    "softmax.axis_1": lambda f: failed(attempt(f, arr([1.0, 2.0]))) and near(
-        attempt(f, S), REF.softmax(S)
+    "softmax.axis_1": lambda f: (
+        failed(attempt(f, arr([1.0, 2.0]))) and near(attempt(f, S), REF.softmax(S))
     ),
     "loss.softmax_twice": lambda f: near(
         attempt(f, S, Y), REF.cross_entropy_loss(REF.softmax(S), Y), 1e-6
@@ -579,9 +588,7 @@ EXTRA_SIGNS = {
     "loss.all_pairs": lambda f: near(
         attempt(f, S, Y), -np.mean(np.log(REF.softmax(S))[:, Y]), 1e-6
     ),
-    "loss.log10": lambda f: near(
-        attempt(f, S, Y), REF.cross_entropy_loss(S, Y) / np.log(10), 1e-6
-    ),
+    "loss.log10": lambda f: near(attempt(f, S, Y), REF.cross_entropy_loss(S, Y) / np.log(10), 1e-6),
     "loss.max_not_added_back": lambda f: near(
         attempt(f, S, Y), REF.cross_entropy_loss(S, Y) - np.mean(S.max(axis=1)), 1e-6
     ),
