@@ -334,7 +334,7 @@ def explains(
     triples = [(b, t, k) for k, (b, t) in enumerate(zip(behaviours, theirs, strict=True))
                if b and t and not t.unread]  # fmt: skip
     if tier == "exact":
-        return all(same(b, t, exercise) for b, t, _ in triples)
+        return all(same(b, t, exercise) for b, t, _ in triples) and not _shape_errors_alone(triples)
     for b, t, k in triples:
         if passed[k] and not same(b, t, exercise):
             return False  # the student passed where this combination would fail
@@ -344,6 +344,12 @@ def explains(
         return matched >= 2 and 2 * matched > len(failed)
     breaks = [same(b, t, exercise) or _both_break(b, t, expected[k]) for b, t, k in failed]
     return all(breaks) and len(failed) >= 2 and len(failed) < len(triples)
+
+
+def _shape_errors_alone(triples: Sequence[tuple[Behaviour, Behaviour, int]]) -> bool:
+    """Every compared call is a shape error: many mistakes raise it, so it names none (the calls
+    that would tell them apart may not have finished)."""
+    return bool(triples) and all(b.raised == "shapes do not match" for b, _t, _k in triples)
 
 
 def _reproduced(
