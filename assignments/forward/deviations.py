@@ -81,6 +81,8 @@ def node_value(inputs: Any, weights: Any, bias: float = 0.0, on: On = ()) -> Any
     if "node_value.no_sum_bias_appended" in on:  # [x * w for ...] + [bias]
         return np.append(products, bias)
     value: Any = products if "node_value.no_sum" in on else products.sum()
+    if "node_value.first_input_skipped" in on:  # for i in range(1, len(inputs)): 1-based
+        value = products[1:].sum()
     if "node_value.mean" in on:  # np.mean(inputs * weights): divided by the number of inputs
         value = products.mean()
     if "node_value.sums_multiplied" in on:  # sum(inputs) * sum(weights)

@@ -325,6 +325,8 @@ HINTS = {
     # node_value: something other than the weighted sum.
     "node_value.mean": "The products are averaged (np.mean): a node's value is their sum, "
     "inputs[0] * weights[0] + inputs[1] * weights[1] + ..., plus the bias.",
+    "node_value.first_input_skipped": "The first input is left out: the loop starts at index "
+    "1 (as in 1-based notes); Python counts from 0, so go over range(len(inputs)).",
     "node_value.sums_multiplied": "sum(inputs) * sum(weights) is not the weighted sum: multiply "
     "each input by its own weight, then add the products (np.dot(inputs, weights)) and the bias.",
     "node_value.bias_per_input": "The bias is added once per input (inside the sum of the "

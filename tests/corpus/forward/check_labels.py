@@ -126,6 +126,7 @@ VOCABULARY = {
     "loss.float_labels",
     "loss.last_row_skipped",
     "loss.rows_by_labels",
+    "node_value.first_input_skipped",
 }
 
 
@@ -524,6 +525,7 @@ EXTRA_SIGNS = {
     "hidden_layer.no_biases": lambda f: near(
         attempt(f, arr([1, 2]), arr([[1, 1], [1, 1]]), arr([1, -10])), [3, 3]
     ),
+    "node_value.first_input_skipped": lambda f: near(attempt(f, arr([2, 3]), arr([1, 1])), 3),
     "node_value.mean": lambda f: near(attempt(f, arr([2, 3]), arr([1, 1])), 2.5),
     "node_value.sums_multiplied": lambda f: near(attempt(f, arr([1, 2]), arr([3, 4])), 21),
     "node_value.bias_per_input": lambda f: near(attempt(f, arr([1, 2]), arr([3, 4]), 1.0), 13),
