@@ -720,6 +720,9 @@ ERROR_HINTS = (
     ("only size-1 arrays", "symptom.math_on_array",
      "A function for single numbers (math.exp, math.log, float) got "
      "an array: use the numpy version (np.exp, np.log), which works elementwise."),
+    ("module 'numpy' has no attribute", "symptom.numpy_name_missing",
+     "Your numpy has no such name: np.float, np.int, np.bool and np.object were removed in "
+     "NumPy 1.24 (and np.float_ in 2.0); use the built-in float, int, bool, or np.float64."),
     ("truth value of an array", "symptom.truth_value",
      "An if, max() or min() meant for one number got an array: "
      "use elementwise numpy functions (np.maximum, np.where) instead."),
