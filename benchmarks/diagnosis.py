@@ -114,7 +114,12 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "relu.tanh": ((), ("behaviour.negatives_kept",)),
     "hidden_layer.leaky": ((), ("behaviour.negatives_kept", "behaviour.negative_values")),
     "hidden_layer.tanh": ((), ("behaviour.negatives_kept",)),
-    "forward.leaky": ((), ("behaviour.negatives_kept", "behaviour.negative_values")),
+    "forward.leaky": (
+        (),
+        ("behaviour.negatives_kept", "behaviour.negative_values", "behaviour.fixed_layer_count"),
+    ),
+    "forward.sigmoid": ((), ("behaviour.fixed_layer_count",)),
+    "forward.tanh": ((), ("behaviour.fixed_layer_count",)),
     "forward.relu_first_only": ((), ("behaviour.negatives_kept", "behaviour.fixed_layer_count")),
     "hidden_layer.none_biases": ((), ("behaviour.ignores_argument",)),
     "forward.none_biases": ((), ("behaviour.ignores_argument",)),
