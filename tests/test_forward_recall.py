@@ -139,3 +139,20 @@ def test_shape_errors_alone_name_no_mistake_and_a_timeout_is_said(grade) -> None
     said = families(report, "forward")
     assert "symptom.timeout" in said
     assert not [i for i in said if not i.startswith(("symptom.", "behaviour."))], said
+
+
+# deeplearning.ai's activations return (A, cache): the value is there, as the first item.
+RELU_WITH_CACHE = """
+    def relu(Z):
+        A = np.maximum(0, Z)
+        cache = Z
+        return A, cache
+"""
+
+
+def test_value_returned_with_a_cache_is_said_as_the_first_item(grade) -> None:
+    report = grade(with_replaced(relu=RELU_WITH_CACHE))
+    failed = [t for t in report["tests"] if t["exercise"] == "relu" and t["status"] != "passed"]
+    assert failed
+    assert all("behaviour.reshaped" in t["hint_ids"] for t in failed)
+    assert all("first of 2 items" in (t["hint"] or "") for t in failed)
