@@ -334,7 +334,10 @@ def explains(
     triples = [(b, t, k) for k, (b, t) in enumerate(zip(behaviours, theirs, strict=True))
                if b and t and not t.unread]  # fmt: skip
     if tier == "exact":
-        return all(same(b, t, exercise) for b, t, _ in triples) and not _shape_errors_alone(triples)
+        unseen = any(t is None for t in theirs)  # a call timed out: not all the evidence
+        return all(same(b, t, exercise) for b, t, _ in triples) and not (
+            unseen and _shape_errors_alone(triples)
+        )
     for b, t, k in triples:
         if passed[k] and not same(b, t, exercise):
             return False  # the student passed where this combination would fail
@@ -347,8 +350,8 @@ def explains(
 
 
 def _shape_errors_alone(triples: Sequence[tuple[Behaviour, Behaviour, int]]) -> bool:
-    """Every compared call is a shape error: many mistakes raise it, so it names none (the calls
-    that would tell them apart may not have finished)."""
+    """Every compared call is a shape error: with calls that did not finish (the ones that
+    would tell the mistakes apart), many mistakes raise it, so it names none."""
     return bool(triples) and all(b.raised == "shapes do not match" for b, _t, _k in triples)
 
 
