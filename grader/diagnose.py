@@ -334,7 +334,10 @@ def explains(
     triples = [(b, t, k) for k, (b, t) in enumerate(zip(behaviours, theirs, strict=True))
                if b and t and not t.unread]  # fmt: skip
     if tier == "exact":
-        return all(same(b, t, exercise) for b, t, _ in triples)
+        unseen = any(t is None for t in theirs)  # a call timed out: not all the evidence
+        return all(same(b, t, exercise) for b, t, _ in triples) and not (
+            unseen and _shape_errors_alone(triples)
+        )
     for b, t, k in triples:
         if passed[k] and not same(b, t, exercise):
             return False  # the student passed where this combination would fail
@@ -344,6 +347,12 @@ def explains(
         return matched >= 2 and 2 * matched > len(failed)
     breaks = [same(b, t, exercise) or _both_break(b, t, expected[k]) for b, t, k in failed]
     return all(breaks) and len(failed) >= 2 and len(failed) < len(triples)
+
+
+def _shape_errors_alone(triples: Sequence[tuple[Behaviour, Behaviour, int]]) -> bool:
+    """Every compared call is a shape error: with calls that did not finish (the ones that
+    would tell the mistakes apart), many mistakes raise it, so it names none."""
+    return bool(triples) and all(b.raised == "shapes do not match" for b, _t, _k in triples)
 
 
 def _reproduced(
@@ -714,6 +723,9 @@ ERROR_HINTS = (
     ("only size-1 arrays", "symptom.math_on_array",
      "A function for single numbers (math.exp, math.log, float) got "
      "an array: use the numpy version (np.exp, np.log), which works elementwise."),
+    ("module 'numpy' has no attribute", "symptom.numpy_name_missing",
+     "Your numpy has no such name: np.float, np.int, np.bool and np.object were removed in "
+     "NumPy 1.24 (and np.float_ in 2.0); use the built-in float, int, bool, or np.float64."),
     ("truth value of an array", "symptom.truth_value",
      "An if, max() or min() meant for one number got an array: "
      "use elementwise numpy functions (np.maximum, np.where) instead."),

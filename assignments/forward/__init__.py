@@ -305,6 +305,10 @@ def _forms_and_ranges(r: _Random, add: Add) -> None:
     add("hidden_layer", "probe_one_row", r.normal(1, 3), r.normal(3, 2), r.normal(2))
     weights, layer_biases = r.network([3, 4, 2], True)
     add("forward", "probe_one_row", r.normal(1, 3), weights, layer_biases)
+    # Square layers (every width 3): layers skipped, repeated, reversed or transposed give
+    # values here instead of a shape error, so those mistakes are told apart by their values.
+    weights, layer_biases = r.network([3, 3, 3, 3], True)
+    add("forward", "probe_square_layers", r.normal(2, 3), weights, layer_biases)
     # A pre-activation exactly 0 (ReLU's boundary), in whole numbers so that it is 0 in any
     # order of summation: a ReLU written with a division by the value (x / abs(x)) gives nan.
     add("hidden_layer", "probe_zero_pre_activation", *_zero_pre_activation(r, [3, 3]))

@@ -211,6 +211,22 @@ MATH_OVERFLOW = (
     "use numpy's stable log-softmax."
 )
 
+SIGMOID = ("{where} applies the sigmoid, 1 / (1 + exp(-x)), where ReLU belongs: ReLU is "
+           "max(0, x), np.maximum(0, x): 0 for negative values, x itself otherwise.")  # fmt: skip
+TANH = ("{where} applies tanh where ReLU belongs: ReLU is max(0, x), np.maximum(0, x): 0 for "
+        "negative values, x itself otherwise.")  # fmt: skip
+LEAKY = ("{where} applies a leaky ReLU (0.01 * x for negative x) where ReLU belongs: ReLU "
+         "gives exactly 0 for negative values, np.maximum(0, x).")  # fmt: skip
+NONE_BIASES_NAN = ("biases is optional (None when left out) and your code turns None into "
+                   "an array (np.asarray(None, dtype=float) is nan): add the biases only "
+                   "when they are given (if biases is not None).")  # fmt: skip
+FLOAT_LABELS = ("The labels are turned into floats, which cannot index an array: keep them "
+                "integers (np.asarray(labels, dtype=int)).")  # fmt: skip
+SOFTMAX_OUTPUT = ("forward applies softmax to its output; it returns the raw scores of the "
+                  "last layer (softmax and the loss come after, in their own functions).")  # fmt: skip
+NONE_BIASES = ("biases is optional (None when left out) and your code fails without it: "
+               "add the biases only when they are given (if biases is not None).")  # fmt: skip
+
 HINTS = {
     "relu.scalar_only": "max(0, x) (or an if) only works for a single number; for arrays use "
     "np.maximum(0, x), which handles scalars and arrays alike.",
@@ -296,6 +312,85 @@ HINTS = {
     "loss.math_overflow": MATH_OVERFLOW,
     "loss.math_softmax_then_log": MATH_OVERFLOW,
     "loss.per_row": "You return one loss per row; the loss is a single number: their mean.",
+    # Activations other than ReLU where ReLU belongs.
+    "relu.sigmoid": SIGMOID.format(where="Your relu"),
+    "relu.tanh": TANH.format(where="Your relu"),
+    "relu.leaky": LEAKY.format(where="Your relu"),
+    "hidden_layer.sigmoid": SIGMOID.format(where="The hidden layer"),
+    "hidden_layer.tanh": TANH.format(where="The hidden layer"),
+    "hidden_layer.leaky": LEAKY.format(where="The hidden layer"),
+    "forward.sigmoid": SIGMOID.format(where="forward"),
+    "forward.tanh": TANH.format(where="forward"),
+    "forward.leaky": LEAKY.format(where="forward"),
+    # node_value: something other than the weighted sum.
+    "node_value.mean": "The products are averaged (np.mean): a node's value is their sum, "
+    "inputs[0] * weights[0] + inputs[1] * weights[1] + ..., plus the bias.",
+    "node_value.first_input_skipped": "The first input is left out: the loop starts at index "
+    "1 (as in 1-based notes); Python counts from 0, so go over range(len(inputs)).",
+    "node_value.sums_multiplied": "sum(inputs) * sum(weights) is not the weighted sum: multiply "
+    "each input by its own weight, then add the products (np.dot(inputs, weights)) and the bias.",
+    "node_value.bias_per_input": "The bias is added once per input (inside the sum of the "
+    "products); add it once, after summing inputs[i] * weights[i].",
+    # biases=None, the optional argument.
+    "hidden_layer.none_biases": NONE_BIASES,
+    "forward.none_biases": NONE_BIASES,
+    # forward's layers.
+    "forward.first_layer_skipped": "The first layer is skipped: the loop starts at layer 1; "
+    "inputs go through weights[0] first, then every other layer in order.",
+    "forward.last_layer_skipped": "The output layer never runs: the loop stops one layer "
+    "short (range(len(weights) - 1)); the last layer is applied too, without relu.",
+    "forward.reversed_layers": "The layers run in reverse order: inputs go through weights[0] "
+    "first and weights[-1] last.",
+    "forward.softmax_on_output": SOFTMAX_OUTPUT,
+    "forward.bias_after_relu": "The biases of a hidden layer are added after ReLU; add them to "
+    "values @ weights first, then apply relu to the sum.",
+    "forward.transposed": TRANSPOSED,
+    # softmax and the loss.
+    "softmax.log_softmax": "You return log-probabilities (log-softmax): softmax returns the "
+    "probabilities themselves, exp(z - max) / sum(exp(z - max)), each row summing to 1.",
+    "loss.softmax_twice": "softmax is applied twice (to probabilities that already went "
+    "through softmax): apply it once to the raw scores, then take -log of the label's "
+    "probability.",
+    "loss.all_pairs": "probs[:, labels] picks every label for every row (an m x m array); "
+    "pick one entry per row with probs[np.arange(m), labels].",
+    "relu.np_max": "np.max(0, x) is the maximum of the array 0 along axis x, not an "
+    "elementwise maximum: use np.maximum(0, x).",
+    "hidden_layer.none_biases_nan": NONE_BIASES_NAN,
+    "forward.none_biases_nan": NONE_BIASES_NAN,
+    "hidden_layer.bias_column": "The biases are made a column (reshape(-1, 1), as b in W x + "
+    "b): with rows of inputs they broadcast into a square; keep them shape (n_out,), added "
+    "to inputs @ weights along the last axis.",
+    "forward.inputs_every_layer": "Every layer is fed the original inputs: each layer takes "
+    "the previous layer's output (values = relu(values @ w + b)).",
+    "softmax.global_max": "The shift is the whole array's maximum (np.max(z) without an "
+    "axis): a row far below it gives exp(...) = 0 everywhere and 0 / 0. Subtract each row's "
+    "maximum: z.max(axis=-1, keepdims=True).",
+    "softmax.no_keepdims": "The row maximum and the row sum are taken without keepdims=True, "
+    "so they broadcast along the wrong axis for rows: use axis=-1, keepdims=True.",
+    "softmax.int_dtype": INT_DTYPE,
+    "loss.max_not_added_back": "log-sum-exp of the shifted scores needs the maximum added "
+    "back: log(sum(exp(s))) = max + log(sum(exp(s - max))); or subtract it from s[label] too.",
+    "loss.float_labels": FLOAT_LABELS,
+    "loss.float_labels_take": FLOAT_LABELS,
+    "relu.step": "You return the step (1 where x > 0, else 0), ReLU's slope: ReLU returns x "
+    "itself where x > 0, np.maximum(0, x).",
+    "hidden_layer.no_biases": "The biases are never added: when biases is given, the layer "
+    "is relu(inputs @ weights + biases).",
+    "forward.relu_on_inputs": "ReLU is applied to each layer's input instead of its output: "
+    "each hidden layer is relu(values @ w + b), and the last layer stays linear.",
+    "forward.relu_first_only": "Only the first layer applies ReLU: every hidden layer (all but "
+    "the last) passes its sums through relu.",
+    "softmax.axis_1": "axis=1 only works for rows: a single score vector (1-D) has no axis 1; "
+    "use axis=-1 with keepdims=True, which works for both.",
+    "loss.rows_by_labels": "log_probs[labels] picks whole rows by the labels; pick one entry "
+    "per row with log_probs[np.arange(m), labels].",
+    "forward.one_based_loop": "The loop runs over range(1, len(weights)) as in 1-based notes: "
+    "weights[0] is never used and the output layer runs twice (once with relu); go through "
+    "weights[0], ..., weights[-1] once each.",
+    "forward.softmax_on_output_rows": SOFTMAX_OUTPUT,
+    "loss.last_row_skipped": "The loop over the examples stops one short (range(len(labels) "
+    "- 1)), so the last row's loss is left out of the mean.",
+    "loss.log10": "The loss uses log10 (or log2): cross-entropy uses the natural log, np.log.",
 }
 
 # Switches that are another way of writing a misconception: the misconception each shows.
@@ -322,6 +417,14 @@ FLAVOUR_OF = {
     "relu.abs_precedence": "relu.abs",
     "forward.no_output_bias": "forward.no_biases",
     "loss.whole_array": "softmax.whole_array",
+    "forward.bias_after_relu": "hidden_layer.bias_after_relu",
+    "hidden_layer.none_biases_nan": "hidden_layer.none_biases",
+    "forward.none_biases_nan": "forward.none_biases",
+    "softmax.int_dtype": "type.int_dtype",
+    "loss.float_labels_take": "loss.float_labels",
+    "forward.one_based_loop": "forward.first_layer_skipped",
+    "forward.softmax_on_output_rows": "forward.softmax_on_output",
+    "forward.transposed": "hidden_layer.transposed",
 }
 
 

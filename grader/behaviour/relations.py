@@ -229,6 +229,10 @@ def _shape_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> set
             found.add(("behaviour.transposed", None))
         if np.allclose(g.reshape(e.shape), e, rtol=RTOL, atol=ATOL):
             found.add(("behaviour.reshaped", (g.shape, e.shape, True)))
+    pair = g.ndim == e.ndim + 1 and g.shape[1:] == e.shape and g.shape[0] in (2, 3)
+    if pair and np.all(np.isfinite(g[0])) and np.allclose(g[0], e, rtol=RTOL, atol=ATOL):
+        # (value, cache) returned together: the expected value is the first of them
+        found.add(("behaviour.reshaped", ((g.shape[0],), None, "first")))
     if e.ndim == 2 and g.shape == e.shape[1:] and matches(e[0], g):  # one row: also reshaped
         found.add(("behaviour.only_first_example", None))
     if (e.ndim >= 1 and g.ndim == e.ndim + 1 and g.shape[1:] == e.shape and g.shape[0] >= 2

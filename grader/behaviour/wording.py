@@ -39,13 +39,15 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
     where = f"{path}: " if path and several else (f"{path}: " if path else "")
     text = {
         "behaviour.reshaped": (
-            "the right numbers, in another shape"
+            f"the expected value, as the first of {detail[0][0]} items returned together"
+            if key == "behaviour.reshaped" and detail and detail[2] == "first"
+            else "the right numbers, in another shape"
             if key == "behaviour.reshaped" and detail and detail[2]
             else "another shape"
         )
         + (
             f" ({shape_words(detail[0])}, expected {shape_words(detail[1])})"
-            if key == "behaviour.reshaped" and detail
+            if key == "behaviour.reshaped" and detail and detail[1] is not None
             else ""
         ),
         "behaviour.transposed": "the right numbers, transposed (rows and columns swapped)",

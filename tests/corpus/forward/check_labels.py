@@ -90,6 +90,43 @@ VOCABULARY = {
     "module.name_shadowed",
     "type.list_result",
     "type.int_dtype",
+    "relu.sigmoid",
+    "relu.tanh",
+    "relu.leaky",
+    "relu.step",
+    "relu.np_max",
+    "hidden_layer.sigmoid",
+    "hidden_layer.tanh",
+    "hidden_layer.leaky",
+    "hidden_layer.none_biases",
+    "hidden_layer.bias_column",
+    "hidden_layer.no_biases",
+    "node_value.mean",
+    "node_value.sums_multiplied",
+    "node_value.bias_per_input",
+    "forward.sigmoid",
+    "forward.tanh",
+    "forward.leaky",
+    "forward.none_biases",
+    "forward.first_layer_skipped",
+    "forward.last_layer_skipped",
+    "forward.reversed_layers",
+    "forward.softmax_on_output",
+    "forward.inputs_every_layer",
+    "forward.relu_on_inputs",
+    "forward.relu_first_only",
+    "softmax.log_softmax",
+    "softmax.global_max",
+    "softmax.no_keepdims",
+    "softmax.axis_1",
+    "loss.softmax_twice",
+    "loss.all_pairs",
+    "loss.log10",
+    "loss.max_not_added_back",
+    "loss.float_labels",
+    "loss.last_row_skipped",
+    "loss.rows_by_labels",
+    "node_value.first_input_skipped",
 }
 
 
@@ -170,6 +207,7 @@ def cases():
     out.append(("softmax", (rng.normal(0, 2, (4, 4)),)))
     out.append(("softmax", (arr([[1000, 999, 998], [-5, 0, 5]]),)))
     out.append(("softmax", (rng.normal(0, 1, (2, 6)) + arr([[800], [-800]]),)))
+    out.append(("softmax", (np.array([3, 0, 1]),)))  # whole numbers, as softmax([0, 0]) is written
     # cross_entropy_loss
     ints = lambda *v: np.array(v, dtype=np.int64)  # noqa: E731
     out.append(("cross_entropy_loss", (arr([[1000, 0]]), ints(1))))
@@ -439,10 +477,134 @@ SIGNS = {
             attempt(f, 2.5),
             attempt(f, arr([3, 5]), arr([[0.5, 1.5], [0.25, -1]])),
             attempt(f, arr([2.5, 3]), BANK),
+            attempt(f, np.array([3, 0])),
         )
         if not failed(v)
     ),
 }
+
+
+# The signs of the mistakes public code makes (issue 18): each reads one behaviour.
+NEG = arr([-2.0, 3.0])
+SQ = [arr([[1, 2], [0.5, -1]]), arr([[-1, 1], [2, 0.5]]), arr([[1.5], [-2]])]
+
+
+def _ref_forward(x, layers, relu_at):
+    a = x
+    for k, w in enumerate(layers):
+        a = a @ w
+        if k in relu_at:
+            a = np.maximum(0, a)
+    return a
+
+
+EXTRA_SIGNS = {
+    "relu.sigmoid": lambda f: near(attempt(f, arr([0.0, 2.0])), 1 / (1 + np.exp(-arr([0.0, 2.0])))),
+    "relu.tanh": lambda f: near(attempt(f, NEG), np.tanh(NEG)),
+    "relu.leaky": lambda f: near(attempt(f, NEG), [-0.02, 3.0]),
+    "relu.step": lambda f: near(attempt(f, NEG), [0.0, 1.0]),
+    "relu.np_max": lambda f: failed(attempt(f, NEG)) and failed(attempt(f, 3)),
+    "hidden_layer.sigmoid": lambda f: near(
+        attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]])), 1 / (1 + np.exp(-arr([2, -5])))
+    ),
+    "hidden_layer.tanh": lambda f: near(
+        attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]])), np.tanh(arr([2, -5]))
+    ),
+    "hidden_layer.leaky": lambda f: near(
+        attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]])), [2, -0.05]
+    ),
+    "hidden_layer.none_biases": lambda f: (
+        near(attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]), arr([0, 0])), [2, 0])
+        and (lambda v: failed(v) or bad_number(v))(
+            attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]))
+        )
+    ),
+    "hidden_layer.bias_column": lambda f: (lambda v: failed(v) or np.shape(v) == (2, 2))(
+        attempt(f, arr([1, 2]), arr([[1, -1], [0.5, -2]]), arr([1, 1]))
+    ),
+    "hidden_layer.no_biases": lambda f: near(
+        attempt(f, arr([1, 2]), arr([[1, 1], [1, 1]]), arr([1, -10])), [3, 3]
+    ),
+    "node_value.first_input_skipped": lambda f: near(attempt(f, arr([2, 3]), arr([1, 1])), 3),
+    "node_value.mean": lambda f: near(attempt(f, arr([2, 3]), arr([1, 1])), 2.5),
+    "node_value.sums_multiplied": lambda f: near(attempt(f, arr([1, 2]), arr([3, 4])), 21),
+    "node_value.bias_per_input": lambda f: near(attempt(f, arr([1, 2]), arr([3, 4]), 1.0), 13),
+    "forward.sigmoid": lambda f: near(
+        attempt(f, arr([1.0, 2.0]), SQ),
+        (lambda g: g(g(arr([1.0, 2.0]) @ SQ[0]) @ SQ[1]) @ SQ[2])(lambda z: 1 / (1 + np.exp(-z))),
+    ),
+    "forward.tanh": lambda f: near(
+        attempt(f, arr([1.0, 2.0]), SQ), np.tanh(np.tanh(arr([1.0, 2.0]) @ SQ[0]) @ SQ[1]) @ SQ[2]
+    ),
+    "forward.leaky": lambda f: near(
+        attempt(f, arr([1.0, 2.0]), SQ),
+        (lambda g: g(g(arr([1.0, 2.0]) @ SQ[0]) @ SQ[1]) @ SQ[2])(
+            lambda z: np.where(z > 0, z, 0.01 * z)
+        ),
+    ),
+    "forward.none_biases": lambda f: (
+        near(attempt(f, arr([2, 3]), BANK, [arr([0, 0]), arr([0])]), [9])
+        and (lambda v: failed(v) or bad_number(v))(attempt(f, arr([2, 3]), BANK))
+    ),
+    "forward.first_layer_skipped": lambda f: (
+        (
+            lambda v: (
+                failed(v)
+                or near(v, _ref_forward(arr([1.0, 2.0]), SQ[1:], {0}))
+                or near(v, _ref_forward(arr([1.0, 2.0]), [SQ[1], SQ[2]], {0}))
+            )
+        )(attempt(f, arr([1.0, 2.0]), SQ))
+        and not near(attempt(f, arr([1.0, 2.0]), SQ), REF.forward(arr([1.0, 2.0]), SQ))
+    ),
+    "forward.last_layer_skipped": lambda f: near(
+        attempt(f, arr([1.0, 2.0]), SQ), _ref_forward(arr([1.0, 2.0]), SQ[:2], {0, 1})
+    ),
+    "forward.reversed_layers": lambda f: (
+        failed(attempt(f, arr([2, 3]), BANK))
+        and near(
+            attempt(f, arr([1.0, 2.0]), SQ[:2]), _ref_forward(arr([1.0, 2.0]), SQ[:2][::-1], {0})
+        )
+    ),
+    "forward.softmax_on_output": lambda f: near(
+        np.sum(attempt(f, arr([[1.0, 2.0], [0.5, -1]]), [SQ[0], SQ[1]]), axis=-1), [1.0, 1.0]
+    ),
+    "forward.inputs_every_layer": lambda f: near(
+        attempt(f, arr([1.0, 2.0]), [SQ[0], SQ[1], SQ[2]]),
+        np.maximum(0, arr([1.0, 2.0]) @ SQ[1]) @ SQ[2],
+    ),
+    "forward.relu_on_inputs": lambda f: near(attempt(f, arr([-1.0]), [arr([[1.0]])]), [0.0]),
+    "forward.relu_first_only": lambda f: near(
+        attempt(f, arr([1.0, 2.0]), SQ), _ref_forward(arr([1.0, 2.0]), SQ, {0})
+    ),
+    "softmax.log_softmax": lambda f: near(attempt(f, S), np.log(REF.softmax(S))),
+    "softmax.global_max": lambda f: bad_number(attempt(f, arr([[1000, 999], [0, 1]]))),
+    "softmax.no_keepdims": lambda f: (
+        failed(attempt(f, S)) and near(attempt(f, arr([1.0, 2.0])), REF.softmax(arr([1.0, 2.0])))
+    ),
+    "softmax.axis_1": lambda f: (
+        failed(attempt(f, arr([1.0, 2.0]))) and near(attempt(f, S), REF.softmax(S))
+    ),
+    "loss.softmax_twice": lambda f: near(
+        attempt(f, S, Y), REF.cross_entropy_loss(REF.softmax(S), Y), 1e-6
+    ),
+    "loss.all_pairs": lambda f: near(
+        attempt(f, S, Y), -np.mean(np.log(REF.softmax(S))[:, Y]), 1e-6
+    ),
+    "loss.log10": lambda f: near(attempt(f, S, Y), REF.cross_entropy_loss(S, Y) / np.log(10), 1e-6),
+    "loss.max_not_added_back": lambda f: near(
+        attempt(f, S, Y), REF.cross_entropy_loss(S, Y) - np.mean(S.max(axis=1)), 1e-6
+    ),
+    "loss.float_labels": lambda f: failed(attempt(f, S, Y)) and failed(attempt(f, P, Y)),
+    "loss.last_row_skipped": lambda f: near(
+        attempt(f, S, Y),
+        REF.cross_entropy_loss(S[:3], Y[:3]) * 3 / 4,
+        1e-6,
+    ),
+    "loss.rows_by_labels": lambda f: near(
+        attempt(f, S, Y), -np.mean(np.log(REF.softmax(S))[Y]), 1e-6
+    ),
+}
+SIGNS.update(EXTRA_SIGNS)
 
 
 def sign_shows(function, mid):
