@@ -22,7 +22,7 @@ from .errors import UsageError
 from .sandbox.protocol import encode_arg
 from .spec import Assignment, Case, Exercise, Mistake
 
-FORMAT = 1
+FORMAT = 2
 PRACTICE_SEED = 1  # public: grading seeds must differ (bundles draw theirs at random)
 SEED_IS_FOR_INSTRUCTORS = (
     "--seed and --show-hidden are for instructors: this kit grades the course's worked "
@@ -70,9 +70,15 @@ def precompute(spec: Assignment, seed: int = PRACTICE_SEED) -> dict[str, Any]:
     return data
 
 
-def _behaviours(spec: Assignment, cases: list[Case]) -> dict[str, list[dict[str, Any]]]:
-    """Every combination the diagnosis may try, simulated on its exercise's cases."""
-    table: dict[str, list[dict[str, Any]]] = {}
+def _behaviours(spec: Assignment, cases: list[Case]) -> dict[str, Any]:
+    """Every combination the diagnosis may try, simulated on its exercise's cases.
+
+    Stored once per distinct behaviour (``values``) and, per combination, as indexes
+    into them (``table``): most combinations of a mistake with its callees' behave alike
+    on most cases, and the table is what a kit ships and loads.
+    """
+    values: dict[str, int] = {}
+    table: dict[str, list[int]] = {}
     for exercise in spec.exercises:
         mine = [c for c in cases if c.exercise == exercise.name]
         for combination in _combinations(spec, exercise):
@@ -86,8 +92,11 @@ def _behaviours(spec: Assignment, cases: list[Case]) -> dict[str, list[dict[str,
             else:
                 continue
             key = _key(exercise.name, tuple(m.name for m in combination))
-            table[key] = [_encode_behaviour(b) for b in simulate_all(implementation, mine)]
-    return table
+            table[key] = [
+                values.setdefault(json.dumps(_encode_behaviour(b), sort_keys=True), len(values))
+                for b in simulate_all(implementation, mine)
+            ]
+    return {"values": [json.loads(v) for v in values], "table": table}
 
 
 def _combinations(spec: Assignment, exercise: Exercise) -> list[tuple[Mistake, ...]]:
@@ -124,8 +133,15 @@ def decode(value: dict[str, Any]) -> Any:
     return None if tag == "none" else value["v"]
 
 
-def assignment_from(data: dict[str, Any]) -> Assignment:
-    """The kit's Assignment: cases, answers and mistakes' behaviours from ``data`` alone."""
+def assignment_from(
+    data: dict[str, Any], behaviours: Callable[[], dict[str, Any]] | None = None
+) -> Assignment:
+    """The kit's Assignment: cases, answers and mistakes' behaviours from ``data`` alone.
+
+    The behaviours (``data["behaviours"]``, or what ``behaviours()`` reads: a kit keeps
+    them in a file of their own) are read and decoded only when a diagnosis asks for
+    them: a passing submission never pays for them.
+    """
     if data.get("format") != FORMAT:
         raise UsageError("this kit's data was written by another version of the grader")
     cases = [
@@ -138,10 +154,14 @@ def assignment_from(data: dict[str, Any]) -> Assignment:
     names = {
         e["name"]: [c.name for c in cases if c.exercise == e["name"]] for e in data["exercises"]
     }
-    behaviours = {
-        key: dict(zip(names[key.split("|")[0]], map(_decode_behaviour, items), strict=True))
-        for key, items in data["behaviours"].items()
-    }
+    stored: list[dict[str, Any]] = []  # the file's content, once read
+    decoded: dict[int, Behaviour] = {}
+
+    def behaviour(index: int) -> Behaviour:
+        if index not in decoded:
+            decoded[index] = _decode_behaviour(stored[0]["values"][index])
+        return decoded[index]
+
     seed = data["seed"]
 
     def make_cases(asked: int) -> list[Case]:
@@ -150,8 +170,13 @@ def assignment_from(data: dict[str, Any]) -> Assignment:
         return list(cases)
 
     def known(exercise: str, ids: tuple[str, ...], asked: list[Case]) -> list[Any] | None:
-        table = behaviours.get(_key(exercise, ids))
-        return None if table is None else [table[c.name] for c in asked]
+        if not stored:
+            stored.append(data["behaviours"] if behaviours is None else behaviours())
+        row = stored[0]["table"].get(_key(exercise, ids))
+        if row is None:
+            return None
+        index = dict(zip(names[exercise], row, strict=True))
+        return [behaviour(index[c.name]) for c in asked]
 
     mistakes = tuple(
         Mistake(m["exercise"], _no_implementation, m["hint"], m["id"]) for m in data["mistakes"]
@@ -167,7 +192,7 @@ def assignment_from(data: dict[str, Any]) -> Assignment:
         make_cases=make_cases,
         tips=data["tips"],
         mistakes=mistakes,
-        combine=_no_combination if data["behaviours"] else None,
+        combine=_no_combination if data["mistakes"] else None,
         calls={k: tuple(v) for k, v in data["calls"].items()},
         filename=data["filename"],
         packages=tuple(data["packages"]),

@@ -27,7 +27,12 @@ from pathlib import Path
 
 from ...kit import assignment_from
 
-ASSIGNMENT = assignment_from(json.loads(Path(__file__).with_name("data.json").read_text()))
+HERE = Path(__file__).parent
+# The mistakes' behaviours, the bulk of the data, are read only when a diagnosis needs them.
+ASSIGNMENT = assignment_from(
+    json.loads((HERE / "data.json").read_text()),
+    lambda: json.loads((HERE / "behaviours.json").read_text()),
+)
 '''
 
 PYPROJECT = """[build-system]
@@ -55,7 +60,7 @@ dependencies = [
 include = ["{package}*"]
 
 [tool.setuptools.package-data]
-{package} = ["schemas/*.json", "assignments/*/data.json"]
+{package} = ["schemas/*.json", "assignments/*/*.json"]
 """
 
 README = """# {title}: the student kit
@@ -133,7 +138,9 @@ def release(*, assignment: str, output: Path, practice_seed: int = kit.PRACTICE_
     put(f"{package}/assignments/__init__.py",
         f'"""The assignment of this kit."""\n\nDEFAULT = "{spec.name}"\n')  # fmt: skip
     put(f"{package}/assignments/{spec.name}/__init__.py", PACKAGE_INIT.format(title=spec.title))
+    behaviours = data.pop("behaviours")
     put(f"{package}/assignments/{spec.name}/data.json", kit.dumps(data))
+    put(f"{package}/assignments/{spec.name}/behaviours.json", kit.dumps(behaviours))
     put("pyproject.toml", PYPROJECT.format(name=spec.name, version=__version__,
                                            package=package, command=command,
                                            title=json.dumps(spec.title)[1:-1]))  # fmt: skip

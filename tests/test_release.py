@@ -279,3 +279,37 @@ def test_bundles_without_a_seed_get_different_secret_seeds(tmp_path: Path) -> No
     for k, seed in enumerate(seeds):
         with zipfile.ZipFile(tmp_path / f"a{k}.zip") as archive:
             assert str(seed) in archive.read("run_autograder").decode()
+
+
+def _hint_ids(report: dict[str, Any]) -> dict[str, list[str]]:
+    return {t["name"]: sorted(t.get("hint_ids") or []) for t in report["tests"]}
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_the_kit_diagnoses_as_the_course_does_reading_behaviours_only_then(
+    kits: dict[str, Path], name: str
+) -> None:
+    """The kit keeps its mistakes' behaviours in their own file: a passing submission never
+    reads it, and a buggy one gets the hints the course's own grader gives at that seed."""
+    from grader import kit
+    from grader.grade import grade
+
+    folder = kits[name] / names(name)[0] / "assignments" / name
+    reads: list[int] = []
+
+    def behaviours() -> dict[str, Any]:
+        reads.append(1)
+        return dict(json.loads((folder / "behaviours.json").read_text()))
+
+    spec = kit.assignment_from(json.loads((folder / "data.json").read_text()), behaviours)
+    passing = grade(ROOT / "solutions" / f"{name}.py", assignment=spec).to_dict()
+    assert passing["score"] == passing["max_score"] and not reads
+    labels = json.loads((ROOT / "tests" / "corpus" / name / "labels.json").read_text())
+    catalogued = [f for f, label in sorted(labels.items()) if label["main"]][:4]
+    for file in catalogued:
+        path = ROOT / "tests" / "corpus" / name / file
+        from_kit = grade(path, assignment=spec).to_dict()
+        from_course = grade(path, assignment=name, seed=PRACTICE_SEED).to_dict()
+        assert _hint_ids(from_kit) == _hint_ids(from_course), file
+        assert any(_hint_ids(from_kit).values()), file
+    assert reads == [1]  # read once, however many submissions were diagnosed
