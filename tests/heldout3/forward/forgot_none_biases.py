@@ -18,15 +18,15 @@ def hidden_layer(inputs, weights, biases=None):
 
 
 def forward(inputs, weights, biases=None):
-    if biases is None:
-        biases = [None] * len(weights)
     a = np.asarray(inputs, dtype=float)
-    for W, b in zip(weights[:-1], biases[:-1]):
-        a = hidden_layer(a, W, b)
-    out = np.dot(a, weights[-1])
-    if biases[-1] is not None:
-        out = out + biases[-1]
-    return out
+    n = len(weights)
+    for k in range(n):
+        a = a @ np.asarray(weights[k], dtype=float)
+        if biases is not None:
+            a = a + np.asarray(biases[k], dtype=float)
+        if k != n - 1:
+            a = np.maximum(a, 0)
+    return a
 
 
 def softmax(z):

@@ -14,10 +14,10 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    z = np.dot(inputs, weights)
+    z = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
     if biases is not None:
-        z = z + biases
-    return relu(z)
+        z = z + np.asarray(biases, dtype=float)
+    return np.maximum(z, 0.0)  # relu
 
 
 def forward(inputs, weights, biases=None):

@@ -10,27 +10,33 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    return float(np.dot(inputs, weights) + bias)
+    return sum(i * w for i, w in zip(inputs, weights)) + bias
 
 
 def hidden_layer(inputs, weights, biases=None):
-    z = np.dot(inputs, weights)
-    if biases is not None:
-        z = z + biases
-    return relu(z)
+    weights = np.asarray(weights, dtype=float)
+    b = [0.0, 0.0] if biases is None else biases
+    top = node_value(inputs, weights[:, 0], b[0])
+    bottom = node_value(inputs, weights[:, 1], b[1])
+    return relu(np.array([top, bottom]))
 
 
 def forward(inputs, weights, biases=None):
+    if biases is None:
+        biases = [None] * len(weights)
     a = np.asarray(inputs, dtype=float)
     for W, b in zip(weights[:-1], biases[:-1]):
         a = hidden_layer(a, W, b)
-    return a @ np.asarray(weights[-1]) + biases[-1]
+    out = np.dot(a, weights[-1])
+    if biases[-1] is not None:
+        out = out + biases[-1]
+    return out
 
 
 def softmax(z):
     z = np.asarray(z, dtype=float)
-    e = np.exp(z - z.min(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):
