@@ -1,4 +1,5 @@
-"""Forward propagation assignment."""
+# Homework: forward pass
+# TODO: check edge cases before submitting
 
 from __future__ import annotations
 

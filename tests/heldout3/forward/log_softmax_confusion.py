@@ -1,5 +1,3 @@
-"""Forward propagation assignment."""
-
 from __future__ import annotations
 
 import numpy as np

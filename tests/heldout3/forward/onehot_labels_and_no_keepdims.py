@@ -1,4 +1,4 @@
-"""Forward propagation assignment."""
+# forward.py -- my solutions
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Forward propagation assignment."""
+"""HW2: forward propagation."""
 
 from __future__ import annotations
 
