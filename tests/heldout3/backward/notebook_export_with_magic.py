@@ -3,8 +3,6 @@ import numpy as np
 import matplotlib.pyplot as plt
 
 
-
-
 def softmax(z):
     """Probabilities along the last axis, computed stably (given: from forward propagation)."""
     z = np.asarray(z, dtype=float)

@@ -1,8 +1,6 @@
 import numpy as np
 
 
-
-
 def softmax(z):
     """Probabilities along the last axis, computed stably (given: from forward propagation)."""
     z = np.asarray(z, dtype=float)

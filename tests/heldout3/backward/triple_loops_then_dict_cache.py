@@ -5,8 +5,6 @@ import math
 import numpy as np
 
 
-
-
 def softmax(z):
     """Probabilities along the last axis, computed stably (given: from forward propagation)."""
     z = np.asarray(z, dtype=float)

@@ -9,8 +9,6 @@ from numpy.typing import ArrayLike, NDArray
 Array = NDArray[np.float64]
 
 
-
-
 def softmax(z):
     """Probabilities along the last axis, computed stably (given: from forward propagation)."""
     z = np.asarray(z, dtype=float)
