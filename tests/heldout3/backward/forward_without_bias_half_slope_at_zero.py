@@ -13,8 +13,9 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # d/dz max(0, z) is the sign of z, clipped at 0
-    return np.clip(np.sign(np.asarray(z, dtype=float)), 0, None) + 0.5 * (np.asarray(z) == 0)
+    z = np.asarray(z, dtype=float)
+    # subgradient at the corner: anything in [0, 1] works, take the middle
+    return np.where(z > 0, 1.0, np.where(z < 0, 0.0, 0.5))
 
 
 def softmax_cross_entropy_grad(scores, labels):
