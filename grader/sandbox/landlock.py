@@ -151,16 +151,29 @@ def beneath_but(root: str, hidden: tuple[str, ...]) -> list[str]:
     """The paths whose rules allow everything beneath ``root`` but the ``hidden`` folders (as
     ``allow_all_but`` adds them), listed once by the grader for rules made in each runner."""
     root = os.path.realpath(root)
-    inside = [h for h in hidden if h == root or h.startswith(root.rstrip("/") + "/")]
-    if root in inside or not os.path.exists(root):
+    return _beneath_real(root, hidden) if os.path.exists(root) else []
+
+
+def _beneath_real(root: str, hidden: tuple[str, ...]) -> list[str]:
+    """``beneath_but`` of a resolved ``root``: an entry listed in it that is no symbolic link
+    is its own real path, so only links are resolved again (a grade lists a few hundred)."""
+    inside = tuple(h for h in hidden if h == root or h.startswith(root.rstrip("/") + "/"))
+    if root in inside:
         return []
     if not inside:
         return [root]
     try:
-        entries = sorted(os.listdir(root))
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError:
         return []
-    return [p for name in entries for p in beneath_but(os.path.join(root, name), tuple(inside))]
+    found: list[str] = []
+    for entry in entries:
+        if entry.is_symlink():
+            found += beneath_but(entry.path, inside)
+        else:
+            found += _beneath_real(entry.path, inside)
+    return found
 
 
 def restrict(rules: dict[str, Any]) -> None:
