@@ -17,6 +17,10 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .sandbox import Sandbox
 
 
 def _quit(number: int, frame: FrameType | None) -> None:
@@ -32,6 +36,8 @@ def main(prog_name: str | None = None) -> None:
     held = start_early(sys.argv[1:])  # one grade: its sandbox boots while the rest loads
     single = held["sandbox"] is not None
     try:
+        if single:
+            _quick(held)  # exits when it graded; returns if click must parse the options
         from .cli import main as command
 
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -43,6 +49,19 @@ def main(prog_name: str | None = None) -> None:
         raise
     finally:
         close_early(held)
+
+
+def _quick(held: dict[str, Sandbox | None]) -> None:
+    """Grade the one file without importing click, if the options are plainly valid: exits
+    when it graded; returns, the sandbox still held, when click must parse them."""
+    from .launch import single_grade
+    from .single import quick
+
+    found = single_grade(sys.argv[1:])
+    if found is not None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        quick(*found, held)
+        signal.signal(signal.SIGINT, _quit)
 
 
 def _leave(code: object) -> None:

@@ -27,10 +27,8 @@ parsed, and their code, parsed with ``ast``.
 from __future__ import annotations
 
 import ast
-import difflib
 import functools
 import json
-import logging
 import re
 import sys
 import warnings
@@ -159,6 +157,8 @@ def _parse(data: bytes) -> dict[str, Any]:
 
 def _upgrade(data: bytes) -> dict[str, Any]:
     """An old notebook converted to version 4 by nbformat, quietly (it warns and logs)."""
+    import logging  # only here (a .py file's grade never needs it: ~7 ms)
+
     import nbformat
 
     with warnings.catch_warnings():
@@ -304,6 +304,8 @@ def _align(before: list[str], after: list[str]) -> list[str] | None:
     """
     if before == after:
         return before
+    import difflib  # only a cell that IPython changed
+
     aligned: list[str] = []
     stripped = ([line.strip() for line in before], [line.strip() for line in after])
     matcher = difflib.SequenceMatcher(None, *stripped, autojunk=False)
