@@ -7,6 +7,7 @@ library; errors become a one-line ``Error: ...`` here and nowhere else.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -55,9 +56,16 @@ def seed_option(help_text: str, default: int | None = 0) -> Callable[[Any], Any]
                         show_default=default is not None, help=help_text)  # fmt: skip
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):  # FloatRange lets nan through (no comparison is true)
+        raise click.BadParameter(f"{value} is not a number of seconds.")
+    return value
+
+
 TIMEOUT_OPTION = click.option(
     "--timeout", type=click.FloatRange(min=0.05), default=Limits.call_timeout, show_default=True,
     metavar="SECONDS", help="Time allowed for each call of a student function, e.g. --timeout 5.",
+    callback=_finite,
 )  # fmt: skip
 ASSIGNMENT_OPTION = click.option(
     "--assignment", default=None, metavar="NAME|PATH",

@@ -12,6 +12,7 @@ module.
 
 from __future__ import annotations
 
+import math
 import os
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,8 @@ def single_grade_options(args: list[str]) -> tuple[str, float] | None:
     try:
         timeout = float(timeout_text) if isinstance(timeout_text, str) else None
     except ValueError:
+        return None
+    if timeout is not None and not math.isfinite(timeout):
         return None
     from .sandbox import Limits
 
