@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import ctypes
 import os
-import platform
 import struct
+import sys
 from typing import Any
 
 # The same numbers on every architecture (the generic system call table).
@@ -50,7 +50,7 @@ def _syscall(number: int, *args: object) -> int:
 
 def abi() -> int:
     """The kernel's Landlock ABI version; OSError where Landlock is missing or disabled."""
-    if platform.system() != "Linux":
+    if not sys.platform.startswith("linux"):  # not platform.system(): its import costs ~2 ms
         raise OSError(38, "landlock: not Linux")
     return _syscall(_CREATE_RULESET, None, ctypes.c_size_t(0),
                     ctypes.c_uint32(_CREATE_RULESET_VERSION))  # fmt: skip
