@@ -370,6 +370,10 @@ class _Preparer:
         self, text: str, tree: ast.Module, provided: frozenset[str] | None, packages: Sequence[str]
     ) -> None:
         self.lines = _LINE_BREAK.split(text)
+        # Whether a get_ipython() call can be anywhere: the walk that finds them is most of
+        # this pass, and a name is only that when it is written so (or in non-ASCII letters
+        # that Python reads as it: those texts are walked).
+        self.ipython = "get_ipython" in text or not text.isascii()
         self.tree, self.provided, self.packages = tree, provided, tuple(packages)
         self.edits: list[tuple[int, int, int, int, str]] = []  # line, col, end line, end col
         self.notes: list[Note] = []
@@ -398,7 +402,7 @@ class _Preparer:
         if isinstance(node, ast.Assign) and _is_ipython_call(node.value):
             self.capture(node)
             return
-        for call in _ipython_calls(node):
+        for call in _ipython_calls(node) if self.ipython else ():
             self.edit(call, "None")
         for name in binds(node):  # bound again by code that runs: a value again
             self.tainted.pop(name, None)
