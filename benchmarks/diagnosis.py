@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from grader.behaviour import IDS as BEHAVIOUR_IDS  # noqa: E402
-from grader.diagnose import ERROR_HINTS  # noqa: E402
+from grader.diagnose import ERROR_HINTS, OBSERVED_SYMPTOMS  # noqa: E402
 from grader.grade import Grader, grade_submission  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "forward"
@@ -64,6 +64,7 @@ SYMPTOM_IDS = {
     "symptom.name_shadowed": "a function's name is bound to a value at module level",
     "symptom.answers_written_in": "a worked example's answer comes back for changed arguments",
     **{key: hint for _marker, key, hint in ERROR_HINTS},
+    **OBSERVED_SYMPTOMS,
 }
 
 # For the tuned corpora's labels: the generic ids that are true of each misconception,
@@ -141,7 +142,39 @@ TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "backward.reversed_layers": ((), ("behaviour.fixed_layer_count",)),
     "backward.sgd_in_place": (("symptom.read_only",), ()),
     "backward.biases_ignored": (("behaviour.ignores_argument",), ()),
+    "backward.grad_batch_max": ((), ("behaviour.large_values",)),
+    "backward.softmax_batch_max": ((), ("behaviour.large_values",)),
+    "backward.grad_through_probabilities": ((), ("behaviour.large_values",)),
+    "backward.classes_written_in": ((), ("behaviour.fixed_input_count", "behaviour.fixed_sizes")),
+    "backward.dense_biases_averaged_only": (
+        ("behaviour.divided_by_rows",),
+        ("behaviour.row_count",),
+    ),
+    "backward.averaged_twice": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.weights_averaged_twice": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.biases_averaged_twice": (("behaviour.divided_by_rows",), ("behaviour.row_count",)),
+    "backward.biases_not_averaged": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
+    "backward.weights_not_averaged": (("behaviour.sum_not_mean",), ("behaviour.row_count",)),
+    "backward.first_layer_skipped": ((), ("behaviour.fixed_layer_count",)),
+    "backward.weights_of_layer_below": ((), ("behaviour.fixed_layer_count",)),
+    "backward.sgd_stacked_layers": (("behaviour.fixed_sizes",), ()),
+    "backward.mask_matmul": ((), ("behaviour.fixed_layer_count",)),
+    "backward.mask_from_upstream": ((), ("behaviour.fixed_layer_count",)),
+    "backward.relu_on_output": ((), ("behaviour.negative_values",)),
+    "backward.relu_grad_is_relu": ((), ("behaviour.fixed_layer_count",)),
+    "backward.grad_divided_before_onehot": (
+        ("behaviour.label_entries_wrong",),
+        ("behaviour.row_count",),
+    ),
 }
+
+
+def _flavours_true_of_their_family() -> None:
+    """A catalogued flavour (a way of writing a misconception) is described as its family."""
+    for assignment in ("forward", "backward"):
+        for flavour, family in _families(assignment).items():
+            if family in TRUE_OF:
+                TRUE_OF.setdefault(flavour, TRUE_OF[family])
 
 
 def catalogue(assignment: str) -> dict[str, dict[str, str]]:
@@ -163,6 +196,9 @@ def _families(assignment: str) -> dict[str, str]:
     except ImportError:
         return {}
     return dict(getattr(module, "FLAVOUR_OF", {}))
+
+
+_flavours_true_of_their_family()
 
 
 def write_ids() -> None:

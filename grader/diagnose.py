@@ -20,7 +20,6 @@ import numpy as np
 from .behaviour import Observation, behaviour_hints, list_form, properties, relations_only
 from .compare import close, normalize, plain
 from .execute import CallOutcome
-from .sandbox.protocol import encode_arg
 from .spec import Case, Exercise, Mistake, TestResult
 
 JUDGED = ("failed", "error")  # failures with an observed behaviour to compare
@@ -58,7 +57,7 @@ READABLE = ("array", "seq", "map", "str", "bool")
 def simulated(function: Callable[..., Any], args: tuple[Any, ...]) -> Behaviour:
     """Run a catalogued (trusted) implementation here, on copies of the arguments."""
     copies = _read_only(copy.deepcopy(args))
-    before = [encode_arg(a) for a in copies]
+    before = copy.deepcopy(copies)  # compared, not encoded: ~1000 combinations run here
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -106,11 +105,28 @@ def _read_only(value: Any) -> Any:
     return value
 
 
-def _changed(before: list[dict[str, Any]], after: Sequence[Any]) -> bool:
+def _changed(before: Sequence[Any], after: Sequence[Any]) -> bool:
+    return not _identical(list(before), list(after))
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """The same type, structure, shapes, dtypes and values (nan equal to nan)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, np.ndarray):
+        return (
+            a.shape == b.shape
+            and a.dtype == b.dtype
+            and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        )
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
     try:
-        return before != [encode_arg(a) for a in after]
-    except TypeError:
-        return True
+        return bool(a == b) or (a != a and b != b)  # nan
+    except Exception:  # an object that will not compare: say it changed
+        return False
 
 
 def same(a: Behaviour, b: Behaviour, exercise: Exercise) -> bool:
@@ -284,10 +300,11 @@ def candidates(
         return [(m,) for m in own]
     # A callee's mistake first: when it accounts for the failures as well as one of this
     # exercise's own, the callee is where the mistake is (a tie goes to the first).
+    # So is it when two callees' mistakes together account for them as well.
     tried: list[tuple[Mistake, ...]] = [(m,) for m in callee]
-    tried += [(m,) for m in own]
     tried += [(a, b) for i, a in enumerate(callee) for b in callee[i + 1 :]
               if a.exercise != b.exercise]  # fmt: skip
+    tried += [(m,) for m in own]
     tried += [(a, b) for i, a in enumerate(own) for b in own[i + 1 :]]
     tried += [(c, m) for c in callee for m in own]
     return tried
@@ -424,8 +441,37 @@ def diagnose_hints(
         Hint(text, ("symptom.name_shadowed",)) if (text := shadowed_hint(r)) else None
         for r in results
     ]
+    hints = [timed_out(o) or h for o, h in zip(outcomes, hints, strict=True)]
     if not failed:
         return hints
+    refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
+    if all(refused[k] for k in failed):
+        # Only the calls with lists fail, on a list: that is the whole story (with other
+        # failures, what explains those comes first). The arrays its callers pass it work,
+        # so they do not fail through it.
+        del found[exercise.name]
+        return [refused[k] or h for k, h in enumerate(hints)]
+    return _diagnosed(exercise, mistakes, cases, expected, outcomes, results, behaviours,
+                      failed, hints, behaviours_of, found, calls, combine, parameters)  # fmt: skip
+
+
+def _diagnosed(
+    exercise: Exercise,
+    mistakes: Sequence[Mistake],
+    cases: Sequence[Case],
+    expected: Sequence[np.ndarray],
+    outcomes: Sequence[CallOutcome],
+    results: Sequence[TestResult],
+    behaviours: list[Behaviour | None],
+    failed: list[int],
+    hints: list[Hint | None],
+    behaviours_of: Simulator | None,
+    found: dict[str, Explanation],
+    calls: Sequence[str],
+    combine: bool,
+    parameters: Sequence[str],
+) -> list[Hint | None]:
+    """diagnose_hints' search: a combination of known mistakes, else what was observed."""
     simulate = behaviours_of or (lambda ms: simulate_all(ms[0].implementation, cases))
     passed = [r.status == "passed" for r in results]
     tried = candidates(exercise.name, mistakes, found, calls, combine)
@@ -590,6 +636,42 @@ def shadowed_hint(result: TestResult) -> str | None:
     return (f"{holds} when the file has run, not a function: a line at module level "
             f"(like {result.exercise} = {result.exercise}(...)) rebinds the name to a "
             "result. Rename that variable, or delete the line.")  # fmt: skip
+
+
+# Symptoms said by what a call did, not by an error's message (ERROR_HINTS).
+LISTS_REFUSED = (
+    "Called with Python lists, as the docstring writes the call, your function raised an "
+    "error about a list: the lists are used as numpy arrays (.shape, .T, @, > 0) without "
+    "being converted. Convert each argument first, e.g. x = np.asarray(x, dtype=float) "
+    "(labels: np.asarray(labels))."
+)
+TIMED_OUT = (
+    "This call did not finish within the time limit: is there a loop that never ends, "
+    "or one that does far more work than the arguments need?"
+)
+OBSERVED_SYMPTOMS = {
+    "symptom.list_refused": "a call written with Python lists, as a docstring writes it, "
+    "raised an error about a list: the arguments are used as numpy arrays, never converted",
+    "symptom.timeout": "a call did not finish within the time limit (an endless loop or a "
+    "very slow computation)",
+}
+
+
+def refused_lists(outcome: CallOutcome, case: Case) -> Hint | None:
+    """A call with Python lists that raised an error naming a list (or a sequence)."""
+    if outcome.status != "raised" or not any(list_form(a) for a in case.args):
+        return None
+    first = outcome.error.splitlines()[0] if outcome.error else ""
+    if not any(word in first.lower() for word in ("list", "sequence")):
+        return None  # a list never converted: numpy and Python name it in the message
+    return Hint(LISTS_REFUSED, ("symptom.list_refused",))
+
+
+def timed_out(outcome: CallOutcome) -> Hint | None:
+    """The call that ran out of time (not the later ones that were not run)."""
+    if outcome.status != "timeout" or outcome.error.startswith("not run"):
+        return None
+    return Hint(TIMED_OUT, ("symptom.timeout",))
 
 
 def symptom(outcome: CallOutcome, case: Case) -> Hint | None:

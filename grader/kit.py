@@ -79,7 +79,10 @@ def _behaviours(spec: Assignment, cases: list[Case]) -> dict[str, list[dict[str,
             if len(combination) == 1 and combination[0].exercise == exercise.name:
                 implementation = combination[0].implementation
             elif spec.combine is not None:
-                implementation = spec.combine(exercise.name, combination)
+                combined = spec.combine(exercise.name, combination)
+                if combined is None:
+                    continue  # not modelled: names nothing, needs no row
+                implementation = combined
             else:
                 continue
             key = _key(exercise.name, tuple(m.name for m in combination))

@@ -71,7 +71,11 @@ class Plan:
                 implementation = mistakes[0].implementation
             else:
                 assert self.spec.combine is not None
-                implementation = self.spec.combine(exercise, mistakes)
+                combined = self.spec.combine(exercise, mistakes)
+                if combined is None:  # a combination the assignment does not model
+                    self._simulated[key] = [Behaviour(raised="<not modelled>")] * len(cases)
+                    return self._simulated[key]
+                implementation = combined
             self._simulated[key] = simulate_all(implementation, cases)
         return self._simulated[key]
 

@@ -71,8 +71,9 @@ class Assignment:
     tips: Mapping[str, str] = field(default_factory=dict)
     mistakes: tuple[Mistake, ...] = ()
     # An implementation with several mistakes at once (of the exercise, or of the
-    # exercises it calls): lets the diagnosis name two mistakes, or blame a callee.
-    combine: Callable[[str, tuple[Mistake, ...]], Callable[..., Any]] | None = None
+    # exercises it calls): lets the diagnosis name two mistakes, or blame a callee. None
+    # for a combination it does not model (nothing is named by it, nothing is run).
+    combine: Callable[[str, tuple[Mistake, ...]], Callable[..., Any] | None] | None = None
     # Which exercises' functions each exercise's reference calls (a layer: its activation).
     calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # The file students hand in (default NAME.py), and the packages their code may import

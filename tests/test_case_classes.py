@@ -198,6 +198,22 @@ def relu_grad_no_conversion(z: Any) -> Any:
     return (z > 0).astype(float)
 
 
+def scg_no_conversion(scores: Any, labels: Any) -> Any:
+    m = labels.shape[0]  # a list has no shape
+    p = _stable(scores)
+    p[np.arange(m), labels] -= 1
+    return p / m
+
+
+def dense_no_conversion(inputs: Any, weights: Any, grad_out: Any) -> Any:
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)  # list.T
+
+
+def _onehot_from_largest(scores: Any, labels: Any) -> Any:
+    labels = np.asarray(labels)
+    return (_stable(scores) - np.eye(labels.max() + 1)[labels]) / len(labels)
+
+
 def relu_grad_ge_zero(z: Any) -> Any:
     return (np.asarray(z, dtype=float) >= 0).astype(float)
 
@@ -242,6 +258,23 @@ def _backward(inputs: Any, weights: Any, biases: Any, labels: Any, *,
         grad_biases.insert(0, grad.sum(axis=0))
         if k:
             grad = (grad @ weights[k].T) * slope(zs[k - 1])
+    return grad_weights, grad_biases
+
+
+def _backward_with_grad(grad_of: Callable[..., Any], inputs: Any, weights: Any, biases: Any,
+                        labels: Any) -> Any:  # fmt: skip
+    """The right backward, its gradient at the scores computed by ``grad_of``."""
+    values, zs = [np.asarray(inputs, dtype=float)], []
+    for k, (w, b) in enumerate(zip(weights, biases, strict=True)):
+        zs.append(values[-1] @ w + b)
+        values.append(zs[-1] if k == len(weights) - 1 else np.maximum(0, zs[-1]))
+    grad = grad_of(zs[-1], labels)
+    grad_weights, grad_biases = [], []
+    for k in range(len(weights) - 1, -1, -1):
+        grad_weights.insert(0, values[k].T @ grad)
+        grad_biases.insert(0, grad.sum(axis=0))
+        if k:
+            grad = (grad @ weights[k].T) * (zs[k - 1] > 0)
     return grad_weights, grad_biases
 
 
@@ -303,6 +336,9 @@ CLASSES = [
     ("backward", "softmax_cross_entropy_grad", "the last class never a label",
      scg_onehot_from_largest_label),
     ("backward", "softmax_cross_entropy_grad", "large scores, no shift", scg_unstable),
+    ("backward", "softmax_cross_entropy_grad", "the docstring's call with lists",
+     scg_no_conversion),
+    ("backward", "dense_backward", "the docstring's call with lists", dense_no_conversion),
     ("backward", "backward", "a hidden pre-activation exactly 0 (mask z >= 0)",
      backward_of(slope=lambda z: (z >= 0).astype(float))),
     ("backward", "backward", "a hidden pre-activation exactly 0 (slope divided by z)",
@@ -311,6 +347,8 @@ CLASSES = [
      backward_of(probabilities=_unstable)),
     ("backward", "backward", "rows far apart, the batch's maximum inside",
      backward_of(probabilities=_batch_max)),
+    ("backward", "backward", "the last class never a label (one-hot sized by the largest)",
+     lambda *a: _backward_with_grad(_onehot_from_largest, *a)),
     ("backward", "sgd_step", "a write into the arguments", sgd_in_place),
 ]  # fmt: skip
 

@@ -194,6 +194,15 @@ def random_cases(seed: int) -> list[Case]:
         learning_rate = round(float(r.rng.uniform(0.05, 0.5)), 2)
         add("sgd_step", label, weights, biases, grad_weights, grad_biases, learning_rate)
     _forms_and_ranges(r, add)  # last: the cases above keep their values at every seed
+    # Scores near 1000 in every row, close together: a softmax without a shift overflows,
+    # one shifted by the whole batch's maximum does not (the two are told apart).
+    weights, biases = r.network([3, 3])
+    add("backward", "probe_large_close_rows", r.normal(4, 3), weights,
+        [(biases[0] + np.array([1000.0, 999.0, 998.0])).round(2)], r.labels(4, 3))  # fmt: skip
+    # Labels that never reach the last class: a one-hot sized by the largest label.
+    weights, biases = r.network([3, 4, 3])
+    add("backward", "probe_last_class_unused", r.normal(4, 3), weights, biases,
+        labels(0, 1, 1, 0))  # fmt: skip
     return (
         cases
         + first_rows_alone(cases, ("dense_backward/random_rows", "backward/random_two_layers"))
@@ -216,16 +225,21 @@ def first_rows_alone(cases: list[Case], names: tuple[str, ...]) -> list[Case]:
 
 def as_written() -> list[Case]:
     """The docstrings' worked examples called as they are written there: Python lists of
-    whole numbers (``relu_grad([2, 0, -1])``), hidden. The visible examples pass float
-    arrays; these catch a function that never converts its arguments (``z > 0`` of a
-    list raises). backward and sgd_step take lists of arrays.
-
-    Not yet for softmax_cross_entropy_grad and dense_backward, whose docstrings also write
-    their examples with lists: the tuned corpus (tests/corpus/backward, labelled on arrays
-    only) calls right the 48 of its 52 files whose dense_backward takes only arrays, and
-    tests/test_corpus.py holds the grader to those labels. Issue 18 asks for a ruling.
+    whole numbers (``relu_grad([2, 0, -1])``, ``dense_backward([[5, 1]], [[2, 1], [-1, 4]],
+    [[-0.5, 0.5]])``), hidden. The visible examples pass float arrays; these catch a
+    function that never converts its arguments (``z > 0``, ``labels.shape``, ``list @
+    array`` raise on a list). A function the docstring calls with lists must take them:
+    relu_grad, softmax_cross_entropy_grad (scores and labels) and dense_backward.
+    backward and sgd_step take lists of arrays, and their docstrings give their examples
+    as arrays in words, not as a call: they are not called with lists of numbers.
     """
-    return [Case("relu_grad/at_zero_as_written", "relu_grad", ([2, 0, -1],))]
+    return [
+        Case("relu_grad/at_zero_as_written", "relu_grad", ([2, 0, -1],)),
+        Case("softmax_cross_entropy_grad/bank_undecided_as_written",
+             "softmax_cross_entropy_grad", ([[9, 9]], [0])),
+        Case("dense_backward/bank_output_layer_as_written", "dense_backward",
+             ([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])),
+    ]  # fmt: skip
 
 
 def _forms_and_ranges(r: _Random, add: Callable[..., None]) -> None:

@@ -41,6 +41,13 @@ def relu_grad_at_zero(z):
     return (np.asarray(z, dtype=float) >= 0).astype(float)
 
 
+def relu_grad_sigmoid(z):
+    # Nielsen's sigmoid_prime kept: sigmoid(z) * (1 - sigmoid(z))
+    with np.errstate(all="ignore"):
+        s = 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
+    return s * (1 - s)
+
+
 def relu_grad_in_place(z):
     z = np.asarray(z)
     z[z > 0] = 1  # raises on the sandbox's read-only arguments
@@ -112,6 +119,71 @@ def grad_diagonal_jacobian(scores, labels):
     return -onehot * (1 - probs) / len(probs)
 
 
+def grad_divided_before_onehot(scores, labels):
+    # dscores = probs / m; dscores[range(m), labels] -= 1: the 1 is not divided by m
+    probs = reference.softmax(scores) / len(np.asarray(scores))
+    probs[np.arange(len(probs)), labels] -= 1
+    return probs
+
+
+def grad_labels_one_based(scores, labels):
+    # labels read as 1-based (labels - 1): label 0 becomes -1, the last column
+    probs = reference.softmax(scores)
+    onehot = np.zeros(probs.shape)
+    onehot[np.arange(len(probs)), np.asarray(labels) - 1] = 1.0
+    return (probs - onehot) / len(probs)
+
+
+def grad_onehot_sized_by_labels(scores, labels):
+    # np.eye(labels.max() + 1)[labels]: too few columns when the last class is not a label
+    probs = reference.softmax(scores)
+    labels = np.asarray(labels)
+    return (probs - np.eye(int(labels.max()) + 1)[labels]) / len(probs)
+
+
+def _grad_classes_written_in(count: int) -> Callable[..., Any]:
+    """A one-hot with a number of classes written into the code (np.eye(10) for MNIST)."""
+
+    def grad_classes_written_in(scores, labels):
+        probs = reference.softmax(scores)
+        return (probs - np.eye(count)[np.asarray(labels)]) / len(probs)
+
+    return grad_classes_written_in
+
+
+def _softmax_batch_max(scores):
+    z = np.asarray(scores, dtype=float)
+    exps = np.exp(z - z.max())  # the whole batch's maximum, not each row's
+    return exps / exps.sum(axis=1, keepdims=True)
+
+
+def grad_batch_max(scores, labels):
+    probs = _softmax_batch_max(scores)
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+def grad_through_probabilities(scores, labels):
+    # dL/dp = -y / p, then each row's whole softmax Jacobian: right, except that a
+    # probability that underflows to 0 is divided by (nan)
+    probs = reference.softmax(scores)
+    onehot = _onehot(labels, probs.shape)
+    with np.errstate(all="ignore"):
+        dprobs = -onehot / probs
+        rows = [(np.diag(p) - np.outer(p, p)).T @ d for p, d in zip(probs, dprobs, strict=True)]
+    return np.array(rows) / len(probs)
+
+
+def grad_jacobian_dot_not_outer(scores, labels):
+    # NNFS's Jacobian without its reshape: np.dot of a 1-D p with itself is one number,
+    # so each row's Jacobian is diag(p) - sum(p**2) instead of diag(p) - outer(p, p)
+    probs = reference.softmax(scores)
+    onehot = _onehot(labels, probs.shape)
+    with np.errstate(all="ignore"):
+        dprobs = -onehot / probs
+        rows = [(np.diagflat(p) - np.dot(p, p)) @ d for p, d in zip(probs, dprobs, strict=True)]
+    return np.array(rows) / len(probs)
+
+
 # dense_backward
 
 
@@ -154,6 +226,12 @@ def dense_bias_keepdims(inputs, weights, grad_out):
 def dense_weights_averaged_only(inputs, weights, grad_out):
     inputs, weights, grad_out = _floats(inputs, weights, grad_out)
     return grad_out @ weights.T, inputs.T @ grad_out / len(inputs), grad_out.sum(axis=0)
+
+
+def dense_biases_averaged_only(inputs, weights, grad_out):
+    # db = grad_out.mean(axis=0): the biases' gradient divided by m, the weights' not
+    inputs, weights, grad_out = _floats(inputs, weights, grad_out)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.mean(axis=0)
 
 
 def dense_wrong_order(inputs, weights, grad_out):
@@ -317,6 +395,142 @@ def backward_swapped(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return grad_biases, grad_weights
 
 
+def _backprop_with(inputs, weights, biases, labels, ops, step, *, output_relu=False,
+                   weights_of=None, first_layer=True):  # fmt: skip
+    """The reference's walk, with the step through each hidden ReLU given as
+    step(grad_in, z_below, ops), the weights handed to dense_backward chosen by
+    weights_of(layer), ReLU on the output layer too, or the first layer left out."""
+    layer_inputs, zs = [], []
+    values = np.asarray(inputs, dtype=float)
+    for k, (w, b) in enumerate(zip(weights, biases, strict=True)):
+        layer_inputs.append(values)
+        zs.append(values @ w + b)
+        values = np.maximum(0, zs[-1]) if output_relu or k < len(weights) - 1 else zs[-1]
+    grad = ops.softmax_cross_entropy_grad(values, labels)
+    grad_weights: list[Any] = [None] * len(weights)
+    grad_biases: list[Any] = [None] * len(weights)
+    for layer in reversed(range(len(weights))):
+        if layer == 0 and not first_layer:
+            break
+        w = weights[layer] if weights_of is None else weights[weights_of(layer)]
+        parts = ops.dense_backward(layer_inputs[layer], w, grad)
+        grad_in, grad_weights[layer], grad_biases[layer] = parts
+        if layer > 0:
+            grad = step(grad_in, zs[layer - 1], ops)
+    return grad_weights, grad_biases
+
+
+def _masked(grad_in, z, ops):
+    return grad_in * ops.relu_grad(z)
+
+
+def backward_mask_matmul(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # dx.dot(mask.T): (m, n) @ (n, m), a matrix product where an elementwise one belongs
+    return _backprop_with(inputs, weights, biases, labels, ops,
+                          lambda g, z, o: g @ o.relu_grad(z).T)  # fmt: skip
+
+
+def _inline_dense(inputs, weights, grad_out):
+    """dense_backward's step written inline: a.T @ grad and grad.sum(axis=0) for every
+    layer, grad @ W.T only where a layer lies below (so it never raises at layer 0)."""
+    inputs, grad_out = _floats(inputs, grad_out)
+    return None, inputs.T @ grad_out, grad_out.sum(axis=0)
+
+
+def backward_mask_matmul_inline(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the same product, in a backward that writes every step itself: no grad_in at layer 0
+    def step(grad, z, o):
+        return np.asarray(grad, dtype=float) @ o.relu_grad(z).T
+
+    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+    grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
+    grad_weights, grad_biases = [], []
+    for layer in reversed(range(len(weights))):
+        _, gw, gb = _inline_dense(layer_inputs[layer], weights[layer], grad)
+        grad_weights.insert(0, gw)
+        grad_biases.insert(0, gb)
+        if layer > 0:
+            grad = step(grad @ np.asarray(weights[layer], dtype=float).T, zs[layer - 1], ops)
+    return grad_weights, grad_biases
+
+
+def backward_mask_matmul_square(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    return _backprop_with(inputs, weights, biases, labels, ops,
+                          lambda g, z, o: g @ o.relu_grad(z))  # fmt: skip
+
+
+def backward_mask_matmul_diagonal(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # delta @ np.diag(mask[0]): a one-example habit, the first row's mask for every row
+    first_row = lambda g, z, o: g @ np.diag(np.atleast_2d(o.relu_grad(z))[0])  # noqa: E731
+    return _backprop_with(inputs, weights, biases, labels, ops, first_row)
+
+
+def backward_mask_from_upstream(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the mask taken from the gradient flowing back (grad > 0), not from the layer's z
+    return _backprop_with(inputs, weights, biases, labels, ops,
+                          lambda g, z, o: g * o.relu_grad(g))  # fmt: skip
+
+
+def backward_relu_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # softmax of relu(scores): ReLU after the output layer too, no mask for it
+    return _backprop_with(inputs, weights, biases, labels, ops, _masked, output_relu=True)
+
+
+def backward_first_layer_skipped(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the walk back stops at layer 1 (while k > 0): layer 0's gradients are never computed
+    return _backprop_with(inputs, weights, biases, labels, ops, _masked, first_layer=False)
+
+
+def backward_first_layer_zeros(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    grad_weights, grad_biases = backward_first_layer_skipped(inputs, weights, biases, labels,
+                                                             ops)  # fmt: skip
+    grad_weights[0] = np.zeros(np.shape(weights[0]))
+    grad_biases[0] = np.zeros(np.shape(biases[0]))
+    return grad_weights, grad_biases
+
+
+def backward_weights_of_layer_below(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # dense_backward(a[l], weights[l - 1], grad): the layer below's weights (weights[-1] at 0)
+    return _backprop_with(inputs, weights, biases, labels, ops, _masked,
+                          weights_of=lambda layer: layer - 1)  # fmt: skip
+
+
+def backward_weights_grad_from_z(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # grad_weights from the pre-activation below (z.T @ grad), not from what went into the
+    # layer, relu(z): the caches mixed up
+    layer_inputs, zs = _forward_pass(inputs, weights, biases)
+    grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
+    grad_weights, grad_biases = [], []
+    for layer in reversed(range(len(weights))):
+        grad_in, _, gb = ops.dense_backward(layer_inputs[layer], weights[layer], grad)
+        below = zs[layer - 1] if layer > 0 else layer_inputs[0]
+        _, gw, _ = ops.dense_backward(below, weights[layer], grad)
+        grad_weights.insert(0, gw)
+        grad_biases.insert(0, gb)
+        if layer > 0:
+            grad = grad_in * ops.relu_grad(zs[layer - 1])
+    return grad_weights, grad_biases
+
+
+def backward_softmax_batch_max(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    shifted = Ops(relu_grad=ops.relu_grad, softmax_cross_entropy_grad=grad_batch_max,
+                  dense_backward=ops.dense_backward)  # fmt: skip
+    return _backprop(inputs, weights, biases, labels, shifted, _z_below)
+
+
+def _rescaled(weights_by: float | None, biases_by: float | None) -> Callable[..., Any]:
+    """The right gradients with the weights' or the biases' multiplied by m to a power:
+    the 1/m of the mean taken twice (-1) or not at all (+1) in one of them."""
+
+    def backward_rescaled(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+        grad_weights, grad_biases = backward_right(inputs, weights, biases, labels, ops)
+        m = len(np.asarray(inputs))
+        return ([g * m ** (weights_by or 0) for g in grad_weights],
+                [g * m ** (biases_by or 0) for g in grad_biases])  # fmt: skip
+
+    return backward_rescaled
+
+
 # sgd_step
 
 
@@ -347,12 +561,30 @@ def sgd_biases_unchanged(weights, biases, grad_weights, grad_biases, learning_ra
     return new_weights, list(biases)
 
 
+def sgd_biases_no_learning_rate(weights, biases, grad_weights, grad_biases, learning_rate):
+    return (
+        [w - learning_rate * g for w, g in zip(weights, grad_weights, strict=True)],
+        [b - g for b, g in zip(biases, grad_biases, strict=True)],
+    )
+
+
+def sgd_stacked_layers(weights, biases, grad_weights, grad_biases, learning_rate):
+    # np.array(weights) - learning_rate * np.array(grad_weights): the layers as one array,
+    # which only exists when every layer has one shape
+    new_weights = np.array(weights) - learning_rate * np.array(grad_weights)
+    new_biases = np.array(biases) - learning_rate * np.array(grad_biases)
+    return list(new_weights), list(new_biases)
+
+
 CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.relu_grad_is_relu", "relu_grad", relu_grad_is_relu,
      "relu_grad returns ReLU itself; it should return ReLU's slope: 1.0 where z > 0 and 0.0 "
      "elsewhere, e.g. (z > 0).astype(float)."),
     ("backward.relu_grad_at_zero", "relu_grad", relu_grad_at_zero,
      "At z == 0 the slope is taken to be 0: use z > 0, not z >= 0."),
+    ("backward.relu_grad_sigmoid", "relu_grad", relu_grad_sigmoid,
+     "This is the sigmoid's slope, sigmoid(z) * (1 - sigmoid(z)); ReLU's is 1.0 where z > 0 "
+     "and 0.0 elsewhere: (z > 0).astype(float)."),
     ("backward.relu_grad_in_place", "relu_grad", relu_grad_in_place,
      "Your relu_grad writes into the array it was given (z[z > 0] = 1); build a new array "
      "instead, e.g. (z > 0).astype(float)."),
@@ -397,6 +629,41 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "Only the diagonal of the softmax Jacobian is used (p * (1 - p)), so the classes that are "
      "not the label get 0; through the whole Jacobian the gradient is (softmax(scores) - "
      "onehot(labels)) / m."),
+    ("backward.grad_jacobian_dot_not_outer", "softmax_cross_entropy_grad",
+     grad_jacobian_dot_not_outer,
+     "The softmax Jacobian's second term is the outer product of p with itself, "
+     "np.outer(p, p) (p as a column times p as a row); np.dot of a 1-D p with itself is one "
+     "number. Through the whole Jacobian the gradient simplifies to (softmax(scores) - "
+     "onehot(labels)) / m."),
+    ("backward.grad_divided_before_onehot", "softmax_cross_entropy_grad",
+     grad_divided_before_onehot,
+     "The probabilities are divided by m before the one-hot is subtracted, so the 1 at each "
+     "label is not: subtract first, then divide the whole difference by m."),
+    ("backward.labels_one_based", "softmax_cross_entropy_grad", grad_labels_one_based,
+     "The labels are used as if they counted from 1 (labels - 1): they are class indices "
+     "from 0, so the 1 of row i's one-hot goes in column labels[i] itself."),
+    ("backward.onehot_sized_by_labels", "softmax_cross_entropy_grad",
+     grad_onehot_sized_by_labels,
+     "The one-hot matrix is sized by the largest label (labels.max() + 1), which is too "
+     "small when the last class is no example's label: give it one column per class, "
+     "scores.shape[1] (np.zeros_like(probs), or np.eye(n) with n = scores.shape[1])."),
+    *(
+        ("backward.classes_written_in" + ("" if count == 10 else f"_{count}"),
+         "softmax_cross_entropy_grad",
+         _grad_classes_written_in(count),
+         f"The number of classes is written into the code ({count}): take it from the scores, "
+         "n = scores.shape[1], so the one-hot matrix has the scores' shape.")
+        for count in (10, 2, 3)
+    ),
+    ("backward.grad_batch_max", "softmax_cross_entropy_grad", grad_batch_max,
+     "The softmax is shifted by the whole batch's maximum (scores.max()); shift each row by "
+     "its own maximum, scores.max(axis=1, keepdims=True), or a row far below the top one "
+     "underflows to 0 / 0."),
+    ("backward.grad_through_probabilities", "softmax_cross_entropy_grad",
+     grad_through_probabilities,
+     "The gradient goes through the probabilities (-y / p, then the softmax Jacobian): right "
+     "on paper, but a probability that underflows to 0 is divided by (nan). The two steps "
+     "simplify to (softmax(scores) - onehot(labels)) / m, which never divides."),
     ("backward.dense_inputs_not_transposed", "dense_backward", dense_inputs_not_transposed,
      "grad_weights is inputs.T @ grad_out: (n_in, m) @ (m, n_out) adds up every row's "
      "contribution and has the weights' shape (n_in, n_out)."),
@@ -422,6 +689,9 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.dense_weights_averaged_only", "dense_backward", dense_weights_averaged_only,
      "grad_weights is divided by m but grad_biases is not; grad_out already carries the 1/m "
      "of the mean loss, so divide neither: inputs.T @ grad_out and grad_out.sum(axis=0)."),
+    ("backward.dense_biases_averaged_only", "dense_backward", dense_biases_averaged_only,
+     "grad_biases is divided by m (a mean over the rows) but grad_weights is not; grad_out "
+     "already carries the 1/m of the mean loss, so sum: grad_out.sum(axis=0)."),
     ("backward.dense_wrong_order", "dense_backward", dense_wrong_order,
      "Return the gradients in the order (grad_inputs, grad_weights, grad_biases)."),
     *(
@@ -466,6 +736,58 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.sign_flipped", "backward", backward_sign_flipped,
      "Every gradient has the wrong sign: start from softmax(scores) - onehot(labels) (not "
      "onehot - softmax), and do not negate the results."),
+    ("backward.mask_matmul", "backward", backward_mask_matmul,
+     "The ReLU mask is applied with a matrix product (@ or np.dot); it multiplies each "
+     "entry by its own slope: grad_in * relu_grad(z), elementwise."),
+    ("backward.mask_matmul_inline", "backward", backward_mask_matmul_inline,
+     "The ReLU mask is applied with a matrix product (@ or np.dot); it multiplies each "
+     "entry by its own slope: grad_in * relu_grad(z), elementwise."),
+    ("backward.mask_matmul_square", "backward", backward_mask_matmul_square,
+     "The ReLU mask is applied with a matrix product (@ or np.dot); it multiplies each "
+     "entry by its own slope: grad_in * relu_grad(z), elementwise."),
+    ("backward.mask_matmul_diagonal", "backward", backward_mask_matmul_diagonal,
+     "The ReLU mask is applied with a matrix product (@ np.diag(...)) that takes one row's "
+     "mask for every example; multiply elementwise instead: grad_in * relu_grad(z)."),
+    ("backward.mask_from_upstream", "backward", backward_mask_from_upstream,
+     "The ReLU mask is taken from the gradient flowing back (grad > 0); it comes from the "
+     "hidden layer's own z: grad_in * relu_grad(z) with z of the layer below."),
+    ("backward.relu_on_output", "backward", backward_relu_on_output,
+     "The forward pass inside backward applies ReLU to the output layer too: the last "
+     "layer is linear, its z goes into softmax as it is."),
+    ("backward.first_layer_skipped", "backward", backward_first_layer_skipped,
+     "The walk back stops before the first layer (k > 0), so its gradients are never "
+     "computed: run dense_backward for every layer down to 0, and only skip the ReLU "
+     "step below layer 0."),
+    ("backward.first_layer_zeros", "backward", backward_first_layer_zeros,
+     "The walk back stops before the first layer (k > 0), so its gradients are never "
+     "computed: run dense_backward for every layer down to 0, and only skip the ReLU "
+     "step below layer 0."),
+    ("backward.weights_of_layer_below", "backward", backward_weights_of_layer_below,
+     "dense_backward gets the weights of another layer (weights[l - 1]); layer l's gradients "
+     "come from layer l's own input and weights: dense_backward(a[l], weights[l], grad)."),
+    ("backward.weights_grad_from_z", "backward", backward_weights_grad_from_z,
+     "grad_weights is computed from the z of the layer below; it comes from what went into "
+     "the layer, its activation relu(z) (the inputs for the first layer)."),
+    ("backward.softmax_batch_max", "backward", backward_softmax_batch_max,
+     "The softmax inside backward is shifted by the whole batch's maximum; shift each row "
+     "by its own (axis=1, keepdims=True), or call softmax_cross_entropy_grad."),
+    ("backward.weights_averaged_twice", "backward", _rescaled(-1, None),
+     "grad_weights is divided by m twice: the gradient at the scores already carries the "
+     "1/m of the mean loss, so a.T @ grad is the weights' gradient as it is."),
+    ("backward.biases_averaged_twice", "backward", _rescaled(None, -1),
+     "grad_biases is divided by m twice: the gradient at the scores already carries the "
+     "1/m of the mean loss, so grad.sum(axis=0) is the biases' gradient as it is."),
+    ("backward.averaged_twice", "backward", _rescaled(-1, -1),
+     "Every gradient is divided by m twice: the gradient at the scores already carries "
+     "the 1/m of the mean loss, so do not divide grad_weights and grad_biases again."),
+    ("backward.biases_not_averaged", "backward", _rescaled(None, 1),
+     "grad_biases is m times too large: the weights' gradient gets the 1/m of the mean "
+     "loss but the biases' does not; divide the gradient at the scores by m once, before "
+     "both are computed."),
+    ("backward.weights_not_averaged", "backward", _rescaled(1, None),
+     "grad_weights is m times too large: the biases' gradient gets the 1/m of the mean "
+     "loss but the weights' does not; divide the gradient at the scores by m once, before "
+     "both are computed."),
     ("backward.reversed_layers", "backward", backward_reversed_layers,
      "The gradients come out last layer first; return them in the layers' order, "
      "grad_weights[l] for weights[l] (reverse the lists, or fill them by index)."),
@@ -482,6 +804,49 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "arrays instead: [w - learning_rate * g for w, g in zip(weights, grad_weights)]."),
     ("backward.sgd_biases_unchanged", "sgd_step", sgd_biases_unchanged,
      "The biases are not updated: they take a step too, b - learning_rate * grad_b."),
+    ("backward.sgd_biases_no_learning_rate", "sgd_step", sgd_biases_no_learning_rate,
+     "The biases' step leaves out the learning rate: they move by learning_rate * grad too, "
+     "b - learning_rate * grad_b, like the weights."),
+    ("backward.sgd_stacked_layers", "sgd_step", sgd_stacked_layers,
+     "The list of layers is turned into one array (np.array(weights)), which only works "
+     "when every layer has the same shape: step through the layers one by one, "
+     "[w - learning_rate * g for w, g in zip(weights, grad_weights)]."),
+)  # fmt: skip
+
+
+def _inline(callee: str, implementation: Callable[..., Any]) -> Callable[..., Any]:
+    """A backward that computes a callee's step itself, with that callee's mistake."""
+
+    def backward_inline(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+        inline = Ops(
+            **{f.name: getattr(ops, f.name) for f in fields(Ops)} | {callee: implementation}
+        )
+        return _backprop(inputs, weights, biases, labels, inline, _z_below)
+
+    return backward_inline
+
+
+# The callees' mistakes, made by a backward that computes their step itself (no call):
+# the same misconception, so the same family and words, said of backward.
+INLINE = (
+    "backward.relu_grad_is_relu", "backward.relu_grad_sigmoid",
+    "backward.grad_divided_before_onehot", "backward.grad_no_onehot", "backward.onehot_columns", "backward.grad_over_classes",
+    "backward.grad_softmax_over_batch", "backward.labels_one_based",
+    "backward.onehot_sized_by_labels", "backward.classes_written_in",
+    "backward.grad_wrt_probabilities", "backward.grad_diagonal_jacobian",
+    "backward.grad_jacobian_dot_not_outer", "backward.grad_through_probabilities",
+    "backward.labels_as_values", "backward.dense_bias_wrong_axis", "backward.dense_bias_keepdims",
+    "backward.dense_bias_not_summed", "backward.dense_grad_weights_transposed",
+    "backward.dense_bias_summed_all", "backward.dense_bias_rows_keepdims",
+)  # fmt: skip
+_BY_KEY = {
+    key: (exercise, implementation, hint) for key, exercise, implementation, hint in CATALOGUE
+}
+CATALOGUE += tuple(
+    (f"backward.inline_{key.removeprefix('backward.')}", "backward",
+     _inline(_BY_KEY[key][0], _BY_KEY[key][1]),
+     f"backward computes this step itself, and there: {_BY_KEY[key][2]}")
+    for key in INLINE
 )  # fmt: skip
 
 MISTAKES = tuple(
@@ -499,7 +864,20 @@ FLAVOUR_OF = {
     "backward.dense_bias_rows_keepdims": "backward.dense_bias_wrong_axis",
     "backward.grad_no_onehot_no_mean": "backward.grad_no_onehot",
     "backward.grad_over_classes_indexing": "backward.grad_over_classes",
+    **{f"backward.classes_written_in_{n}": "backward.classes_written_in" for n in (2, 3)},
+    "backward.mask_matmul_square": "backward.mask_matmul",
+    "backward.mask_matmul_inline": "backward.mask_matmul",
+    "backward.mask_matmul_diagonal": "backward.mask_matmul",
+    "backward.first_layer_zeros": "backward.first_layer_skipped",
+    "backward.sgd_biases_no_learning_rate": "backward.sgd_no_learning_rate",
+    # backward's own copies of a callee's misconception, written inline: the same family
+    "backward.softmax_batch_max": "backward.grad_batch_max",
+    "backward.averaged_twice": "backward.dense_averaged",
+    "backward.weights_averaged_twice": "backward.dense_weights_averaged_only",
+    "backward.biases_averaged_twice": "backward.dense_biases_averaged_only",
+    **{f"backward.inline_{key.removeprefix('backward.')}": key for key in INLINE},
 }
+FLAVOUR_OF = {key: FLAVOUR_OF.get(family, family) for key, family in FLAVOUR_OF.items()}
 
 # Right answers written another way: the grader must accept them, and no mistake may
 # claim them (a test checks both).
@@ -509,15 +887,12 @@ EQUIVALENTS: dict[str, tuple[Callable[..., Any], ...]] = {
 }
 
 
-def _not_modelled(*args: Any) -> Any:
-    raise NotImplementedError("this combination of mistakes is not modelled")
-
-
-def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any]:
-    """A backward with at most one own mistake, calling the given callees' mistakes."""
+def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] | None:
+    """A backward with at most one own mistake, calling the given callees' mistakes (None:
+    any other combination is not modelled, so it names nothing)."""
     own = [m for m in mistakes if m.exercise == exercise]
     callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
     if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
-        return _not_modelled  # behaves like no student: never names anything
+        return None
     body = own[0].implementation if own else backward_right
     return partial(body, ops=Ops(**callees))

@@ -8,6 +8,8 @@ def relu_grad(z):
 
 
 def softmax_cross_entropy_grad(scores, labels):
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
     m, n = np.shape(scores)
     grad = np.zeros((m, n))
     for i in range(m):
@@ -20,6 +22,9 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
     m = inputs.shape[0]
     grad_weights = np.zeros(weights.shape)
     grad_biases = np.zeros(weights.shape[1])

@@ -11,6 +11,8 @@ def relu_grad(z):
 
 
 def softmax_cross_entropy_grad(scores, labels):
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
     m, n = np.shape(scores)
     grad = np.zeros((m, n))
     for i in range(m):
@@ -23,6 +25,9 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
     grad_inputs = grad_out @ weights.T
     grad_weights = inputs.T @ grad_out
     grad_biases = grad_out.sum(axis=0)

@@ -9,6 +9,8 @@ def relu_grad(z):
 
 def softmax_cross_entropy_grad(scores, labels):
     # Ng's notes keep examples in columns: softmax over axis 0
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
     e = np.exp(scores - np.max(scores, axis=0, keepdims=True))
     A = e / np.sum(e, axis=0, keepdims=True)
     Y = np.zeros_like(A)
@@ -17,6 +19,9 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
     grad_inputs = grad_out @ weights.T
     grad_weights = inputs.T @ grad_out
     grad_biases = grad_out.sum(axis=0)

@@ -15,6 +15,8 @@ def _softmax(z):
 
 def softmax_cross_entropy_grad(scores, labels):
     # cs231n: dscores = probs; dscores[range(N), y] -= 1; dscores /= N
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
     num_examples = scores.shape[0]
     dscores = _softmax(scores)
     dscores[range(num_examples), labels] -= 1
@@ -23,6 +25,9 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
     grad_inputs = grad_out @ weights.T
     grad_weights = inputs.T @ grad_out
     grad_biases = grad_out.sum(axis=0)

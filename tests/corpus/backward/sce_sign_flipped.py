@@ -14,12 +14,17 @@ def _softmax(z):
 
 
 def softmax_cross_entropy_grad(scores, labels):
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
     p = _softmax(scores)
     y = np.eye(p.shape[1])[labels]
     return (y - p) / len(p)
 
 
 def dense_backward(inputs, weights, grad_out):
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
     grad_inputs = grad_out @ weights.T
     grad_weights = inputs.T @ grad_out
     grad_biases = grad_out.sum(axis=0)
