@@ -331,8 +331,8 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=3, help="interleaved batch runs")
     parser.add_argument("--before", type=Path, default=None,
                         help="another checkout to measure in the same pairs")  # fmt: skip
-    parser.add_argument("--skip", nargs="*", default=[], choices=["single", "check", "batch",
-                                                                  "memory"])  # fmt: skip
+    parser.add_argument("--skip", nargs="*", default=[], choices=["single", "tier2", "check",
+                                                                  "batch", "memory"])  # fmt: skip
     parser.add_argument("-o", "--output", default=str(ROOT / "benchmarks" / "results.json"))
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -354,7 +354,8 @@ def main() -> None:
 
     if "single" not in args.skip:
         results |= single_figures(args.pairs, trees, sandboxes())
-        results |= tier2_figures(args.pairs, trees)
+        if "tier2" not in args.skip:
+            results |= tier2_figures(args.pairs, trees)
     best = sandboxes()[0]
     if "check" not in args.skip:
         try:

@@ -7,23 +7,27 @@ library; errors become a one-line ``Error: ...`` here and nowhere else.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from . import __version__
-from .errors import GraderError, SandboxUnavailable, UsageError
-from .sandbox import Limits, Sandbox, resolve
-from .summary import class_mean, describe_mean, render, terminal_width, use_color
-
-if TYPE_CHECKING:
-    from .registry import Choice
+from .sandbox import Limits
+from .single import (
+    announce,
+    errors_as_messages,
+    exit_on_low_scores,
+    fitting,
+    grade_one,
+    parse_fail_under,
+    warn,
+)
+from .summary import class_mean, describe_mean
 
 # The grading library (numpy, the assignment) is imported inside the commands: a single
 # grade starts its sandbox first, so that Python and numpy boot there meanwhile.
@@ -52,9 +56,16 @@ def seed_option(help_text: str, default: int | None = 0) -> Callable[[Any], Any]
                         show_default=default is not None, help=help_text)  # fmt: skip
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):  # FloatRange lets nan through (no comparison is true)
+        raise click.BadParameter(f"{value} is not a number of seconds.")
+    return value
+
+
 TIMEOUT_OPTION = click.option(
     "--timeout", type=click.FloatRange(min=0.05), default=Limits.call_timeout, show_default=True,
     metavar="SECONDS", help="Time allowed for each call of a student function, e.g. --timeout 5.",
+    callback=_finite,
 )  # fmt: skip
 ASSIGNMENT_OPTION = click.option(
     "--assignment", default=None, metavar="NAME|PATH",
@@ -99,20 +110,6 @@ class DefaultGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("\nInterrupted", err=True)
             sys.exit(130)
-
-
-@contextmanager
-def errors_as_messages() -> Iterator[None]:
-    """The one place where the library's exceptions become ``Error: ...`` and an exit code."""
-    try:
-        yield
-    except GraderError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # a bug of ours: still one line, never a traceback
-        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report this",
-                   err=True)  # fmt: skip
-        sys.exit(1)
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -196,118 +193,15 @@ def grade_paths(paths: tuple[Path, ...], **options: Any) -> None:
         threshold = parse_fail_under(options.pop("fail_under"))
         scores = [_run_single(paths[0], options)] if single else _run_batch(paths, options)
     if threshold is not None:
-        _exit_on_low_scores(scores, threshold)
-
-
-BELOW_THRESHOLD = 3  # the exit code of a score below --fail-under
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """--fail-under: a score in points, or a share of the maximum."""
-
-    value: float
-    share: bool  # given as a percentage
-    text: str
-
-    def fails(self, score: float, maximum: float) -> bool:
-        if self.share:
-            return maximum <= 0 or score < self.value / 100 * maximum
-        return score < self.value
-
-
-def parse_fail_under(text: str | None) -> Threshold | None:
-    """``60`` (points) or ``60%`` (of the maximum); UsageError for anything else."""
-    if text is None:
-        return None
-    share = text.strip().endswith("%")
-    try:
-        value = float(text.strip().removesuffix("%"))
-    except ValueError:
-        value = float("nan")
-    if not (0 <= value < float("inf")) or (share and value > 100):
-        raise UsageError(f"--fail-under {text!r}: give points (60) or a percentage (60%)")
-    return Threshold(value, share, text.strip())
-
-
-def _exit_on_low_scores(scores: list[tuple[str, float, float]], threshold: Threshold) -> None:
-    """Exit BELOW_THRESHOLD, saying who, when a score is below ``threshold``."""
-    low = [(name, s, m) for name, s, m in scores if threshold.fails(s, m)]
-    if not low:
-        return
-    if len(scores) == 1:
-        _, score, maximum = low[0]
-        said = f"Score {score:g}/{maximum:g} is below --fail-under {threshold.text}"
-    else:
-        names = ", ".join(name for name, _, _ in low[:10]) + (", ..." if len(low) > 10 else "")
-        said = (
-            f"{len(low)} of {len(scores)} scores are below --fail-under {threshold.text}: {names}"
-        )
-    click.echo(f"{said} (exit code {BELOW_THRESHOLD})", err=True)
-    sys.exit(BELOW_THRESHOLD)
+        exit_on_low_scores(scores, threshold)
 
 
 def _run_single(path: Path, options: dict[str, Any]) -> tuple[str, float, float]:
-    output = options["output"] or "report.json"
-    try:
-        box = _early_sandbox(options) or Sandbox(
-            resolve(options["sandbox"]), Limits(call_timeout=options["timeout"])
-        )
-    except SandboxUnavailable:
-        box = None  # grade_file meets it again, and writes a report that says so
-    from .grade import grade_file
-
-    chosen: list[Choice] = []
-    report = grade_file(
-        submission=path, output=output, fmt=options["fmt"], seed=options["seed"],
-        timeout=options["timeout"], sandbox=options["sandbox"],
-        show_hidden=options["show_hidden"], assignment=options["assignment"], box=box,
-        on_fallback=_warn, on_choice=lambda choice: _announce(choice, chosen),
-        on_tier=lambda said: click.echo(said, err=True),
-    )  # fmt: skip
-    tips = chosen[0].assignment.tips if chosen else {}
-    # The summary goes to stdout, or to stderr when the report takes stdout: colour and
-    # width are those of the stream it goes to.
-    stream = sys.stderr if output == "-" else sys.stdout
-    color = use_color(stream)
-    summary = render(report.to_dict(), tips=tips, color=color, width=terminal_width(stream),
-                     saved_to=None if output == "-" else output)  # fmt: skip
-    click.echo(summary, err=output == "-", color=color)
-    if output != "-":
-        click.echo(f"Report written to {output}")
-    return path.name, report.score, report.max_score
-
-
-def _early_sandbox(options: dict[str, Any]) -> Sandbox | None:
-    """The sandbox ``grade`` started before loading this module (launch.py), if it fits."""
     context = click.get_current_context(silent=True)
     held = context.find_root().obj if context else None
-    if not isinstance(held, dict) or held.get("sandbox") is None:
-        return None
-    box: Sandbox = held.pop("sandbox")
-    try:
-        fits = box.kind == resolve(options["sandbox"])
-    except GraderError:
-        fits = False
-    if fits and box.limits == Limits(call_timeout=options["timeout"]):
-        return box
-    box.close()
-    return None
-
-
-def _warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
-
-
-def _announce(choice: Choice, chosen: list[Choice] | None = None) -> None:
-    """Say which course folder and assignment the submissions are graded against (the
-    assignment when it was not named)."""
-    if chosen is not None:
-        chosen.append(choice)
-    if choice.announcement:
-        click.echo(choice.announcement, err=True)
-    if choice.course is not None:
-        click.echo(choice.course.announcement, err=True)
+    # The sandbox ``grade`` started before loading this module (launch.py), if it fits.
+    early = held.pop("sandbox", None) if isinstance(held, dict) else None
+    return grade_one(path, options, fitting(early, options))
 
 
 def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[str, float, float]]:
@@ -345,7 +239,7 @@ def _run_batch(paths: tuple[Path, ...], options: dict[str, Any]) -> list[tuple[s
             paths=list(paths), output=output, jobs=options["jobs"], seed=options["seed"],
             timeout=options["timeout"], sandbox=options["sandbox"],
             assignment=options["assignment"], shard=options["shard"], force=options["force"],
-            on_start=on_start, on_done=on_done, on_warning=_warn, on_choice=_announce,
+            on_start=on_start, on_done=on_done, on_warning=warn, on_choice=announce,
             on_tier=lambda line: click.echo(line, err=True),
         )  # fmt: skip
     finally:

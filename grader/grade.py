@@ -199,6 +199,7 @@ def grade_file(
             grader.on_fallback, grader.on_tier = on_fallback, on_tier
             report = grade(submission, assignment=spec, seed=seed, show_hidden=show_hidden,
                            grader=grader)  # fmt: skip
+            grader.end()  # its zygote dies while the report is written; close() waits
             if choice and on_choice and not report.unreadable:  # said once there was a grade
                 on_choice(choice)
             # Every student process is dead already (each run ends with a clean sandbox, where

@@ -27,10 +27,8 @@ parsed, and their code, parsed with ``ast``.
 from __future__ import annotations
 
 import ast
-import difflib
 import functools
 import json
-import logging
 import re
 import sys
 import warnings
@@ -159,6 +157,8 @@ def _parse(data: bytes) -> dict[str, Any]:
 
 def _upgrade(data: bytes) -> dict[str, Any]:
     """An old notebook converted to version 4 by nbformat, quietly (it warns and logs)."""
+    import logging  # only here (a .py file's grade never needs it: ~7 ms)
+
     import nbformat
 
     with warnings.catch_warnings():
@@ -304,6 +304,8 @@ def _align(before: list[str], after: list[str]) -> list[str] | None:
     """
     if before == after:
         return before
+    import difflib  # only a cell that IPython changed
+
     aligned: list[str] = []
     stripped = ([line.strip() for line in before], [line.strip() for line in after])
     matcher = difflib.SequenceMatcher(None, *stripped, autojunk=False)
@@ -368,6 +370,10 @@ class _Preparer:
         self, text: str, tree: ast.Module, provided: frozenset[str] | None, packages: Sequence[str]
     ) -> None:
         self.lines = _LINE_BREAK.split(text)
+        # Whether a get_ipython() call can be anywhere: the walk that finds them is most of
+        # this pass, and a name is only that when it is written so (or in non-ASCII letters
+        # that Python reads as it: those texts are walked).
+        self.ipython = "get_ipython" in text or not text.isascii()
         self.tree, self.provided, self.packages = tree, provided, tuple(packages)
         self.edits: list[tuple[int, int, int, int, str]] = []  # line, col, end line, end col
         self.notes: list[Note] = []
@@ -396,7 +402,7 @@ class _Preparer:
         if isinstance(node, ast.Assign) and _is_ipython_call(node.value):
             self.capture(node)
             return
-        for call in _ipython_calls(node):
+        for call in _ipython_calls(node) if self.ipython else ():
             self.edit(call, "None")
         for name in binds(node):  # bound again by code that runs: a value again
             self.tainted.pop(name, None)

@@ -2,15 +2,17 @@
 
 A single grade spends most of its time starting Python and numpy in the sandbox. This
 module reads the command line just enough to know that it asks for one grade, and with
-which sandbox and timeout, and starts that sandbox; ``entry`` then imports the command
-line itself (click) and the grading library, which load while the sandbox boots, and
-hands the sandbox over (cli.py takes it if it fits the options click parsed). Anything
-it does not recognise (a subcommand, ``--help``, a folder, an option it does not know)
-starts nothing early: the command then runs exactly as it would without this module.
+which sandbox and timeout, and starts that sandbox; ``entry`` then grades the file
+without click (``single.quick``) when every option is plainly valid, else imports the
+command line itself (click), which takes the sandbox if it fits the options click parsed.
+Anything it does not recognise (a subcommand, ``--help``, a folder, an option it does
+not know) starts nothing early: the command then runs exactly as it would without this
+module.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from typing import TYPE_CHECKING
 
@@ -20,14 +22,15 @@ if TYPE_CHECKING:
 _VALUED = {"-o", "--output", "--seed", "--format", "--timeout", "--sandbox", "--assignment",
            "--jobs", "--course", "--fail-under"}  # fmt: skip
 _FLAGS = {"--show-hidden", "--force"}
-_SUBCOMMANDS = {"run", "merge", "export", "bundle", "report", "release", "new"}
+_SUBCOMMANDS = {"run", "merge", "export", "bundle", "report", "similar", "release", "new"}
 
 
-def single_grade_options(args: list[str]) -> tuple[str, float] | None:
-    """``(sandbox, timeout)`` when ``args`` ask for one grade of one file; else None."""
+def single_grade(args: list[str]) -> tuple[str, dict[str, str | bool]] | None:
+    """``(path, options)`` when ``args`` ask for one grade of one file, each option by its
+    long name (the last one given wins, as in click); else None."""
     if args and args[0] == "run":
         args = args[1:]
-    options: dict[str, str] = {}
+    options: dict[str, str | bool] = {}
     paths: list[str] = []
     rest = iter(args)
     for arg in rest:
@@ -37,26 +40,38 @@ def single_grade_options(args: list[str]) -> tuple[str, float] | None:
         if arg.startswith("-"):
             name, eq, value = arg.partition("=")
             if name in _FLAGS and not eq:
+                options[name] = True
                 continue
             if name not in _VALUED:
                 return None  # --help, --shard, a typo...: leave it all to the command
             if not eq:
                 value = next(rest, "")
-            options[name] = value
+            options["--output" if name == "-o" else name] = value
         else:
             paths.append(arg)
     if len(paths) != 1 or (not args or args[0] in _SUBCOMMANDS) or not os.path.isfile(paths[0]):
         return None
-    sandbox = options.get("--sandbox", "auto")
+    return paths[0], options
+
+
+def single_grade_options(args: list[str]) -> tuple[str, float] | None:
+    """``(sandbox, timeout)`` when ``args`` ask for one grade of one file; else None."""
+    found = single_grade(args)
+    if found is None:
+        return None
+    sandbox, timeout_text = found[1].get("--sandbox", "auto"), found[1].get("--timeout")
+    del found  # the rest (a seed) is not kept where a forked zygote finds it
     if sandbox not in ("auto", "bwrap", "process", "landlock", "portable"):
         return None
     try:
-        timeout = float(options["--timeout"]) if "--timeout" in options else None
+        timeout = float(timeout_text) if isinstance(timeout_text, str) else None
     except ValueError:
+        return None
+    if timeout is not None and not math.isfinite(timeout):
         return None
     from .sandbox import Limits
 
-    return sandbox, Limits.call_timeout if timeout is None else timeout
+    return str(sandbox), Limits.call_timeout if timeout is None else timeout
 
 
 def start_early(args: list[str]) -> dict[str, Sandbox | None]:

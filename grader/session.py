@@ -143,6 +143,12 @@ class Grader:
         self.packages = tuple(dict.fromkeys((*self.packages, *packages)))
         self.close()
 
+    def end(self) -> None:
+        """The last submission was run: the sandbox's processes die while the caller judges
+        and writes its report (``close`` still waits until they are gone)."""
+        if self._box is not None:
+            self._box.end()
+
     def close(self) -> None:
         if self._box is not None:
             self._box.close()

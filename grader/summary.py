@@ -20,8 +20,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import click
-
 from .text import clean
 
 WIDTH = 80  # when the caller does not know the terminal's
@@ -315,7 +313,11 @@ def render(
     """
 
     def style(text: str, **kw: Any) -> str:
-        return click.style(text, **kw) if color else text
+        if not color:
+            return text
+        import click  # only for colours: a grade printed plainly never imports click
+
+        return str(click.style(text, **kw))
 
     width = max(width, MIN_WIDTH)
     report, tips = _cleaned(report), _cleaned(tips)

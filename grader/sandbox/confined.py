@@ -28,11 +28,11 @@ import shutil
 import signal
 import stat
 import sys
-import sysconfig
 import time
 from pathlib import Path
 
 from . import confine, landlock
+from .paths import python_paths
 from .reaper import ProcessGroup, descendants
 from .users import SandboxUser
 
@@ -57,9 +57,10 @@ def probe() -> tuple[int, str | None]:
 
 def runtime_paths() -> list[str]:
     """What Python needs to read after it started: the standard library and system libraries."""
+    python = python_paths()
     paths = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/etc/ld.so.cache", "/etc/localtime",
-             "/etc/alternatives", sys.base_prefix, sysconfig.get_paths()["stdlib"],
-             sysconfig.get_paths()["platstdlib"]]  # fmt: skip
+             "/etc/alternatives", sys.base_prefix, python["stdlib"],
+             python["platstdlib"]]  # fmt: skip
     return [p for p in dict.fromkeys(paths) if os.path.exists(p)]
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import ctypes
 import os
-import platform
 import struct
+import sys
 from typing import Any
 
 # The same numbers on every architecture (the generic system call table).
@@ -50,7 +50,7 @@ def _syscall(number: int, *args: object) -> int:
 
 def abi() -> int:
     """The kernel's Landlock ABI version; OSError where Landlock is missing or disabled."""
-    if platform.system() != "Linux":
+    if not sys.platform.startswith("linux"):  # not platform.system(): its import costs ~2 ms
         raise OSError(38, "landlock: not Linux")
     return _syscall(_CREATE_RULESET, None, ctypes.c_size_t(0),
                     ctypes.c_uint32(_CREATE_RULESET_VERSION))  # fmt: skip
@@ -151,16 +151,29 @@ def beneath_but(root: str, hidden: tuple[str, ...]) -> list[str]:
     """The paths whose rules allow everything beneath ``root`` but the ``hidden`` folders (as
     ``allow_all_but`` adds them), listed once by the grader for rules made in each runner."""
     root = os.path.realpath(root)
-    inside = [h for h in hidden if h == root or h.startswith(root.rstrip("/") + "/")]
-    if root in inside or not os.path.exists(root):
+    return _beneath_real(root, hidden) if os.path.exists(root) else []
+
+
+def _beneath_real(root: str, hidden: tuple[str, ...]) -> list[str]:
+    """``beneath_but`` of a resolved ``root``: an entry listed in it that is no symbolic link
+    is its own real path, so only links are resolved again (a grade lists a few hundred)."""
+    inside = tuple(h for h in hidden if h == root or h.startswith(root.rstrip("/") + "/"))
+    if root in inside:
         return []
     if not inside:
         return [root]
     try:
-        entries = sorted(os.listdir(root))
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError:
         return []
-    return [p for name in entries for p in beneath_but(os.path.join(root, name), tuple(inside))]
+    found: list[str] = []
+    for entry in entries:
+        if entry.is_symlink():
+            found += beneath_but(entry.path, inside)
+        else:
+            found += _beneath_real(entry.path, inside)
+    return found
 
 
 def restrict(rules: dict[str, Any]) -> None:

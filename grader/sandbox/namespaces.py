@@ -20,7 +20,7 @@ import sysconfig
 from pathlib import Path
 
 from . import confine
-from .paths import INSIDE, package_dirs
+from .paths import INSIDE, package_dirs, python_paths
 from .reaper import ProcessGroup
 from .users import SandboxUser
 
@@ -70,7 +70,8 @@ def _system_binds() -> list[str]:
 
 def site_dirs() -> list[str]:
     """Every site-packages folder: hidden inside bwrap, where solutions could be installed."""
-    dirs = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    paths = python_paths()
+    dirs = {paths["purelib"], paths["platlib"]}
     for base in {sys.prefix, sys.base_prefix}:
         dirs.add(sysconfig.get_paths(vars={"base": base, "platbase": base})["purelib"])
     return sorted(d for d in dirs if Path(d).is_dir())

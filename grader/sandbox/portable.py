@@ -131,6 +131,9 @@ class PortableSandbox(Sandbox):
         self._buffer = b""
         return True
 
+    def end(self) -> None:
+        """No zygote: each job's process is gone when its run ends."""
+
     def close(self) -> None:
         self._kill()
         for end in (self.control, self._theirs):

@@ -41,6 +41,11 @@ class ProtocolError(Exception):
     """The child sent something that is not a well-formed event."""
 
 
+# The dtypes an argument may have, by their names on the wire (a dict lookup: str(dtype)
+# is numpy's Python code, and a class's arguments hold tens of thousands of arrays).
+_SENT_DTYPES = {np.dtype(t): str(np.dtype(t)) for t in (np.float64, np.int64, np.bool_)}
+
+
 def encode_arg(value: Any) -> dict[str, Any]:
     """Tag a Python or numpy argument so the harness can rebuild it exactly.
 
@@ -58,11 +63,12 @@ def encode_arg(value: Any) -> dict[str, Any]:
     if isinstance(value, str):
         return {"t": "str", "v": value}
     if isinstance(value, np.ndarray):
-        if value.dtype not in (np.float64, np.int64, np.bool_):
+        dtype = _SENT_DTYPES.get(value.dtype)
+        if dtype is None:
             raise TypeError(f"unsupported dtype {value.dtype}")
         return {
             "t": "array",
-            "dtype": str(value.dtype),
+            "dtype": dtype,
             "shape": list(value.shape),
             "data": value.ravel().tolist(),
         }

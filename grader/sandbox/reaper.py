@@ -24,7 +24,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,7 +65,7 @@ class ProcessGroup:
         """Cgroups capped at ``max_processes`` (and ``memory_bytes``); None where not writable."""
         if not sys.platform.startswith("linux"):
             return None
-        name = f"forward-grader-{uuid.uuid4().hex[:12]}"
+        name = f"forward-grader-{os.urandom(6).hex()}"  # as uuid4's first 12 digits
         pids = {"pids.max": str(max_processes)}
         if (CGROUP / "cgroup.controllers").exists():  # cgroup v2: one folder, both limits
             controllers = _v2_controllers()
@@ -139,17 +138,38 @@ def _adopted_children() -> list[int]:
     """Our children that live in another session: processes the submission started."""
     me, session = os.getpid(), os.getsid(0)
     found = []
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
+    for pid in _own_children() if _children_listed() else _every_process():
         try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
         except OSError:
             continue
         if int(fields[1]) == me and int(fields[3]) != session:
-            found.append(int(entry.name))
+            found.append(pid)
     return found
+
+
+@functools.cache
+def _children_listed() -> bool:
+    """Whether the kernel lists each thread's children (/proc/PID/task/TID/children)."""
+    return os.path.exists(f"/proc/self/task/{os.getpid()}/children")
+
+
+def _own_children() -> list[int]:
+    """This process's children, orphans re-parented to it included, as the kernel lists
+    them per thread: a few reads, where scanning /proc reads every process of the machine."""
+    found = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/children") as handle:
+                found += [int(c) for c in handle.read().split()]
+        except (OSError, ValueError):
+            continue  # a thread that just ended
+    return found
+
+
+def _every_process() -> list[int]:
+    return [int(entry.name) for entry in os.scandir("/proc") if entry.name.isdigit()]
 
 
 def _reap_orphans(group: int) -> None:
