@@ -16,7 +16,7 @@ import selectors
 import signal
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .sandbox import Limits, Run, Sandbox
@@ -30,6 +30,7 @@ from .sandbox.protocol import (
     Returned,
     encode_arg,
     parse_event,
+    with_arrays,
 )
 from .text import decode
 
@@ -71,6 +72,12 @@ class Execution:
     outcomes: dict[tuple[int, int], CallOutcome] = field(default_factory=dict)
     stdout: str = ""
     stderr: str = ""
+
+    def with_arrays(self) -> Execution:
+        """The same, every returned array a float64 array (as read without ``plain``)."""
+        outcomes = {key: replace(o, value=with_arrays(o.value)) if o.value is not None else o
+                    for key, o in self.outcomes.items()}  # fmt: skip
+        return Execution(self.load_error, outcomes, self.stdout, self.stderr)
 
 
 class _Capped:
@@ -118,8 +125,11 @@ class _Reader:
 
     CONTROL = "control"
 
-    def __init__(self, sandbox: Sandbox, run: Run, limits: Limits, out: _Capped, err: _Capped):
-        self.sandbox, self.run, self.limits = sandbox, run, limits
+    def __init__(
+        self, sandbox: Sandbox, run: Run, limits: Limits, out: _Capped, err: _Capped,
+        plain: bool = False,
+    ) -> None:  # fmt: skip
+        self.sandbox, self.run, self.limits, self.plain = sandbox, run, limits, plain
         self.buffer, self.received = bytearray(), 0
         self.lines: list[bytes] = []
         self.selector = selectors.DefaultSelector()
@@ -145,7 +155,7 @@ class _Reader:
                     raise _Ended("died")
         line = self.lines.pop(0)
         try:
-            return parse_event(line, max_values=self.limits.max_values)
+            return parse_event(line, max_values=self.limits.max_values, plain=self.plain)
         except ProtocolError as exc:
             raise _Ended("protocol", str(exc)) from None
 
@@ -213,13 +223,15 @@ def run(
     sandbox: Sandbox,
     limits: Limits,
     meanwhile: Callable[[], None] | None = None,
+    plain: bool = False,
 ) -> tuple[Execution, Sandbox]:
     """Call every batch's function on its arguments in the sandbox; never raises for the child.
 
     Returns what was observed, and the sandbox to use next: the same one, cleaned,
     or a fresh one if the submission broke it (the broken one is closed).
     ``meanwhile`` runs once, after the first runner started: grader work that can
-    overlap the student's code running on another core.
+    overlap the student's code running on another core. ``plain``: returned arrays stay
+    plain data (``Returned.data``; ``Execution.with_arrays`` makes them arrays).
     """
     execution = Execution()
     out, err = _Capped(limits.output_bytes), _Capped(limits.output_bytes)
@@ -241,7 +253,7 @@ def run(
         if meanwhile is not None:
             meanwhile()
             meanwhile = None
-        reader = _Reader(sandbox, handle, limits, out, err)
+        reader = _Reader(sandbox, handle, limits, out, err, plain)
         session = _Session(reader, batches, limits, execution, total_deadline)
         try:
             pending = session.run(pending, first)

@@ -20,6 +20,7 @@ from . import cache, registry
 from .errors import InternalError, SandboxUnavailable, UnreadableSubmission, UsageError
 from .formats import Format, write_report
 from .judging import judged
+from .passcheck import NotPlainPass
 from .plan import expected_values, make_plan
 from .report import warm_validator
 from .results import Report, SubmissionInfo
@@ -108,8 +109,8 @@ def grade(
         tests = tuple(replace(t, message=source.locate(t.message, filename)) for t in report.tests)
         message = "; ".join((source.locate(report.message, filename), *source.notes))
         report = replace(report, message=message, tests=tests)
-    except SandboxUnavailable:
-        raise
+    except (SandboxUnavailable, NotPlainPass):
+        raise  # NotPlainPass: quick.py judges it again, with numpy
     except Exception as exc:  # the grader broke: say so in the report, never a traceback
         report = replace(report, status="internal_error", score=0.0, tests=(), exercises=(),
                          message=failure_message(exc))  # fmt: skip
@@ -182,12 +183,17 @@ def grade_file(
     before the student's code runs, that ``auto`` uses the weaker sandbox; ``on_choice``,
     once the file is graded, which assignment it was graded against and why.
     """
+    # A single grade (the caller started its sandbox) that passes needs neither the
+    # assignment's modules nor numpy when the cache has its plan (quick.py).
+    quick = None
+    if box is not None and not isinstance(assignment, Assignment):
+        from .quick import prepare
+
+        quick = prepare(assignment, submission, seed, box.kind)
+    choice = quick.choice if quick else None
     try:
-        choice = (
-            None
-            if isinstance(assignment, Assignment)
-            else registry.choose(assignment, path=submission)
-        )
+        if quick is None and not isinstance(assignment, Assignment):
+            choice = registry.choose(assignment, path=submission)
     except BaseException:
         if box is not None:  # not yet the Grader's, which closes it: ours to close
             box.close()
@@ -197,14 +203,25 @@ def grade_file(
     try:
         with Grader(sandbox=sandbox, limits=Limits(call_timeout=timeout), box=box) as grader:
             grader.on_fallback, grader.on_tier = on_fallback, on_tier
-            report = grade(submission, assignment=spec, seed=seed, show_hidden=show_hidden,
-                           grader=grader)  # fmt: skip
+            report = None if quick is None else _quick_grade(quick, submission, seed,
+                                                             show_hidden, grader)  # fmt: skip
+            if quick is not None and report is None:  # not a plain pass: the full judgement
+                choice = registry.choose(assignment, path=submission)  # type: ignore[arg-type]
+                spec = choice.assignment
+                _replay(quick, spec, seed, grader)
+            if report is None:
+                report = grade(submission, assignment=spec, seed=seed, show_hidden=show_hidden,
+                               grader=grader)  # fmt: skip
             grader.end()  # its zygote dies while the report is written; close() waits
             if choice and on_choice and not report.unreadable:  # said once there was a grade
                 on_choice(choice)
             # Every student process is dead already (each run ends with a clean sandbox, where
             # only the zygote is left), so the report can be written before the zygote goes.
             write_report(report, output=output, fmt=fmt)
+            if box is not None and choice is not None and quick is None:
+                from .quick import remember
+
+                remember(choice, assignment, submission, seed, grader)  # type: ignore[arg-type]
     except SandboxUnavailable as exc:
         failed = failed_report(path=submission, message=f"not graded: {exc}",
                                assignment=spec.name, seed=seed,
@@ -216,6 +233,33 @@ def grade_file(
     if report.status == "internal_error":
         raise InternalError(f"{report.message} (report written to {output})")
     return report
+
+
+def _quick_grade(
+    quick: Any, submission: Path, seed: int, show_hidden: bool, grader: Grader
+) -> Report | None:
+    """The report of ``quick`` (quick.Quick) if every test plainly passed; else None."""
+    grader.plain = True
+    grader.use_plan(quick.plan, seed)
+    try:
+        report = grade(submission, assignment=quick.plan.spec, seed=seed,
+                       show_hidden=show_hidden, grader=grader)  # fmt: skip
+    except NotPlainPass:
+        return None
+    finally:
+        grader.plain = False
+    passed = report.status == "graded" and all(t.status == "passed" for t in report.tests)
+    return report if passed and grader.kind == quick.kind else None
+
+
+def _replay(quick: Any, spec: Assignment, seed: int, grader: Grader) -> None:
+    """Judge again what the quick run observed, if the full plan runs the same calls."""
+    from .quick import replayable, same_cases
+
+    with cache.grading_in(_settled_kind(grader)):
+        plan = grader.plan(spec, seed)
+    if grader.kind == quick.kind and same_cases(quick.plan, plan):
+        grader.replay = replayable(grader)
 
 
 # ------------------------------------------------------------------ earlier names

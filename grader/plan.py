@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import cache
-from .compare import normalize
 from .execute import Calls
 from .spec import Assignment, Case, Exercise, Mistake
 
@@ -31,6 +30,8 @@ def expected_values(assignment: Assignment, cases: list[Case]) -> list[Any]:
     """
     if assignment.answers is not None:
         return [assignment.answers(case) for case in cases]
+    from .compare import normalize  # numpy: a plan from the cache needs none
+
     values = []
     for case in cases:
         result = assignment.reference[case.exercise](*copy.deepcopy(case.args))

@@ -21,13 +21,12 @@ which runs after scoring, can lengthen a message by ~10 bytes per line number.)
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
-from .compare import compare
 from .execute import CallOutcome
+from .passcheck import NotPlainPass, PlainExpected, passes
 from .sandbox.protocol import Returned
 from .spec import Case, Exercise, TestResult, TestStatus
 from .text import clean, fit, size
@@ -39,7 +38,8 @@ LINE_BYTES = 300  # one traceback line
 
 def render_arg(value: Any) -> str:
     """An argument as a student would type it: arrays as lists, whole floats as ints."""
-    if isinstance(value, np.ndarray):
+    numpy = sys.modules.get("numpy")  # an array exists only once numpy was imported
+    if numpy is not None and isinstance(value, numpy.ndarray):
         value = value.tolist()
     if isinstance(value, list):
         return "[" + ", ".join(render_arg(v) for v in value) + "]"
@@ -93,7 +93,15 @@ def judge(
     *,
     reveal: bool,
 ) -> TestResult:
-    """Score one case: full points if it passed, else 0 with a message that says why."""
+    """Score one case: full points if it passed, else 0 with a message that says why.
+
+    An expected value from a plain plan (PlainExpected: ``quick``) is judged without
+    numpy, and only a pass is said so: anything else raises NotPlainPass.
+    """
+    if isinstance(expected, PlainExpected):
+        return _plain_pass(case, exercise, points, outcome, expected)
+    from .compare import compare  # numpy: not imported for a grade that plainly passed
+
     shown = reveal or case.visibility == "visible"
     name = render_call(case) if shown else exercise.name
     status: TestStatus
@@ -132,6 +140,31 @@ def judge(
         max_score=points,
         visibility=case.visibility,
         message=_bounded(message),
+        duration_s=_duration(outcome),
+    )
+
+
+def _plain_pass(
+    case: Case, exercise: Exercise, points: float, outcome: CallOutcome, expected: PlainExpected
+) -> TestResult:
+    """The passed test ``judge`` would make of this, or NotPlainPass."""
+    value = outcome.value
+    if (
+        outcome.status != "returned"
+        or outcome.mutated
+        or value is None
+        or exercise.compare is not None
+        or not passes(expected.value, value, rtol=exercise.rtol, atol=exercise.atol)
+    ):
+        raise NotPlainPass(case.name)
+    return TestResult(
+        name=case.name,
+        exercise=exercise.name,
+        status="passed",
+        score=points,
+        max_score=points,
+        visibility=case.visibility,
+        message=_bounded("passed"),
         duration_s=_duration(outcome),
     )
 

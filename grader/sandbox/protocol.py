@@ -6,19 +6,26 @@ process, so a line may hold any bytes: ``parse_event`` is total. It returns an
 event whose every number is in range (indices, shapes, durations) and whose
 every string is cleaned and bounded (``text.clean``), or raises ProtocolError;
 nothing else, whatever the line.
+
+numpy is imported only where an array is made or sent: a single grade whose plan came
+from the cache reads results as plain data (``parse_event(..., plain=True)``: an array's
+numbers stay a flat tuple of floats, ``Returned.data``) and judges a pass without numpy
+(``passcheck``); ``with_arrays`` turns such a value into the usual one.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
-
-import numpy as np
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..text import clean
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_DIMS = 8
 MAX_INDEX = 2**31 - 1  # exercise, case, argument and line numbers, statuses
@@ -41,9 +48,24 @@ class ProtocolError(Exception):
     """The child sent something that is not a well-formed event."""
 
 
-# The dtypes an argument may have, by their names on the wire (a dict lookup: str(dtype)
-# is numpy's Python code, and a class's arguments hold tens of thousands of arrays).
-_SENT_DTYPES = {np.dtype(t): str(np.dtype(t)) for t in (np.float64, np.int64, np.bool_)}
+_SENT_DTYPES: dict[Any, str] = {}
+
+
+def _sent_dtypes() -> dict[Any, str]:
+    """The dtypes an argument may have, by their names on the wire (a dict lookup: str(dtype)
+    is numpy's Python code, and a class's arguments hold tens of thousands of arrays)."""
+    if not _SENT_DTYPES:
+        import numpy as np
+
+        _SENT_DTYPES.update({np.dtype(t): str(np.dtype(t)) for t in (np.float64, np.int64,
+                                                                      np.bool_)})  # fmt: skip
+    return _SENT_DTYPES
+
+
+def _is_array(value: Any) -> bool:
+    """Whether ``value`` is a numpy array (without importing numpy: none exists before)."""
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(value, numpy.ndarray)
 
 
 def encode_arg(value: Any) -> dict[str, Any]:
@@ -62,8 +84,8 @@ def encode_arg(value: Any) -> dict[str, Any]:
         return {"t": "float", "v": value}
     if isinstance(value, str):
         return {"t": "str", "v": value}
-    if isinstance(value, np.ndarray):
-        dtype = _SENT_DTYPES.get(value.dtype)
+    if _is_array(value):
+        dtype = _sent_dtypes().get(value.dtype)
         if dtype is None:
             raise TypeError(f"unsupported dtype {value.dtype}")
         return {
@@ -99,6 +121,21 @@ class Returned:
     keys: tuple[str, ...] = ()
     text: str = ""
     flag: bool = False
+    # An array read as plain data (parse_event(plain=True)): its numbers, flat, in C order;
+    # ``values`` is then None until ``with_arrays`` makes them an array.
+    data: tuple[float, ...] | None = None
+
+
+def with_arrays(value: Returned) -> Returned:
+    """``value`` as ``parse_event`` reads it without ``plain``: arrays as float64 arrays."""
+    if value.kind == "array" and value.data is not None:
+        import numpy as np
+
+        array = np.array(value.data, dtype=np.float64).reshape(value.shape or ())
+        return replace(value, values=array, data=None)
+    if value.kind in ("seq", "map"):
+        return replace(value, items=tuple(with_arrays(item) for item in value.items))
+    return value
 
 
 @dataclass(frozen=True)
@@ -208,8 +245,8 @@ def _duration(obj: dict[str, Any]) -> float:
     return float(value)
 
 
-def _values(data: Any, shape: tuple[int, ...], max_values: int) -> np.ndarray:
-    """Array data as float64 in ``shape``; it must hold exactly that many plain numbers."""
+def _values(data: Any, shape: tuple[int, ...], max_values: int) -> list[Any]:
+    """Array data for ``shape``, checked: exactly that many plain numbers in range."""
     size = math.prod(shape)  # shape is at most 8 axes, so this product is cheap
     if size > max_values:
         raise ProtocolError(f"the array holds more than {max_values} values")
@@ -221,7 +258,7 @@ def _values(data: Any, shape: tuple[int, ...], max_values: int) -> np.ndarray:
             continue
         if kind is not int or not -MAX_INT_VALUE <= item <= MAX_INT_VALUE:
             raise ProtocolError("array data holds something other than a number in range")
-    return np.array(data, dtype=np.float64).reshape(shape)
+    return data
 
 
 MAX_DEPTH = 8
@@ -241,7 +278,9 @@ class _Budget:
             raise ProtocolError("the returned value holds more than allowed")
 
 
-def _returned(obj: Any, max_values: int, depth: int = 0, budget: _Budget | None = None) -> Returned:
+def _returned(
+    obj: Any, max_values: int, depth: int = 0, budget: _Budget | None = None, plain: bool = False
+) -> Returned:
     if not isinstance(obj, dict):
         raise ProtocolError("value is not an object")
     budget = budget or _Budget(max_values)
@@ -254,7 +293,7 @@ def _returned(obj: Any, max_values: int, depth: int = 0, budget: _Budget | None 
         if not isinstance(items, list):
             raise ProtocolError("items is not a list")
         budget.spend(items=len(items))
-        parsed = tuple(_returned(i, max_values, depth + 1, budget) for i in items)
+        parsed = tuple(_returned(i, max_values, depth + 1, budget, plain) for i in items)
         if kind == "seq":
             return Returned("seq", type_name, items=parsed)
         keys = obj.get("keys")
@@ -282,13 +321,19 @@ def _returned(obj: Any, max_values: int, depth: int = 0, budget: _Budget | None 
         raise ProtocolError(f"unknown value kind {_show(kind)}")
     # Every axis of an array with data fits in max_values, even when another axis is 0.
     shape = _int_list(obj, "shape", MAX_DIMS, max_values)
-    values = _values(obj.get("data"), shape, max_values)
-    budget.spend(values=values.size)
-    return Returned("array", type_name, shape=shape, values=values)
+    data = _values(obj.get("data"), shape, max_values)
+    budget.spend(values=len(data))
+    if plain:  # float() of an int in range is exactly numpy's float64 of it
+        return Returned("array", type_name, shape=shape, data=tuple(map(float, data)))
+    import numpy as np
+
+    return Returned("array", type_name, shape=shape,
+                    values=np.array(data, dtype=np.float64).reshape(shape))  # fmt: skip
 
 
-def parse_event(line: bytes, *, max_values: int) -> Event:
-    """Parse one JSON line from the harness, or raise ProtocolError (and nothing else)."""
+def parse_event(line: bytes, *, max_values: int, plain: bool = False) -> Event:
+    """Parse one JSON line from the harness, or raise ProtocolError (and nothing else).
+    ``plain``: arrays' numbers stay plain data (``Returned.data``), numpy is not needed."""
     try:
         obj = json.loads(line, parse_constant=_constant)
     except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and too many digits too
@@ -299,10 +344,12 @@ def parse_event(line: bytes, *, max_values: int) -> Event:
     parser = _PARSERS.get(kind) if isinstance(kind, str) else None
     if parser is None:
         raise ProtocolError(f"unknown event {_show(kind)}")
+    if plain and parser is _call:
+        return _call(obj, max_values, plain=True)
     return parser(obj, max_values)
 
 
-def _call(obj: dict[str, Any], max_values: int) -> CallEvent:
+def _call(obj: dict[str, Any], max_values: int, plain: bool = False) -> CallEvent:
     status = obj.get("status")
     if status not in ("returned", "raised", "not_implemented"):
         raise ProtocolError(f"unknown call status {_show(status)}")
@@ -310,7 +357,9 @@ def _call(obj: dict[str, Any], max_values: int) -> CallEvent:
         exercise=_index(obj, "ex"),
         case=_index(obj, "case"),
         status=status,
-        value=_returned(obj.get("value"), max_values) if status == "returned" else None,
+        value=_returned(obj.get("value"), max_values, plain=plain)
+        if status == "returned"
+        else None,
         error=_text(obj, "error", ERROR_TEXT, default=""),
         traceback=_lines(obj, "traceback"),
         mutated=_int_list(obj, "mutated", MAX_MUTATED, MAX_INDEX),
