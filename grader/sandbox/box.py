@@ -34,10 +34,11 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from ..errors import SandboxUnavailable
-from . import confined, forked, namespaces, seccomp
+from . import forked, namespaces, seccomp
 from .choose import Tier
 from .limits import Limits
 from .paths import INSIDE, package_dirs
@@ -47,6 +48,14 @@ from .users import SandboxUser
 HARNESS = Path(__file__).with_name("harness.py")
 CONFINE = Path(__file__).with_name("confine.py")
 LANDLOCK = Path(__file__).with_name("landlock.py")
+
+
+def _confined() -> ModuleType:
+    """Tier 2's module (Landlock), imported only by the sandboxes that use it: bubblewrap's
+    start, the first thing a single grade does, does without it."""
+    from . import confined
+
+    return confined
 
 
 def _child_env(workdir: str) -> dict[str, str]:
@@ -111,7 +120,7 @@ class Sandbox:
         self.forked = fork and kind in ("process", "landlock")
         quick = fork and kind == "bwrap"
         self.packages = tuple(dict.fromkeys(("numpy", *packages)))
-        refused = confined.probe()[1] if kind == "landlock" else None
+        refused = _confined().probe()[1] if kind == "landlock" else None
         if kind == "process":
             refused = namespaces.probe()
         if refused is not None:
@@ -137,12 +146,12 @@ class Sandbox:
             needed += [str(HARNESS), str(CONFINE), str(LANDLOCK)]
         elif kind == "landlock":
             become_subreaper()
-            self._work = confined.prepare(Path(self._tmp.name), self.user)
+            self._work = _confined().prepare(Path(self._tmp.name), self.user)
             libdir = self._process_libdir()
             command = [python, "-I", "-S", "-B", "-u", str(HARNESS)]
             cwd, env = str(self._work), _child_env(str(self._work))
             wanted = [*needed, str(HARNESS), python]
-            problem = confined.unreachable(wanted) if self.user else None
+            problem = _confined().unreachable(wanted) if self.user else None
             if problem:
                 ours.close()
                 theirs.close()
@@ -162,17 +171,17 @@ class Sandbox:
             keep = []  # bubblewrap mounts it all outside /tmp (under /sandbox, or /usr)
         config = self._runner_config() | {"keep": keep}
         if kind == "process":  # the grader's files unreadable here too, where Landlock is
-            config["allowlist"] = confined.runner_allowlist(
+            config["allowlist"] = _confined().runner_allowlist(
                 libdir, [HARNESS, CONFINE, LANDLOCK], namespaces.site_dirs(),
                 package_dirs(self.packages))  # fmt: skip
         if kind == "landlock":
             files = [HARNESS, CONFINE, LANDLOCK]
             hidden = namespaces.site_dirs()
-            rules = confined.zygote_config(self._work, libdir, files, hidden,
+            rules = _confined().zygote_config(self._work, libdir, files, hidden,
                                            package_dirs(self.packages))  # fmt: skip
             program = base64.b64encode(seccomp.program(confined=True)).decode()
             config = {"landlock": rules, "required": True, "seccomp": program}
-            enter = functools.partial(confined.enter_child, self.group, self.user)
+            enter = functools.partial(_confined().enter_child, self.group, self.user)
         else:
             enter = functools.partial(namespaces.enter_child, self.group, self.user,
                                       needed)  # fmt: skip
@@ -287,7 +296,7 @@ class Sandbox:
             command = {"cmd": "run"}
             if self.kind == "landlock":
                 self._jobs += 1
-                self._scratch = confined.new_scratch(self._work, self._jobs, self.user)
+                self._scratch = _confined().new_scratch(self._work, self._jobs, self.user)
                 command["scratch"] = str(self._scratch)
             socket.send_fds(self.control, [(json.dumps(command) + "\n").encode()], theirs)
         except OSError:
@@ -379,7 +388,7 @@ class Sandbox:
     def _clean_tier(self) -> bool:
         """Tier 2: the grader itself removes what the job left (processes, files, IPC)."""
         if self.kind == "landlock":
-            confined.clean_after(self.proc.pid, self.user, self._scratch)
+            _confined().clean_after(self.proc.pid, self.user, self._scratch)
             self._scratch = None
         return True
 
@@ -411,7 +420,7 @@ class Sandbox:
             self.watch.stop()
         kill_tree(self.proc, self.group)
         if self.kind == "landlock":
-            confined.clean_after(self.proc.pid, self.user, None)
+            _confined().clean_after(self.proc.pid, self.user, None)
         self._log.close()
         self._tmp.cleanup()
         if self.user:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..errors import SandboxUnavailable
-from . import confined, namespaces
+from . import namespaces
 
 SandboxKind = Literal["auto", "bwrap", "process", "landlock", "portable"]
 Tier = Literal["bwrap", "process", "landlock", "portable"]
@@ -54,6 +54,13 @@ TIERS: dict[str, tuple[int, str]] = {
 }
 
 
+def _landlock_probe() -> tuple[int, str | None]:
+    """confined.probe(), imported when asked (a bubblewrap start does without it)."""
+    from . import confined
+
+    return confined.probe()
+
+
 def resolve(kind: SandboxKind) -> Tier:
     """The sandbox to try first: ``auto`` means bubblewrap where it is installed."""
     if kind in ("process", "landlock", "portable"):
@@ -91,12 +98,12 @@ def problem(tier: Tier) -> str | None:
         return None if namespaces.bwrap_works() else "bubblewrap cannot start"
     if tier == "process":
         return namespaces.probe()
-    return confined.probe()[1]
+    return _landlock_probe()[1]
 
 
 def failures() -> str:
     said = [] if not namespaces.bwrap_installed() else ["bubblewrap cannot start"]
-    said += [p for p in (namespaces.probe(), confined.probe()[1]) if p]
+    said += [p for p in (namespaces.probe(), _landlock_probe()[1]) if p]
     said += [f"{tier}: {why}" for tier, why in _FAILED.items() if tier != "bwrap"]
     return ", ".join(dict.fromkeys(said))
 
@@ -104,7 +111,7 @@ def failures() -> str:
 def fallback_warning(tier: Tier, own_uid: bool) -> str | None:
     """What ``auto`` must say before grading when it uses ``tier``; None for the best."""
     if tier == "process":
-        return FALLBACK.format(files="" if confined.probe()[1] is None else FILES_SHOWN)
+        return FALLBACK.format(files="" if _landlock_probe()[1] is None else FILES_SHOWN)
     if tier == "landlock":
         why = namespaces.probe() or "bubblewrap cannot start"
         return LANDLOCK_FALLBACK.format(why=why, uid=", a uid of its own" if own_uid else "")
@@ -117,10 +124,10 @@ def describe(kind: str) -> dict[str, object]:
     if kind == "landlock":
         from . import landlock
 
-        version = confined.probe()[0]
+        version = _landlock_probe()[0]
         enforced += f"; Landlock ABI {version}: " + "; ".join(landlock.enforced(version))
-    elif kind == "process" and confined.probe()[1] is None:
-        version = confined.probe()[0]
+    elif kind == "process" and _landlock_probe()[1] is None:
+        version = _landlock_probe()[0]
         enforced += f"; Landlock ABI {version}: read-only allowlist, writes only in its own /tmp"
     return {"tier": number, "name": kind, "enforces": enforced}
 
