@@ -27,7 +27,6 @@ import linecache
 import mmap
 import os
 import select
-import shutil
 import signal
 import socket
 import sys
@@ -649,6 +648,10 @@ def wipe(folder: str) -> None:
     for entry in os.scandir(folder):
         try:
             if entry.is_dir(follow_symlinks=False):
+                # Imported here: shutil brings bz2, lzma and more, and the zygote is ready
+                # sooner without them (only a job that left a folder needs it).
+                import shutil
+
                 shutil.rmtree(entry.path, ignore_errors=True)
             else:
                 os.unlink(entry.path)
