@@ -36,6 +36,7 @@ def backward(inputs, weights, biases, labels):
         pre.append(activations[-1] @ np.asarray(w, dtype=float))
         activations.append(np.maximum(pre[-1], 0.0))
     grad = softmax_cross_entropy_grad(pre[-1], labels)
+    print("loss:", -np.mean(np.log(softmax(pre[-1])[np.arange(len(pre[-1])), labels])))
     grads_w, grads_b = [], []
     for layer in range(len(weights) - 1, -1, -1):
         grad_in, gw, gb = dense_backward(activations[layer], weights[layer], grad)

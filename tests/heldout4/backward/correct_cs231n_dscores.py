@@ -44,6 +44,7 @@ def dense_backward(inputs, weights, grad_out):
     dx = dout.dot(w.T)
     dw = x.T.dot(dout)
     db = np.sum(dout, axis=0)
+    assert dw.shape == w.shape and dx.shape == x.shape, (dw.shape, dx.shape)
     return dx, dw, db
 
 
