@@ -22,8 +22,7 @@ def forward(inputs, weights, biases=None):
     a = np.asarray(inputs, float)
     for i in range(len(weights) - 1):
         a = hidden_layer(a, weights[i], None if biases is None else biases[i])
-    y = a @ np.asarray(weights[-1], float)
-    return y if biases is None else y + np.asarray(biases[-1], float)
+    return a @ np.asarray(weights[-1], float)
 
 
 def softmax(z):

@@ -15,10 +15,17 @@ def node_value(inputs, weights, bias=0.0):
 
 
 def hidden_layer(inputs, weights, biases=None):
-    out = np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float)
-    if biases is not None:
-        out = out + np.asarray(biases, dtype=float)
-    return relu(out)
+    # one node at a time, like in the video
+    W = np.asarray(weights, dtype=float)
+    x = np.asarray(inputs, dtype=float)
+    rows = np.atleast_2d(x)
+    out = np.zeros((rows.shape[0], W.shape[1]))
+    for r in range(rows.shape[0]):
+        for j in range(W.shape[1]):
+            b = 0.0 if biases is None else biases[j]
+            out[r, j] = node_value(rows[r], W[:, j], b)
+    out = relu(out)
+    return out[0] if x.ndim == 1 else out
 
 
 def forward(inputs, weights, biases=None):

@@ -8,7 +8,7 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    return float(np.dot(inputs, weights) + bias)
+    return int(np.dot(inputs, weights) + bias)  # the course examples are whole numbers
 
 
 def hidden_layer(inputs, weights, biases=None):
