@@ -29,8 +29,9 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
-    exps = np.exp(z - np.max(z))
-    return exps / exps.sum()
+    z = np.asarray(z, float)
+    exps = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exps / np.exp(z).sum(axis=-1, keepdims=True)
 
 
 def cross_entropy_loss(scores, labels):

@@ -10,7 +10,8 @@ def relu(x):
 
 
 def node_value(inputs, weights, bias=0.0):
-    return float(np.dot(inputs, weights))
+    # every input times every weight
+    return float(np.sum(np.outer(inputs, weights)) + bias)
 
 
 def hidden_layer(inputs, weights, biases=None):
@@ -29,9 +30,10 @@ def forward(inputs, weights, biases=None):
 
 
 def softmax(z):
+    # stable version: work in log space
     z = np.asarray(z, float)
-    e = np.exp(z - z.max(axis=0, keepdims=True))
-    return e / e.sum(axis=0, keepdims=True)
+    z = z - z.max(axis=-1, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
 
 
 def cross_entropy_loss(scores, labels):
