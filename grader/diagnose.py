@@ -451,6 +451,7 @@ def diagnose_hints(
         for r in results
     ]
     hints = [timed_out(o) or h for o, h in zip(outcomes, hints, strict=True)]
+    hints = [returned_none(o, r) or h for o, r, h in zip(outcomes, results, hints, strict=True)]
     if not failed:
         return hints
     refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
@@ -520,6 +521,10 @@ def _diagnosed(
     if failing and not any(found[name].ids or found[name].seen for name in failing):
         # A callee fails in a way nothing describes: what this exercise's results show may
         # be its doing, so nothing is guessed here (the callee's own tests say it fails).
+        # An error every failure raised is no guess: it says what happened.
+        said = _symptom_first(None, [outcomes[k] for k in failed], [cases[k] for k in failed])
+        for k in failed:
+            hints[k] = said or hints[k]
         return hints
     said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
     said = _symptom_first(said, [outcomes[k] for k in failed], [cases[k] for k in failed])
@@ -658,7 +663,13 @@ TIMED_OUT = (
     "This call did not finish within the time limit: is there a loop that never ends, "
     "or one that does far more work than the arguments need?"
 )
+RETURNED_NONE = (
+    "Your function returned None here: is a return statement missing, or does it print "
+    "the result (or store it somewhere) instead of returning it?"
+)
 OBSERVED_SYMPTOMS = {
+    "symptom.returned_none": "a call returned None where a result was expected (a missing "
+    "return, or a result printed or stored instead of returned)",
     "symptom.list_refused": "a call written with Python lists, as a docstring writes it, "
     "raised an error about a list: the arguments are used as numpy arrays, never converted",
     "symptom.timeout": "a call did not finish within the time limit (an endless loop or a "
@@ -674,6 +685,14 @@ def refused_lists(outcome: CallOutcome, case: Case) -> Hint | None:
     if not any(word in first.lower() for word in ("list", "sequence")):
         return None  # a list never converted: numpy and Python name it in the message
     return Hint(LISTS_REFUSED, ("symptom.list_refused",))
+
+
+def returned_none(outcome: CallOutcome, result: TestResult) -> Hint | None:
+    """A failed call that returned None: said as observed, never a guess at why."""
+    value = outcome.value
+    if result.status not in JUDGED or outcome.status != "returned" or value is None:
+        return None
+    return Hint(RETURNED_NONE, ("symptom.returned_none",)) if value.kind == "none" else None
 
 
 def timed_out(outcome: CallOutcome) -> Hint | None:
@@ -706,6 +725,13 @@ def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
 
 
 ERROR_HINTS = (
+    # The sandbox's own words for a list argument refused a change (before numpy's): the
+    # same symptom, a write into an argument, said of a list.
+    ("must not modify their inputs", "symptom.read_only",
+     "Your function changes a list it was given (pop, append, insert, remove, del or an "
+     "assignment to one of its items): the caller's list, e.g. its layers, must stay as it "
+     "was, and the grader hands lists over read-only. Read it without changing it "
+     "(weights[-1], weights[:-1]), or change a copy: list(weights)."),
     ("read-only", "symptom.read_only",
      "Your function writes into an argument it was given (the grader hands "
      "arguments over read-only): compute a new array instead, e.g. z = z - z.max(...) rather "
