@@ -637,7 +637,7 @@ def _observed_hints(
         return None  # a result too odd to relate: no hint rather than a broken grading
     if not said:
         return None
-    return Hint(" ".join(s.text for s in said), tuple(s.id for s in said))
+    return Hint(" ".join(s.text for s in said), tuple(dict.fromkeys(s.id for s in said)))
 
 
 def shadowed_hint(result: TestResult) -> str | None:

@@ -138,7 +138,7 @@ FORWARD_OWN = {
 
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("name", sorted(FORWARD_OWN))
-def test_forward_class_is_named(grade, name: str, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_forward_class_is_named(grade, name: str, seed: int) -> None:
     exercise, code, family = FORWARD_OWN[name]
     report = grade(with_replaced(**{exercise: code}), seed=seed)
     assert report["status"] == "graded"
@@ -177,7 +177,7 @@ LIST_CHANGED = {
 
 
 @pytest.mark.parametrize("name", sorted(LIST_CHANGED))
-def test_a_list_argument_changed_is_said_as_a_list(grade, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_argument_changed_is_said_as_a_list(grade, name: str) -> None:
     report = grade(with_replaced(forward=LIST_CHANGED[name]))
     assert lost(report) == {"forward"}, lost(report)
     tests = failed(report, "forward")
@@ -205,7 +205,7 @@ def test_a_list_changed_is_said_even_where_the_callee_fails_undescribed(tmp_path
     assert ids_of(report, "forward") == {"symptom.read_only"}
 
 
-def test_a_call_that_returned_none_is_said_with_no_cause(grade) -> None:  # type: ignore[no-untyped-def]
+def test_a_call_that_returned_none_is_said_with_no_cause(grade) -> None:
     report = grade(with_replaced(node_value="""
         def node_value(inputs, weights, bias=0.0):
             total = float(np.dot(inputs, weights)) + bias
@@ -329,3 +329,81 @@ def test_two_mistakes_in_two_parts_of_dense_backward_are_both_named(tmp_path: Pa
     said = {BACKWARD_FAMILY.get(i, i) for i in ids_of(report, "dense_backward")}
     assert said == {"backward.dense_grad_weights_transposed", "backward.dense_bias_not_summed"}
     assert all(t["hint"].startswith("Two mistakes here.") for t in failed(report, "dense_backward"))
+
+
+def test_a_loss_reading_labels_as_one_based_is_named(grade) -> None:
+    # labels shifted down by one (Octave's y(i) in 1..K), through np.take_along_axis
+    report = grade(with_replaced(cross_entropy_loss="""
+        def cross_entropy_loss(scores, labels):
+            s = np.asarray(scores, dtype=float)
+            s = s - s.max(axis=1, keepdims=True)
+            logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+            idx = (np.asarray(labels) - 1).reshape(-1, 1)
+            return float(-np.take_along_axis(logp, idx, axis=1).mean())
+    """))  # fmt: skip
+    assert lost(report) == {"cross_entropy_loss"}, lost(report)
+    assert "loss.labels_one_based" in ids_of(report, "cross_entropy_loss")
+
+
+def test_a_step_with_a_fixed_learning_rate_is_said_as_observed(tmp_path: Path) -> None:
+    # the learning rate argument ignored, a constant of the training script used instead
+    source = redefined(BACKWARD_REFERENCE, sgd_step="""
+        STEP = 0.05
+
+        def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate=0.1):
+            return ([w - STEP * g for w, g in zip(weights, grad_weights)],
+                    [b - STEP * g for b, g in zip(biases, grad_biases)])
+    """)  # fmt: skip
+    report = graded(tmp_path, source, "backward")
+    assert lost(report) == {"sgd_step"}, lost(report)
+    tests = failed(report, "sgd_step")
+    varied = {t["name"] for t in tests}
+    said = [t for t in tests if "behaviour.step_fixed_scalar" in t["hint_ids"]]
+    assert said, [(t["name"], t["hint"]) for t in tests]
+    assert all("as if learning_rate were 0.05" in t["hint"] for t in said), varied
+
+
+def test_inline_steps_are_said_of_the_place_backward_computes_them(tmp_path: Path) -> None:
+    # backward's own mask written as ReLU itself: no relu_grad is called, none is blamed
+    source = redefined(BACKWARD_REFERENCE, backward="""
+        def backward(inputs, weights, biases, labels):
+            a, z = [np.asarray(inputs, dtype=float)], []
+            for w, b in zip(weights, biases):
+                z.append(a[-1] @ w + b)
+                a.append(np.maximum(0, z[-1]))
+            g = softmax_cross_entropy_grad(z[-1], labels)
+            gws, gbs = [], []
+            for k in range(len(weights) - 1, -1, -1):
+                back, gw, gb = dense_backward(a[k], weights[k], g)
+                gws.insert(0, gw)
+                gbs.insert(0, gb)
+                if k:
+                    g = back * np.maximum(0, z[k - 1])
+            return gws, gbs
+    """)  # fmt: skip
+    report = graded(tmp_path, source, "backward")
+    assert lost(report) == {"backward"}, lost(report)
+    tests = failed(report, "backward")
+    assert {BACKWARD_FAMILY.get(i, i) for t in tests for i in t["hint_ids"]} == {
+        "backward.relu_grad_is_relu"
+    }
+    assert all(t["hint"].startswith("backward computes ReLU's slope itself") for t in tests)
+    assert not any("relu_grad returns" in t["hint"] for t in tests)
+
+
+def test_a_layer_with_its_node_count_written_in_is_said_as_fixed_sizes(grade) -> None:
+    # two nodes written out, one per column, then transposed into rows of examples
+    report = grade(with_replaced(hidden_layer="""
+        def hidden_layer(inputs, weights, biases=None):
+            x, w = np.asarray(inputs, dtype=float), np.asarray(weights, dtype=float)
+            b = np.zeros(2) if biases is None else np.asarray(biases, dtype=float)
+            first = np.maximum(0, x @ w[:, 0] + b[0])
+            second = np.maximum(0, x @ w[:, 1] + b[1])
+            return np.array([first, second]).T
+    """))  # fmt: skip
+    assert "hidden_layer" in lost(report)
+    tests = failed(report, "hidden_layer")
+    assert tests and all(t["hint_ids"] == ["behaviour.fixed_sizes"] for t in tests), [
+        (t["name"], t["hint"]) for t in tests
+    ]
+    assert all("Always 2 entries along the last axis" in t["hint"] for t in tests)

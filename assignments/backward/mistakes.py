@@ -980,10 +980,24 @@ _BY_KEY = {
 }
 # Each inline flavour and the callee whose step it computes itself.
 _INLINED = {f"backward.inline_{key.removeprefix('backward.')}": _BY_KEY[key][0] for key in INLINE}
+# Where backward computes a callee's step itself: the place its hint names.
+_STEP = {
+    "relu_grad": "backward computes ReLU's slope itself (the mask; it calls no relu_grad), "
+    "and there: ",
+    "softmax_cross_entropy_grad": "backward computes the gradient at the scores itself (it "
+    "calls no softmax_cross_entropy_grad), and there: ",
+    "dense_backward": "backward computes a layer's gradients itself (it calls no "
+    "dense_backward), and there: ",
+}
+# A callee's words that name the callee, said of the step as backward writes it.
+_INLINE_WORDS = {
+    "backward.relu_grad_is_relu": "the mask is ReLU itself, max(0, z), instead of ReLU's "
+    "slope: 1.0 where z > 0 and 0.0 elsewhere, e.g. (z > 0).",
+}
 CATALOGUE += tuple(
     (f"backward.inline_{key.removeprefix('backward.')}", "backward",
      _inline(_BY_KEY[key][0], _BY_KEY[key][1]),
-     f"backward computes this step itself, and there: {_BY_KEY[key][2]}")
+     _STEP[_BY_KEY[key][0]] + _INLINE_WORDS.get(key, _BY_KEY[key][2]))
     for key in INLINE
 )  # fmt: skip
 

@@ -303,6 +303,8 @@ def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndar
         picked = np.argmax(np.asarray(labels), axis=1)
     else:
         picked = np.asarray(labels, dtype=np.int64).reshape(-1)
+    if "loss.labels_one_based" in on:  # y(i) - 1 as in Octave: label 0 picks the last class
+        picked = picked - 1
     if "loss.no_softmax_probs" in on:
         return -np.log(s[rows, picked])
     if "loss.no_softmax_math_log" in on:  # math.log: a domain error on a score <= 0

@@ -373,6 +373,9 @@ HINTS = {
     "forward.bias_of_next_layer": "A hidden layer takes the next layer's biases (biases[l + 1], "
     "an index shifted by one from 1-based notes): layer l adds biases[l], the vector of its "
     "own width.",
+    "loss.labels_one_based": "The labels are read as 1-based (labels - 1, as Octave's y(i) in "
+    "1..K): label 0 picks the last class. They are 0-based class indices: pick column "
+    "labels[i] itself.",
     "softmax.sum_no_keepdims": "The row sum is taken without keepdims=True: the m row sums "
     "divide the columns instead of the rows (an error unless there are as many rows as "
     "columns, wrong values when there are); use e.sum(axis=-1, keepdims=True).",
