@@ -10,6 +10,7 @@ the one that also agrees on the most passed tests wins.
 from __future__ import annotations
 
 import copy
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -530,7 +531,7 @@ def _diagnosed(
     said = _symptom_first(said, [outcomes[k] for k in failed], [cases[k] for k in failed])
     found[exercise.name] = Explanation((), seen=said)
     for k in failed:
-        hints[k] = said or symptom(outcomes[k], cases[k])
+        hints[k] = said or symptom(outcomes[k], cases[k], parameters)
     return hints
 
 
@@ -702,19 +703,47 @@ def timed_out(outcome: CallOutcome) -> Hint | None:
     return Hint(TIMED_OUT, ("symptom.timeout",))
 
 
-def symptom(outcome: CallOutcome, case: Case) -> Hint | None:
+def symptom(outcome: CallOutcome, case: Case, parameters: Sequence[str] = ()) -> Hint | None:
     """What a failure's symptom says when nothing else explains it: the error, never a guess.
 
     An overflow is blamed on large values only where the arguments hold large values.
     """
     if outcome.status != "raised":
         return None
+    unpacked = _unpacked_layers(outcome, case, parameters)
+    if unpacked:
+        return unpacked
     for marker, key, hint in ERROR_HINTS:
         if marker in outcome.error:
             if key == "symptom.overflow" and not properties(case.args).get("large"):
                 return None
             return Hint(hint, (key,))
     return None
+
+
+def _unpacked_layers(outcome: CallOutcome, case: Case, parameters: Sequence[str]) -> Hint | None:
+    """A list of layers unpacked into a fixed number of names (W1, W2 = weights), seen
+    where the call's number of layers is another: Python's message says how many names,
+    and the line that raised names the list's parameter."""
+    first = outcome.error.splitlines()[0] if outcome.error else ""
+    if "values to unpack (expected " not in first:
+        return None
+    counts = first.split("values to unpack (expected ", 1)[1].split(")", 1)[0]
+    wanted, _, got = counts.partition(", got ")
+    lists = [k for k, a in enumerate(case.args) if isinstance(a, (list, tuple)) and a
+             and all(isinstance(x, np.ndarray) for x in a)]  # fmt: skip
+    if not wanted.isdigit() or not lists or lists[0] >= len(parameters):
+        return None
+    layers, name = len(case.args[lists[0]]), parameters[lists[0]]
+    line = outcome.traceback[-1] if outcome.traceback else ""
+    if layers == int(wanted) or (got and got != str(layers)):
+        return None
+    if not re.search(rf"=\s*\(?\s*\b{re.escape(name)}\b", line):
+        return None  # another list or shape unpacked: not the layers
+    return Hint(f"This network has {layers} layer(s), and your code unpacks exactly "
+                f"{wanted} names from {name} (like W1, W2 = {name}), so it raises for any "
+                f"other number of layers: loop over the list instead.",
+                ("behaviour.fixed_layer_count",))  # fmt: skip
 
 
 def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:

@@ -407,3 +407,68 @@ def test_a_layer_with_its_node_count_written_in_is_said_as_fixed_sizes(grade) ->
         (t["name"], t["hint"]) for t in tests
     ]
     assert all("Always 2 entries along the last axis" in t["hint"] for t in tests)
+
+
+def test_lists_one_item_short_are_said_where_no_mistake_explains_them(tmp_path: Path) -> None:
+    # the walk back stops before layer 0 and passes the gradient on unmasked: two slips,
+    # which no single catalogued mistake reproduces; what is seen is one layer missing
+    source = redefined(BACKWARD_REFERENCE, backward="""
+        def backward(inputs, weights, biases, labels):
+            acts, zs = [np.asarray(inputs, dtype=float)], []
+            for w, b in zip(weights, biases):
+                zs.append(acts[-1] @ w + b)
+                acts.append(np.maximum(0, zs[-1]))
+            g = softmax_cross_entropy_grad(zs[-1], labels)
+            gws, gbs = [], []
+            layer = len(weights) - 1
+            while layer > 0:
+                back, gw, gb = dense_backward(acts[layer], weights[layer], g)
+                gws.insert(0, gw)
+                gbs.insert(0, gb)
+                g = back
+                layer -= 1
+            return gws, gbs
+    """)  # fmt: skip
+    report = graded(tmp_path, source, "backward")
+    assert lost(report) == {"backward"}, lost(report)
+    said = {BACKWARD_FAMILY.get(i, i) for i in ids_of(report, "backward")}
+    assert said and said <= {"behaviour.one_item_short", "backward.first_layer_skipped"}, said
+    assert "behaviour.one_item_short" in said or said == {"backward.first_layer_skipped"}
+
+
+def test_layers_unpacked_into_fixed_names_are_said_where_they_raise(tmp_path: Path) -> None:
+    # two layers written in (cs231n's W1, W2), and a weight decay term the loss lacks:
+    # wrong for two layers too, so no split; the unpacking error says what happened
+    source = redefined(BACKWARD_REFERENCE, backward="""
+        def backward(inputs, weights, biases, labels):
+            x = np.asarray(inputs, dtype=float)
+            (w1, w2), (b1, b2) = weights, biases
+            h = np.maximum(0, x @ w1 + b1)
+            g = softmax_cross_entropy_grad(h @ w2 + b2, labels)
+            dw2, db2 = h.T @ g + 0.01 * w2, g.sum(axis=0)
+            dh = (g @ w2.T) * (h > 0)
+            dw1, db1 = x.T @ dh + 0.01 * w1, dh.sum(axis=0)
+            return [dw1, dw2], [db1, db2]
+    """)  # fmt: skip
+    report = graded(tmp_path, source, "backward")
+    assert lost(report) == {"backward"}, lost(report)
+    raised = [t for t in failed(report, "backward") if "unpack" in (t["message"] or "")]
+    assert raised
+    assert all(t["hint_ids"] == ["behaviour.fixed_layer_count"] for t in raised)
+    assert all("unpacks exactly 2 names from weights" in t["hint"] for t in raised)
+
+
+def test_a_shape_unpacked_is_not_said_to_be_the_layers(grade) -> None:
+    # m, n = inputs.shape raises on one example given as a 1-D array, whatever the layers
+    report = grade(with_replaced(forward="""
+        def forward(inputs, weights, biases=None):
+            x = np.asarray(inputs, dtype=float)
+            m, n = x.shape
+            for k, w in enumerate(weights):
+                x = x @ w + (0 if biases is None else biases[k])
+                if k < len(weights) - 1:
+                    x = np.maximum(0, x)
+            return x
+    """))  # fmt: skip
+    assert lost(report) == {"forward"}, lost(report)
+    assert not any("unpacks exactly" in (t["hint"] or "") for t in failed(report, "forward"))

@@ -386,3 +386,39 @@ def one_length_always(observations: Sequence[Observation]) -> list[Said]:
 def _listed(numbers: Sequence[int]) -> str:
     words = [str(n) for n in numbers]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def one_item_short(observations: Sequence[Observation], parts: tuple[str, ...]) -> list[Said]:
+    """Every failed call returned its lists one item short (L - 1 gradients for L layers).
+
+    Read on results of several parts, each a list (or a stack) of items: every part of
+    every failed call has one item fewer than expected, on at least two failed calls.
+    """
+    failed = [o for o in observations if not o.passed]
+    if len(failed) < 2:
+        return []
+    for o in failed:
+        got, want = o.values, o.expected
+        if isinstance(got, np.ndarray) and isinstance(want, (tuple, list)) and got.ndim >= 1 \
+                and got.shape[0] == len(want):  # fmt: skip
+            got = list(got)  # parts that are all empty came back as one array, (2, 0)
+        if not (isinstance(got, (tuple, list)) and isinstance(want, (tuple, list))
+                and len(got) == len(want) >= 2):  # fmt: skip
+            return []
+        for g, e in zip(got, want, strict=True):
+            count_g, count_e = _count(g), _count(e)
+            if count_g is None or count_e is None or count_g != count_e - 1:
+                return []
+    names = " and ".join(parts) if parts else "Each part of the result"
+    text = (f"{names} come back with one item fewer than expected (L - 1 for L layers): is "
+            "a layer left out of the loop, the first or the last?")  # fmt: skip
+    return [Said("behaviour.one_item_short", text, 3)]
+
+
+def _count(value: Any) -> int | None:
+    """How many items a list holds (a stack of equal arrays: its first axis)."""
+    if isinstance(value, (list, tuple)):
+        return len(value)
+    if isinstance(value, np.ndarray) and value.ndim >= 1:
+        return int(value.shape[0])
+    return None
