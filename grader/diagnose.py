@@ -236,7 +236,10 @@ class Explanation:
     def hint(self, exercise: str) -> str:
         parts = []
         for mistake in self.callee:
-            parts.append(f"Your {exercise} calls your {mistake.exercise}, which is wrong: fix "
+            # "is meant to call": the reference calls it, and a caller that computes the
+            # same step itself behaves alike; which one the student wrote is not seen.
+            parts.append(f"Your {exercise} is meant to call your {mistake.exercise}, which is "
+                         f"wrong: fix "
                          f"{mistake.exercise} first ({mistake.hint})")  # fmt: skip
         own = list(dict.fromkeys(m.hint for m in self.own))  # two ways of one mistake: once
         if len(own) > 1:

@@ -83,7 +83,7 @@ def test_forward_failing_through_hidden_layer_is_sent_there(
     assert family in {misconception(i) for i in ids_of(report, "hidden_layer")}
     said = ids_of(report, "forward")
     assert {misconception(i) for i in said} == {family}, said  # no "right for 1 layer"
-    assert all((t["hint"] or "").startswith("Your forward calls your hidden_layer")
+    assert all((t["hint"] or "").startswith("Your forward is meant to call your hidden_layer")
                for t in failed(report, "forward"))  # fmt: skip
 
 
