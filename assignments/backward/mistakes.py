@@ -1045,6 +1045,7 @@ SHARED = {
     "backward.grad_batch_max": "softmax.global_max",
     "backward.grad_rows_by_labels": "loss.rows_by_labels",
     "backward.relu_grad_int": "relu.int_dtype",
+    "backward.labels_one_based": "loss.labels_one_based",
 }
 FLAVOUR_OF = {key: SHARED.get(family, family) for key, family in FLAVOUR_OF.items()} | SHARED
 
