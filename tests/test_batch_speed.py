@@ -1,0 +1,66 @@
+"""What a batch worker keeps between submissions changes nothing that a report says."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.diagnose import Given, simulate_all, simulated
+from grader.spec import Case
+
+
+def _cases() -> list[Case]:
+    return [
+        Case("a", "f", (np.array([1.0, -0.0, np.nan]), [1, 2]), "visible"),
+        Case("b", "f", ([0.5, -0.0],), "hidden"),
+    ]
+
+
+def _appends(x, *rest):  # type: ignore[no-untyped-def]
+    for arg in (x, *rest):
+        if isinstance(arg, list):
+            arg.append(9)
+    return np.asarray(len(rest[0]) if rest else len(x), dtype=float)
+
+
+def _sign_flip(x, *rest):  # type: ignore[no-untyped-def]
+    if isinstance(x, list):
+        x[1] = 0.0  # -0.0 == 0.0: a change only a bit-for-bit comparison sees
+    return np.asarray(0.0)
+
+
+def _unlocks(x, *rest):  # type: ignore[no-untyped-def]
+    if isinstance(x, np.ndarray):
+        x.flags.writeable = True
+        x[0] = 5.0
+    return np.asarray(0.0)
+
+
+def _reads(x, *rest):  # type: ignore[no-untyped-def]
+    if isinstance(x, np.ndarray):
+        return np.asarray([x[0], np.copysign(1, x[1]), float(len(rest[0]))])
+    return np.asarray([x[0], np.copysign(1, x[1])])
+
+
+def test_kept_arguments_are_what_fresh_copies_would_be() -> None:
+    """Each implementation sees the case's arguments as they were, whatever ran before."""
+    cases = _cases()
+    given = [Given(c.args) for c in cases]
+    for spoiler in (_appends, _sign_flip, _unlocks, _reads):
+        kept = simulate_all(spoiler, cases, given)
+        fresh = [simulated(spoiler, c.args) for c in cases]
+        assert [(b.raised, b.mutated) for b in kept] == [(b.raised, b.mutated) for b in fresh]
+        for a, b in zip(kept, fresh, strict=True):
+            np.testing.assert_array_equal(a.values, b.values)
+        after = simulate_all(_reads, cases, given)
+        for a, c in zip(after, cases, strict=True):
+            np.testing.assert_array_equal(a.values, simulated(_reads, c.args).values)
+    # The case's own arguments are never the ones handed out.
+    assert cases[0].args[1] == [1, 2] and cases[1].args[0] == [0.5, -0.0]
+    assert cases[0].args[0].flags.writeable
+
+
+def test_a_change_is_reported_as_before() -> None:
+    cases = _cases()
+    given = [Given(c.args) for c in cases]
+    assert [b.mutated for b in simulate_all(_appends, cases, given)] == [True, True]
+    assert [b.mutated for b in simulate_all(_reads, cases, given)] == [False, False]
