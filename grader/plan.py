@@ -48,6 +48,9 @@ class Plan:
                                                                compare=False)  # fmt: skip
     # Each exercise's case arguments as the simulations get them: copied once, not per run.
     _given: dict[str, list[Given]] = field(default_factory=dict, compare=False)
+    # What judging found for outcomes seen before (``judging``): kept only by a session that
+    # grades many submissions on this plan (a batch worker), None for a single grade.
+    memo: dict[Any, Any] | None = field(default=None, compare=False)
 
     @functools.cached_property
     def calls(self) -> list[Calls]:

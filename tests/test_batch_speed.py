@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 
+from grader import registry
 from grader.diagnose import Given, simulate_all, simulated
+from grader.grade import grade
+from grader.session import Grader
 from grader.spec import Case
+
+from .submissions import REFERENCE, STUB, as_submission, with_replaced
 
 
 def _cases() -> list[Case]:
@@ -64,3 +72,36 @@ def test_a_change_is_reported_as_before() -> None:
     given = [Given(c.args) for c in cases]
     assert [b.mutated for b in simulate_all(_appends, cases, given)] == [True, True]
     assert [b.mutated for b in simulate_all(_reads, cases, given)] == [False, False]
+
+
+def _without_times(report: dict[str, Any]) -> dict[str, Any]:
+    report = {k: v for k, v in report.items() if k not in ("duration_s", "graded_at")}
+    report["tests"] = [{k: v for k, v in t.items() if k != "duration_s"} for t in report["tests"]]
+    return report
+
+
+def test_a_worker_judges_each_submission_as_a_single_grade_would(tmp_path: Path) -> None:
+    """A batch worker remembers what it judged (correct and buggy submissions that return
+    the same values, a shared mistake): each report is still exactly its own single grade's,
+    whatever came before it, the order of the exercises' failures included."""
+    from assignments.forward.mistakes import EXAMPLES, MISTAKES
+
+    examples = [(m.exercise, EXAMPLES[m.id]) for m in MISTAKES if m.id in EXAMPLES][:6]
+    texts = [REFERENCE, STUB, "import no_such_module\n"]
+    texts += [as_submission(exercise, function) for exercise, function in examples]
+    texts += [with_replaced(relu="def relu(x):\n    raise ValueError('nope')\n")]
+    order = list(range(len(texts))) + list(range(len(texts)))[::-1]  # each seen twice
+    paths = []
+    for n, k in enumerate(order):
+        path = tmp_path / f"student{n:02d}.py"
+        path.write_text(f"# {n}\n{texts[k]}")
+        paths.append(path)
+    worker = Grader(sandbox="auto")
+    worker.keep_ready = True
+    with worker:
+        kept = [grade(p, assignment="forward", grader=worker).to_dict() for p in paths]
+    assert worker.plan(registry.load("forward"), 0).memo, "the worker remembered nothing"
+    for path, report in zip(paths, kept, strict=True):
+        alone = grade(path, assignment="forward").to_dict()
+        assert _without_times(report) == _without_times(alone), path.name
+    assert any(t["hint"] for r in kept for t in r["tests"])  # buggy ones were diagnosed
