@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from grader import registry
 from grader.diagnose import Given, simulate_all, simulated
@@ -13,7 +14,7 @@ from grader.grade import grade
 from grader.session import Grader
 from grader.spec import Case
 
-from .submissions import REFERENCE, STUB, as_submission, with_replaced
+from .submissions import REFERENCE, ROOT, STUB, as_submission, with_replaced
 
 
 def _cases() -> list[Case]:
@@ -105,3 +106,21 @@ def test_a_worker_judges_each_submission_as_a_single_grade_would(tmp_path: Path)
         alone = grade(path, assignment="forward").to_dict()
         assert _without_times(report) == _without_times(alone), path.name
     assert any(t["hint"] for r in kept for t in r["tests"])  # buggy ones were diagnosed
+
+
+@pytest.mark.parametrize("mix", ["ffffbbb", "fb", "bbbbbf", "ffbb", "xxf", "xx", "fxbxb"])
+def test_a_class_gets_the_assignment_reading_every_file_would_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mix: str
+) -> None:
+    """The parent stops reading a class's files once the rest cannot change the choice."""
+    texts = {"f": REFERENCE, "b": (ROOT / "solutions" / "backward.py").read_text(),
+             "x": "def unrelated():\n    return 1\n"}  # fmt: skip
+    files: list[tuple[Path, Path | None]] = []
+    for n, kind in enumerate(mix):
+        path = tmp_path / f"student{n}.py"
+        path.write_text(texts[kind])
+        files.append((path, None))
+    quick = registry._choose(files, None)
+    monkeypatch.setattr(registry, "_decided", lambda *args: False)
+    every = registry._choose(files, None)
+    assert (quick.ref, quick.reason) == (every.ref, every.reason)
