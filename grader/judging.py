@@ -77,7 +77,7 @@ def _exercise(
             for r, h in zip(tests, hints, strict=True)]  # fmt: skip
 
 
-MEMO_ENTRIES = 512  # per plan; the oldest go first, so a worker's memory stays flat
+MEMO_ENTRIES = 256  # per plan; the oldest go first, so a worker's memory stays flat
 
 
 class _Memo:
