@@ -27,7 +27,7 @@ from multiprocessing import util
 from pathlib import Path
 from typing import Any
 
-from . import __version__, course, registry
+from . import __version__, course, interrupt, registry
 from .classsimilarity import InBackground, write_similarity
 from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
@@ -397,6 +397,7 @@ def _ctrl_c_held() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if pressed:
         raise KeyboardInterrupt
+    interrupt.raise_if_pressed()
 
 
 def _ignore_ctrl_c() -> None:
@@ -428,6 +429,7 @@ def _pool_round(
                     for s in batch
                 }
             for future in futures.as_completed(pending):
+                interrupt.raise_if_pressed()  # a press some C code swallowed still counts
                 submission = pending[future]
                 try:
                     row = future.result()

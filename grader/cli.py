@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, interrupt
 from .sandbox import Limits
 from .single import (
     announce,
@@ -106,7 +106,9 @@ class DefaultGroup(click.Group):
         """Ctrl-C at any moment of any command: one line and exit code 130 (as shells
         expect), not click's "Aborted!" and 1; a batch says what it kept (Interrupted)."""
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            interrupt.raise_if_pressed()  # a press some C code swallowed still counts
+            return result
         except KeyboardInterrupt:
             click.echo("\nInterrupted", err=True)
             sys.exit(130)

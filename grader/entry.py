@@ -16,18 +16,21 @@ import os
 import signal
 import sys
 import threading
-from types import FrameType
 from typing import TYPE_CHECKING
+
+from . import interrupt
 
 if TYPE_CHECKING:
     from .sandbox import Sandbox
 
-
-def _quit(number: int, frame: FrameType | None) -> None:
-    sys.exit(130)  # SystemExit: no traceback, whatever import it interrupts
+signal.signal(signal.SIGINT, interrupt.exit_130)
 
 
-signal.signal(signal.SIGINT, _quit)
+def _commands_handle_ctrl_c() -> None:
+    """From now on Ctrl-C is a KeyboardInterrupt; a press the loading lost exits now."""
+    if interrupt.pressed():
+        sys.exit(130)
+    signal.signal(signal.SIGINT, interrupt.keyboard_interrupt)
 
 
 def main(prog_name: str | None = None) -> None:
@@ -40,7 +43,7 @@ def main(prog_name: str | None = None) -> None:
             _quick(held)  # exits when it graded; returns if click must parse the options
         from .cli import main as command
 
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _commands_handle_ctrl_c()
         command(prog_name=prog_name, obj=held)
     except SystemExit as done:
         if single:
@@ -59,9 +62,9 @@ def _quick(held: dict[str, Sandbox | None]) -> None:
 
     found = single_grade(sys.argv[1:])
     if found is not None:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _commands_handle_ctrl_c()
         quick(*found, held)
-        signal.signal(signal.SIGINT, _quit)
+        signal.signal(signal.SIGINT, interrupt.exit_130)
 
 
 def _leave(code: object) -> None:

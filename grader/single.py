@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import interrupt
 from .errors import GraderError, SandboxUnavailable, UsageError
 from .sandbox import Limits, Sandbox, resolve
 
@@ -224,6 +225,7 @@ def quick(path: str, given: dict[str, str | bool], held: dict[str, Sandbox | Non
             use(options.pop("course"))
             threshold = parse_fail_under(options.pop("fail_under"))
             scores = [grade_one(Path(path), options, fitting(box, options))]
+            interrupt.raise_if_pressed()  # a press some C code swallowed still counts
         if threshold is not None:
             exit_on_low_scores(scores, threshold)
     except KeyboardInterrupt:

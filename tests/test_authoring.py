@@ -266,8 +266,10 @@ def test_broken_markers_are_clear_errors(text: str, words: str) -> None:
 
 
 def test_a_stub_that_is_not_python_is_refused() -> None:
-    text = ("def f():\n    if True:\n    # BEGIN SOLUTION ONLY\n        return 1\n"
-            "    # END SOLUTION ONLY\n")
+    text = (
+        "def f():\n    if True:\n    # BEGIN SOLUTION ONLY\n        return 1\n"
+        "    # END SOLUTION ONLY\n"
+    )
     with pytest.raises(AuthoringError, match="not valid Python"):
         stub_source(text)
 

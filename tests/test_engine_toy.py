@@ -21,7 +21,7 @@ from .conftest import ROOT, SANDBOXES
 
 TOY = ROOT / "tests" / "toy"
 REFERENCE = (TOY / "reference.py").read_text()
-STUB = textwrap.dedent('''
+STUB = textwrap.dedent("""
     def word_counts(text):
         raise NotImplementedError
 
@@ -33,7 +33,7 @@ STUB = textwrap.dedent('''
 
     def is_palindrome(text):
         raise NotImplementedError
-''')
+""")
 
 
 def grade(tmp_path: Path, source: str, sandbox: str = "process") -> dict[str, Any]:

@@ -203,8 +203,10 @@ MALFORMED = {
     "lone surrogate": (notebook_json(cells=[code_cell(source="x = '\ud800'")]), "UTF-8"),
     "NUL in a cell": (notebook_json(cells=[code_cell(source="x = 1\0")]), "NUL bytes"),
     "not UTF-8": (b'{"nbformat": 4, "cells": ["\xff"]}', "not a readable Jupyter notebook"),
-    "huge code": (notebook_json(cells=[code_cell(source="x = 1\n" * 300_000)]),
-                  "code cells: the file is larger than 1024 KiB"),
+    "huge code": (
+        notebook_json(cells=[code_cell(source="x = 1\n" * 300_000)]),
+        "code cells: the file is larger than 1024 KiB",
+    ),
 }
 
 

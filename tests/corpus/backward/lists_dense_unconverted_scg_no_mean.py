@@ -42,7 +42,9 @@ def backward(inputs, weights, biases, labels):
     grad_weights = [None] * len(weights)
     grad_biases = [None] * len(weights)
     for layer in range(len(weights) - 1, -1, -1):
-        grad_in, grad_weights[layer], grad_biases[layer] = dense_backward(activations[layer], weights[layer], grad)
+        grad_in, grad_weights[layer], grad_biases[layer] = dense_backward(
+            activations[layer], weights[layer], grad
+        )
         if layer > 0:
             grad = grad_in * relu_grad(zs[layer - 1])
     return grad_weights, grad_biases

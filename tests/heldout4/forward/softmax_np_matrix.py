@@ -1,0 +1,41 @@
+"""Forward-propagation exercises.  (linear algebra course habit: np.matrix keeps things 2-D)"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def relu(x):
+    return np.maximum(0, x)
+
+
+def node_value(inputs, weights, bias=0.0):
+    return float(np.dot(inputs, weights) + bias)
+
+
+def hidden_layer(inputs, weights, biases=None):
+    z = np.asarray(inputs, float) @ np.asarray(weights, float)
+    if biases is not None:
+        z = z + np.asarray(biases, float)
+    return relu(z)
+
+
+def forward(inputs, weights, biases=None):
+    a = np.asarray(inputs, float)
+    for i in range(len(weights) - 1):
+        a = hidden_layer(a, weights[i], None if biases is None else biases[i])
+    y = a @ np.asarray(weights[-1], float)
+    return y if biases is None else y + np.asarray(biases[-1], float)
+
+
+def softmax(z):
+    Z = np.matrix(z, dtype=float)          # rows are examples, a 1-D input becomes one row
+    E = np.exp(Z - Z.max(axis=1))
+    return E / E.sum(axis=1)
+
+
+def cross_entropy_loss(scores, labels):
+    z = np.asarray(scores, float)
+    z = z - z.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return float(-logp[np.arange(len(labels)), labels].mean())
