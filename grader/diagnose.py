@@ -10,6 +10,7 @@ the one that also agrees on the most passed tests wins.
 from __future__ import annotations
 
 import copy
+import re
 import struct
 import warnings
 from collections.abc import Callable, Sequence
@@ -309,7 +310,10 @@ class Explanation:
     def hint(self, exercise: str) -> str:
         parts = []
         for mistake in self.callee:
-            parts.append(f"Your {exercise} calls your {mistake.exercise}, which is wrong: fix "
+            # "is meant to call": the reference calls it, and a caller that computes the
+            # same step itself behaves alike; which one the student wrote is not seen.
+            parts.append(f"Your {exercise} is meant to call your {mistake.exercise}, which is "
+                         f"wrong: fix "
                          f"{mistake.exercise} first ({mistake.hint})")  # fmt: skip
         own = list(dict.fromkeys(m.hint for m in self.own))  # two ways of one mistake: once
         if len(own) > 1:
@@ -525,6 +529,7 @@ def diagnose_hints(
         for r in results
     ]
     hints = [timed_out(o) or h for o, h in zip(outcomes, hints, strict=True)]
+    hints = [returned_none(o, r) or h for o, r, h in zip(outcomes, results, hints, strict=True)]
     if not failed:
         return hints
     refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
@@ -594,12 +599,16 @@ def _diagnosed(
     if failing and not any(found[name].ids or found[name].seen for name in failing):
         # A callee fails in a way nothing describes: what this exercise's results show may
         # be its doing, so nothing is guessed here (the callee's own tests say it fails).
+        # An error every failure raised is no guess: it says what happened.
+        said = _symptom_first(None, [outcomes[k] for k in failed], [cases[k] for k in failed])
+        for k in failed:
+            hints[k] = said or hints[k]
         return hints
     said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
     said = _symptom_first(said, [outcomes[k] for k in failed], [cases[k] for k in failed])
     found[exercise.name] = Explanation((), seen=said)
     for k in failed:
-        hints[k] = said or symptom(outcomes[k], cases[k])
+        hints[k] = said or symptom(outcomes[k], cases[k], parameters)
     return hints
 
 
@@ -706,7 +715,7 @@ def _observed_hints(
         return None  # a result too odd to relate: no hint rather than a broken grading
     if not said:
         return None
-    return Hint(" ".join(s.text for s in said), tuple(s.id for s in said))
+    return Hint(" ".join(s.text for s in said), tuple(dict.fromkeys(s.id for s in said)))
 
 
 def shadowed_hint(result: TestResult) -> str | None:
@@ -732,7 +741,13 @@ TIMED_OUT = (
     "This call did not finish within the time limit: is there a loop that never ends, "
     "or one that does far more work than the arguments need?"
 )
+RETURNED_NONE = (
+    "Your function returned None here: is a return statement missing, or does it print "
+    "the result (or store it somewhere) instead of returning it?"
+)
 OBSERVED_SYMPTOMS = {
+    "symptom.returned_none": "a call returned None where a result was expected (a missing "
+    "return, or a result printed or stored instead of returned)",
     "symptom.list_refused": "a call written with Python lists, as a docstring writes it, "
     "raised an error about a list: the arguments are used as numpy arrays, never converted",
     "symptom.timeout": "a call did not finish within the time limit (an endless loop or a "
@@ -750,6 +765,14 @@ def refused_lists(outcome: CallOutcome, case: Case) -> Hint | None:
     return Hint(LISTS_REFUSED, ("symptom.list_refused",))
 
 
+def returned_none(outcome: CallOutcome, result: TestResult) -> Hint | None:
+    """A failed call that returned None: said as observed, never a guess at why."""
+    value = outcome.value
+    if result.status not in JUDGED or outcome.status != "returned" or value is None:
+        return None
+    return Hint(RETURNED_NONE, ("symptom.returned_none",)) if value.kind == "none" else None
+
+
 def timed_out(outcome: CallOutcome) -> Hint | None:
     """The call that ran out of time (not the later ones that were not run)."""
     if outcome.status != "timeout" or outcome.error.startswith("not run"):
@@ -757,19 +780,47 @@ def timed_out(outcome: CallOutcome) -> Hint | None:
     return Hint(TIMED_OUT, ("symptom.timeout",))
 
 
-def symptom(outcome: CallOutcome, case: Case) -> Hint | None:
+def symptom(outcome: CallOutcome, case: Case, parameters: Sequence[str] = ()) -> Hint | None:
     """What a failure's symptom says when nothing else explains it: the error, never a guess.
 
     An overflow is blamed on large values only where the arguments hold large values.
     """
     if outcome.status != "raised":
         return None
+    unpacked = _unpacked_layers(outcome, case, parameters)
+    if unpacked:
+        return unpacked
     for marker, key, hint in ERROR_HINTS:
         if marker in outcome.error:
             if key == "symptom.overflow" and not properties(case.args).get("large"):
                 return None
             return Hint(hint, (key,))
     return None
+
+
+def _unpacked_layers(outcome: CallOutcome, case: Case, parameters: Sequence[str]) -> Hint | None:
+    """A list of layers unpacked into a fixed number of names (W1, W2 = weights), seen
+    where the call's number of layers is another: Python's message says how many names,
+    and the line that raised names the list's parameter."""
+    first = outcome.error.splitlines()[0] if outcome.error else ""
+    if "values to unpack (expected " not in first:
+        return None
+    counts = first.split("values to unpack (expected ", 1)[1].split(")", 1)[0]
+    wanted, _, got = counts.partition(", got ")
+    lists = [k for k, a in enumerate(case.args) if isinstance(a, (list, tuple)) and a
+             and all(isinstance(x, np.ndarray) for x in a)]  # fmt: skip
+    if not wanted.isdigit() or not lists or lists[0] >= len(parameters):
+        return None
+    layers, name = len(case.args[lists[0]]), parameters[lists[0]]
+    line = outcome.traceback[-1] if outcome.traceback else ""
+    if layers == int(wanted) or (got and got != str(layers)):
+        return None
+    if not re.search(rf"=\s*\(?\s*\b{re.escape(name)}\b", line):
+        return None  # another list or shape unpacked: not the layers
+    return Hint(f"This network has {layers} layer(s), and your code unpacks exactly "
+                f"{wanted} names from {name} (like W1, W2 = {name}), so it raises for any "
+                f"other number of layers: loop over the list instead.",
+                ("behaviour.fixed_layer_count",))  # fmt: skip
 
 
 def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
@@ -780,6 +831,13 @@ def symptom_hint(outcome: CallOutcome, expected: np.ndarray) -> str | None:
 
 
 ERROR_HINTS = (
+    # The sandbox's own words for a list argument refused a change (before numpy's): the
+    # same symptom, a write into an argument, said of a list.
+    ("must not modify their inputs", "symptom.read_only",
+     "Your function changes a list it was given (pop, append, insert, remove, del or an "
+     "assignment to one of its items): the caller's list, e.g. its layers, must stay as it "
+     "was, and the grader hands lists over read-only. Read it without changing it "
+     "(weights[-1], weights[:-1]), or change a copy: list(weights)."),
     ("read-only", "symptom.read_only",
      "Your function writes into an argument it was given (the grader hands "
      "arguments over read-only): compute a new array instead, e.g. z = z - z.max(...) rather "

@@ -48,6 +48,16 @@ def relu_grad_sigmoid(z):
     return s * (1 - s)
 
 
+def relu_grad_int(z):
+    # z cast to int first (np.int64(z) > 0, or z.astype(int)): 0 < z < 1 truncates to 0
+    return (np.trunc(np.asarray(z, dtype=float)) > 0).astype(float)
+
+
+def relu_grad_clipped(z):
+    # np.clip(z, 0, 1): the slope only for whole numbers, a value below 1 keeps itself
+    return np.clip(np.asarray(z, dtype=float), 0, 1)
+
+
 def relu_grad_in_place(z):
     z = np.asarray(z)
     z[z > 0] = 1  # raises on the sandbox's read-only arguments
@@ -119,6 +129,30 @@ def grad_softmax_whole_array(scores, labels):
         exps = np.exp(np.asarray(scores, dtype=float))
         probs = exps / exps.sum()
     return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+def grad_softmax_whole_array_shifted(scores, labels):
+    # np.exp(z - np.max(z)) / np.sum(...): stable, but max and sum over the whole batch
+    z = np.asarray(scores, dtype=float)
+    exps = np.exp(z - z.max())
+    probs = exps / exps.sum()
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+def grad_sum_no_keepdims(scores, labels):
+    # exps / exps.sum(axis=1) without keepdims: the m row sums divide the columns (raises
+    # unless there are as many rows as classes; one row is right)
+    z = np.asarray(scores, dtype=float)
+    exps = np.exp(z - z.max(axis=1, keepdims=True))
+    probs = exps / exps.sum(axis=1)
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+def grad_rows_by_labels(scores, labels):
+    # dinputs[labels] -= 1: whole rows picked by the label values, not (row, label) pairs
+    probs = reference.softmax(scores)
+    probs[np.asarray(labels)] -= 1
+    return probs / len(probs)
 
 
 def grad_wrt_probabilities(scores, labels):
@@ -317,7 +351,10 @@ def _forward_pass(inputs, weights, biases, use_biases=True, activate=True):
 
 
 def _backprop(inputs, weights, biases, labels, ops, mask_of: Masks | None, mask_output=False,
-              **forward: bool):  # fmt: skip
+              mask_below_first=False, **forward: bool):  # fmt: skip
+    """The reference's walk, the mask of each hidden ReLU taken by mask_of; with
+    mask_below_first, the masking step runs after layer 0 too (its result unused, but a
+    mask of another width raises there, as the loop's last step does)."""
     layer_inputs, zs = _forward_pass(inputs, weights, biases, **forward)
     grad = ops.softmax_cross_entropy_grad(zs[-1], labels)
     if mask_output:
@@ -327,7 +364,7 @@ def _backprop(inputs, weights, biases, labels, ops, mask_of: Masks | None, mask_
         grad_in, gw, gb = ops.dense_backward(layer_inputs[layer], weights[layer], grad)
         grad_weights.insert(0, gw)
         grad_biases.insert(0, gb)
-        if layer > 0:
+        if layer > 0 or (mask_below_first and mask_of is not None):
             mask = 1.0 if mask_of is None else ops.relu_grad(mask_of(layer, layer_inputs, zs))
             grad = grad_in * mask
     return grad_weights, grad_biases
@@ -353,6 +390,19 @@ def backward_no_relu_mask(inputs, weights, biases, labels, ops=REFERENCE_OPS):
 def backward_mask_one_layer_late(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     # zs[layer] is the z computed from these activations by the next matmul.
     return _backprop(inputs, weights, biases, labels, ops, lambda k, a, z: z[k])
+
+
+def backward_mask_one_layer_late_every_layer(inputs, weights, biases, labels,
+                                             ops=REFERENCE_OPS):  # fmt: skip
+    # dZ = dA_prev * relu_grad(Zs[l]) at every step of the loop, layer 0's included
+    return _backprop(inputs, weights, biases, labels, ops, lambda k, a, z: z[k],
+                     mask_below_first=True)  # fmt: skip
+
+
+def backward_mask_below_first_layer(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # dZ = dA_prev * relu_grad(Zs[l - 1]) at every step: at l = 0, Zs[-1] is the output's z
+    return _backprop(inputs, weights, biases, labels, ops, lambda k, a, z: z[k - 1],
+                     mask_below_first=True)  # fmt: skip
 
 
 def backward_mask_from_layer_input(inputs, weights, biases, labels, ops=REFERENCE_OPS):
@@ -518,6 +568,16 @@ def backward_first_layer_zeros(inputs, weights, biases, labels, ops=REFERENCE_OP
     return grad_weights, grad_biases
 
 
+def backward_first_layer_left_zero(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the output layer's gradients computed before the loop, a loop that stops above
+    # layer 0 (Nielsen's range(2, L) made 0-based): layer 0 stays at np.zeros_like
+    grad_weights, grad_biases = backward_right(inputs, weights, biases, labels, ops)
+    if len(weights) > 1:
+        grad_weights[0] = np.zeros(np.shape(weights[0]))
+        grad_biases[0] = np.zeros(np.shape(biases[0]))
+    return grad_weights, grad_biases
+
+
 def backward_weights_of_layer_below(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     # dense_backward(a[l], weights[l - 1], grad): the layer below's weights (weights[-1] at 0)
     return _backprop_with(inputs, weights, biases, labels, ops, _masked,
@@ -614,6 +674,12 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.relu_grad_sigmoid", "relu_grad", relu_grad_sigmoid,
      "This is the sigmoid's slope, sigmoid(z) * (1 - sigmoid(z)); ReLU's is 1.0 where z > 0 "
      "and 0.0 elsewhere: (z > 0).astype(float)."),
+    ("backward.relu_grad_int", "relu_grad", relu_grad_int,
+     "z is turned into whole numbers first (int(z), astype(int)): a z between 0 and 1 "
+     "becomes 0 and gets slope 0; compare z itself: (z > 0).astype(float)."),
+    ("backward.relu_grad_clipped", "relu_grad", relu_grad_clipped,
+     "np.clip(z, 0, 1) is not ReLU's slope: a z between 0 and 1 keeps its own value; the "
+     "slope is 1.0 wherever z > 0 and 0.0 elsewhere: (z > 0).astype(float)."),
     ("backward.relu_grad_in_place", "relu_grad", relu_grad_in_place,
      "Your relu_grad writes into the array it was given (z[z > 0] = 1); build a new array "
      "instead, e.g. (z > 0).astype(float)."),
@@ -658,6 +724,18 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      grad_softmax_whole_array,
      "The softmax is normalised over the whole array (np.sum without axis), so the batch "
      "sums to 1 instead of each row: use max and sum along axis=1 with keepdims=True."),
+    ("backward.grad_softmax_whole_array_shifted", "softmax_cross_entropy_grad",
+     grad_softmax_whole_array_shifted,
+     "The softmax is normalised over the whole array (np.max and np.sum without axis), so "
+     "the batch sums to 1 instead of each row: use max and sum along axis=1 with "
+     "keepdims=True."),
+    ("backward.grad_sum_no_keepdims", "softmax_cross_entropy_grad", grad_sum_no_keepdims,
+     "The softmax divides by exps.sum(axis=1) without keepdims: the m row sums are spread "
+     "along the columns (an error unless there are as many rows as classes, wrong values "
+     "when there are); keep the axis: exps.sum(axis=1, keepdims=True)."),
+    ("backward.grad_rows_by_labels", "softmax_cross_entropy_grad", grad_rows_by_labels,
+     "grad[labels] -= 1 picks whole rows by the label values; subtract 1 at one entry per "
+     "row, its label's column: grad[np.arange(m), labels] -= 1."),
     ("backward.grad_wrt_probabilities", "softmax_cross_entropy_grad", grad_wrt_probabilities,
      "This is the gradient with respect to the probabilities (-y / p); the exercise asks for "
      "the gradient with respect to the scores, which simplifies to (softmax(scores) - "
@@ -749,6 +827,14 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.mask_one_layer_late", "backward", backward_mask_one_layer_late,
      "The ReLU mask comes from the wrong layer: the gradient of a hidden layer's output is "
      "masked with relu_grad of that layer's own z, not the z of the layer above it."),
+    ("backward.mask_one_layer_late_every_layer", "backward",
+     backward_mask_one_layer_late_every_layer,
+     "The ReLU mask comes from the wrong layer: the gradient of a hidden layer's output is "
+     "masked with relu_grad of that layer's own z, not the z of the layer above it."),
+    ("backward.mask_below_first_layer", "backward", backward_mask_below_first_layer,
+     "The ReLU step also runs below the first layer: there Zs[l - 1] is Zs[-1], the "
+     "output's z (a negative index wraps around), whose width differs from the inputs'; "
+     "mask only while a layer lies below (l > 0)."),
     ("backward.mask_from_layer_input", "backward", backward_mask_from_layer_input,
      "The ReLU mask comes from the hidden layer's input; mask with relu_grad of the hidden "
      "layer's own z (or its output: relu(z) > 0 is the same mask as z > 0)."),
@@ -803,6 +889,10 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "The walk back stops before the first layer (k > 0), so its gradients are never "
      "computed: run dense_backward for every layer down to 0, and only skip the ReLU "
      "step below layer 0."),
+    ("backward.first_layer_left_zero", "backward", backward_first_layer_left_zero,
+     "The loop back over the layers stops above the first layer (range(L - 1, 1, -1) after "
+     "the output layer): with two layers or more the first layer's gradients stay zero; "
+     "the loop must go down to layer 0."),
     ("backward.weights_of_layer_below", "backward", backward_weights_of_layer_below,
      "dense_backward gets the weights of another layer (weights[l - 1]); layer l's gradients "
      "come from layer l's own input and weights: dense_backward(a[l], weights[l], grad)."),
@@ -873,7 +963,9 @@ INLINE = (
     "backward.relu_grad_is_relu", "backward.relu_grad_sigmoid",
     "backward.grad_divided_before_onehot", "backward.grad_no_onehot", "backward.onehot_columns",
     "backward.grad_over_classes", "backward.grad_softmax_over_batch",
-    "backward.grad_softmax_whole_array",
+    "backward.grad_softmax_whole_array", "backward.grad_softmax_whole_array_shifted",
+    "backward.grad_sum_no_keepdims", "backward.grad_rows_by_labels",
+    "backward.relu_grad_int", "backward.relu_grad_clipped",
     "backward.labels_one_based", "backward.onehot_sized_by_labels",
     "backward.classes_written_in", "backward.grad_wrt_probabilities",
     "backward.grad_diagonal_jacobian", "backward.grad_jacobian_dot_not_outer",
@@ -888,10 +980,24 @@ _BY_KEY = {
 }
 # Each inline flavour and the callee whose step it computes itself.
 _INLINED = {f"backward.inline_{key.removeprefix('backward.')}": _BY_KEY[key][0] for key in INLINE}
+# Where backward computes a callee's step itself: the place its hint names.
+_STEP = {
+    "relu_grad": "backward computes ReLU's slope itself (the mask; it calls no relu_grad), "
+    "and there: ",
+    "softmax_cross_entropy_grad": "backward computes the gradient at the scores itself (it "
+    "calls no softmax_cross_entropy_grad), and there: ",
+    "dense_backward": "backward computes a layer's gradients itself (it calls no "
+    "dense_backward), and there: ",
+}
+# A callee's words that name the callee, said of the step as backward writes it.
+_INLINE_WORDS = {
+    "backward.relu_grad_is_relu": "the mask is ReLU itself, max(0, z), instead of ReLU's "
+    "slope: 1.0 where z > 0 and 0.0 elsewhere, e.g. (z > 0).",
+}
 CATALOGUE += tuple(
     (f"backward.inline_{key.removeprefix('backward.')}", "backward",
      _inline(_BY_KEY[key][0], _BY_KEY[key][1]),
-     f"backward computes this step itself, and there: {_BY_KEY[key][2]}")
+     _STEP[_BY_KEY[key][0]] + _INLINE_WORDS.get(key, _BY_KEY[key][2]))
     for key in INLINE
 )  # fmt: skip
 
@@ -915,6 +1021,9 @@ FLAVOUR_OF = {
     "backward.mask_matmul_inline": "backward.mask_matmul",
     "backward.mask_matmul_diagonal": "backward.mask_matmul",
     "backward.first_layer_zeros": "backward.first_layer_skipped",
+    "backward.first_layer_left_zero": "backward.first_layer_skipped",
+    "backward.grad_softmax_whole_array_shifted": "backward.grad_softmax_whole_array",
+    "backward.mask_one_layer_late_every_layer": "backward.mask_one_layer_late",
     "backward.sgd_biases_no_learning_rate": "backward.sgd_no_learning_rate",
     "backward.relu_on_output_masked": "backward.relu_on_output",
     # backward's own copies of a callee's misconception, written inline: the same family
@@ -925,6 +1034,20 @@ FLAVOUR_OF = {
     **{f"backward.inline_{key.removeprefix('backward.')}": key for key in INLINE},
 }
 FLAVOUR_OF = {key: FLAVOUR_OF.get(family, family) for key, family in FLAVOUR_OF.items()}
+# Misconceptions the forward assignment names too (a softmax, a loss's indexing, a cast):
+# one misconception, one family, whichever assignment shows it.
+SHARED = {
+    "backward.grad_unstable": "softmax.no_shift",
+    "backward.unstable_softmax": "softmax.no_shift",
+    "backward.grad_softmax_over_batch": "softmax.wrong_axis",
+    "backward.grad_softmax_whole_array": "softmax.whole_array",
+    "backward.grad_sum_no_keepdims": "softmax.no_keepdims",
+    "backward.grad_batch_max": "softmax.global_max",
+    "backward.grad_rows_by_labels": "loss.rows_by_labels",
+    "backward.relu_grad_int": "relu.int_dtype",
+    "backward.labels_one_based": "loss.labels_one_based",
+}
+FLAVOUR_OF = {key: SHARED.get(family, family) for key, family in FLAVOUR_OF.items()} | SHARED
 
 # Right answers written another way: the grader must accept them, and no mistake may
 # claim them (a test checks both).
@@ -935,10 +1058,13 @@ EQUIVALENTS: dict[str, tuple[Callable[..., Any], ...]] = {
 
 
 def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] | None:
-    """A backward with at most one own mistake, calling the given callees' mistakes (None:
-    any other combination is not modelled, so it names nothing)."""
+    """A backward with at most one own mistake, calling the given callees' mistakes, or a
+    dense_backward with two mistakes in different parts of its result (None: any other
+    combination is not modelled, so it names nothing)."""
     own = [m for m in mistakes if m.exercise == exercise]
     callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
+    if exercise == "dense_backward" and len(own) == 2 and not callees:
+        return _parts_of(own[0].implementation, own[1].implementation)
     if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
         return None
     if own and callees and own[0].name in _INLINED:
@@ -948,3 +1074,24 @@ def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] 
         return None
     body = own[0].implementation if own else backward_right
     return partial(body, ops=Ops(**callees))
+
+
+def _parts_of(first: Callable[..., Any], second: Callable[..., Any]) -> Callable[..., Any]:
+    """A dense_backward with two mistakes, each in its own part of the result
+    (grad_inputs, grad_weights, grad_biases): each part from the mistake that changes it.
+    Two mistakes in one part are not modelled (the first one's part is taken, which the
+    student's values then do not match)."""
+
+    def dense_backward_two(inputs, weights, grad_out):
+        right = reference.dense_backward(inputs, weights, grad_out)
+        one, two = first(inputs, weights, grad_out), second(inputs, weights, grad_out)
+        return tuple(
+            a if not _same_part(a, r) else b for r, a, b in zip(right, one, two, strict=True)
+        )
+
+    return dense_backward_two
+
+
+def _same_part(a: Any, b: Any) -> bool:
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and bool(np.allclose(a, b, equal_nan=True))

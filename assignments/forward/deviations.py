@@ -125,7 +125,8 @@ def hidden_layer(inputs: Any, weights: Any, biases: Any = None, on: On = (),
 
 
 def forward(inputs, weights, biases=None, on: On = (),
-            use_relu: Callable[[Any], Any] | None = None) -> Any:  # fmt: skip
+            use_relu: Callable[[Any], Any] | None = None,
+            use_hidden_layer: Callable[..., Any] | None = None) -> Any:  # fmt: skip
     activate = _activation("forward", on, use_relu or (lambda z: np.maximum(0, z)))
     if biases is None and "forward.none_biases" in on:
         raise TypeError("'NoneType' object is not subscriptable")
@@ -141,21 +142,31 @@ def forward(inputs, weights, biases=None, on: On = (),
     for position, k in enumerate(index):
         w = _f(layers[k])
         last = position == len(index) - 1
+        if use_hidden_layer is not None and (not last or "forward.relu_on_output" in on):
+            # the student's hidden_layer, called (for the output layer too: ReLU there)
+            values = use_hidden_layer(values, w, None if bias is None else bias[k])
+            continue
         if "forward.inputs_every_layer" in on and not last:  # hidden_layer(inputs, w, b)
             values = _f(inputs)
         if "forward.relu_on_inputs" in on:
             values = activate(values)  # relu(values) @ w + b: relu on each layer's input
-        values = values @ (w.T if "forward.transposed" in on else w)
+        if "forward.weights_first" in on:  # np.dot(W, a) for every layer, "W x" as in notes
+            values = np.dot(w, values)
+        else:
+            values = values @ (w.T if "forward.transposed" in on else w)
         if "forward.last_layer_skipped" in on:
             last = False  # range(len(weights) - 1): the output layer never runs
         bias_after = "forward.bias_after_relu" in on and not last
+        b_k = k + 1 if "forward.bias_of_next_layer" in on and not last else k  # biases[l + 1]
         if bias is not None and not (last and "forward.no_output_bias" in on) and not bias_after:
-            values = values + _f(bias[k])
+            values = values + _f(bias[b_k])
         relu_here = not last or "forward.relu_on_output" in on
         if "forward.relu_first_only" in on:  # relu after the first layer only
             relu_here = position == 0 and not last
         if "forward.relu_on_inputs" in on:
             relu_here = False
+        if "forward.relu_shifted" in on:  # ReLU one layer late: not the first, the output's
+            relu_here = position > 0
         if "forward.no_relu" not in on and relu_here:
             values = activate(values)
         if bias is not None and bias_after:
@@ -239,6 +250,8 @@ def softmax(z: Any, on: On = ()) -> Any:
             return np.trunc(e / e.sum(axis=axis, keepdims=keep))  # np.zeros_like(z): ints
         if "softmax.log_softmax" in on:  # z - max - log(sum(exp(z - max))): log-probabilities
             return (z - shift) - np.log(e.sum(axis=axis, keepdims=keep))
+        if "softmax.sum_no_keepdims" in on and axis is not None:  # e / e.sum(axis=-1)
+            return e / e.sum(axis=axis)  # the max kept its axis: only the sum lost it
         return e / e.sum(axis=axis, keepdims=keep)
 
 
@@ -290,6 +303,8 @@ def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndar
         picked = np.argmax(np.asarray(labels), axis=1)
     else:
         picked = np.asarray(labels, dtype=np.int64).reshape(-1)
+    if "loss.labels_one_based" in on:  # y(i) - 1 as in Octave: label 0 picks the last class
+        picked = picked - 1
     if "loss.no_softmax_probs" in on:
         return -np.log(s[rows, picked])
     if "loss.no_softmax_math_log" in on:  # math.log: a domain error on a score <= 0
@@ -358,6 +373,10 @@ def build(exercise: str, own: Collection[str], calls: Collection[str] = ()) -> C
         options["use_relu"] = partial(relu, on=relu_keys)
     if softmax_keys:
         options["use_softmax"] = partial(softmax, on=softmax_keys)
+    hidden_keys = frozenset(k for k in calls if k.startswith("hidden_layer."))
+    if hidden_keys:  # forward calls hidden_layer for every layer but the last
+        options["use_hidden_layer"] = partial(hidden_layer, on=hidden_keys,
+                                              use_relu=options.get("use_relu"))  # fmt: skip
     implementation = partial(IMPLEMENTATIONS[exercise], **options)
     implementation.__name__ = "+".join([*own, *calls]) or exercise  # type: ignore[attr-defined]
     return implementation
@@ -374,4 +393,8 @@ def combine(exercise: str, mistakes: tuple[Any, ...]) -> Callable[..., Any]:
     return build(exercise, own, [m.id for m in mistakes if m.exercise != exercise])
 
 
-CALLS = {"hidden_layer": ("relu",), "forward": ("relu",), "cross_entropy_loss": ("softmax",)}
+CALLS = {
+    "hidden_layer": ("relu",),
+    "forward": ("relu", "hidden_layer"),
+    "cross_entropy_loss": ("softmax",),
+}

@@ -345,6 +345,7 @@ HINTS = {
     "forward.bias_after_relu": "The biases of a hidden layer are added after ReLU; add them to "
     "values @ weights first, then apply relu to the sum.",
     "forward.transposed": TRANSPOSED,
+    "forward.weights_first": TRANSPOSED,
     # softmax and the loss.
     "softmax.log_softmax": "You return log-probabilities (log-softmax): softmax returns the "
     "probabilities themselves, exp(z - max) / sum(exp(z - max)), each row summing to 1.",
@@ -367,6 +368,17 @@ HINTS = {
     "maximum: z.max(axis=-1, keepdims=True).",
     "softmax.no_keepdims": "The row maximum and the row sum are taken without keepdims=True, "
     "so they broadcast along the wrong axis for rows: use axis=-1, keepdims=True.",
+    "forward.relu_shifted": "ReLU comes one layer late: the first layer stays linear and the "
+    "output layer gets ReLU. Every layer but the last applies relu; the last one is linear.",
+    "forward.bias_of_next_layer": "A hidden layer takes the next layer's biases (biases[l + 1], "
+    "an index shifted by one from 1-based notes): layer l adds biases[l], the vector of its "
+    "own width.",
+    "loss.labels_one_based": "The labels are read as 1-based (labels - 1, as Octave's y(i) in "
+    "1..K): label 0 picks the last class. They are 0-based class indices: pick column "
+    "labels[i] itself.",
+    "softmax.sum_no_keepdims": "The row sum is taken without keepdims=True: the m row sums "
+    "divide the columns instead of the rows (an error unless there are as many rows as "
+    "columns, wrong values when there are); use e.sum(axis=-1, keepdims=True).",
     "softmax.int_dtype": INT_DTYPE,
     "loss.max_not_added_back": "log-sum-exp of the shifted scores needs the maximum added "
     "back: log(sum(exp(s))) = max + log(sum(exp(s - max))); or subtract it from s[label] too.",
@@ -395,6 +407,8 @@ HINTS = {
 
 # Switches that are another way of writing a misconception: the misconception each shows.
 FLAVOUR_OF = {
+    "softmax.sum_no_keepdims": "softmax.no_keepdims",
+    "forward.relu_shifted": "forward.relu_on_output",
     "relu.abs_doubled": "relu.abs",
     "relu.int_dtype": "type.int_dtype",
     "hidden_layer.int_dtype": "type.int_dtype",
@@ -425,6 +439,7 @@ FLAVOUR_OF = {
     "forward.one_based_loop": "forward.first_layer_skipped",
     "forward.softmax_on_output_rows": "forward.softmax_on_output",
     "forward.transposed": "hidden_layer.transposed",
+    "forward.weights_first": "hidden_layer.transposed",
 }
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from .arguments import list_form, read_as_arrays
 from .ids import IDS
-from .relations import first_row_alone, one_shape_always, relations
+from .relations import first_row_alone, one_item_short, one_shape_always, relations
 from .splits import properties, splits
 from .values import Observation, Said
 
@@ -59,7 +59,8 @@ def behaviour_hints(
         return []
     # A relation that holds on every failure tells the whole story; a split would add a
     # property that may only go with it.
-    said = first_row_alone(observations) or relations(failed, parts, parameters)
+    said = first_row_alone(observations) or one_item_short(observations, parts)
+    said = said or relations(failed, parts, parameters)
     said = said or one_shape_always(observations) or splits(observations, parameters)
     said.sort(key=lambda s: s.rank)
     return list({s.id + s.text: s for s in said}.values())[:limit]

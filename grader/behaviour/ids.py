@@ -26,6 +26,10 @@ IDS: dict[str, str] = {
     "behaviour.step_reversed": "new values moved the opposite way from the expected step",
     "behaviour.step_without_scalar": "new values moved 1/x times as far as expected, x a "
     "number argument (a learning rate left out)",
+    "behaviour.one_item_short": "lists returned one item short of the expected ones (L - 1 "
+    "items for L layers)",
+    "behaviour.step_fixed_scalar": "new values moved as if a number argument (a learning "
+    "rate) had one fixed value, whatever value it was given",
     "behaviour.truncated": "the expected value with its fractions cut off (an integer array)",
     "behaviour.negatives_zeroed": "the expected value with negative entries replaced by 0 "
     "(a max(0, x) where none belongs)",

@@ -114,7 +114,7 @@ def _relations_on(
             by_path.setdefault(general(path), []).append(seen)
     said = []
     for path, found in by_path.items():
-        common = set.intersection(*found)
+        common = {r for r in set.intersection(*found) if _fixed_scalar_seen(r, failed)}
         if common:
             said.append(say(path, best(common), len(by_path) > 1))
     if len(said) != len(by_path):
@@ -170,7 +170,20 @@ def _step_relations(e: Any, g: Any, before: np.ndarray, args: tuple[Any, ...],
         if isinstance(a, float) and a not in (0.0, 1.0) and np.isclose(abs(c), 1.0 / a):
             name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
             found.add(("behaviour.step_without_scalar", name))
+        elif isinstance(a, float) and a > 0 and c > 0 and not np.isclose(c, 1.0):
+            # as if the scalar were fixed: said only where it holds across calls whose
+            # scalar differs (_fixed_scalar_seen), so one value of it is in the code
+            name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+            found.add(("behaviour.step_fixed_scalar", (name, k, float(f"{c * a:.6g}"))))
     return found
+
+
+def _fixed_scalar_seen(relation: tuple[str, Any], failed: Sequence[Observation]) -> bool:
+    """A step as if a scalar argument were fixed: only where that argument varied."""
+    if relation[0] != "behaviour.step_fixed_scalar":
+        return True
+    k = relation[1][1]
+    return len({o.args[k] for o in failed if k < len(o.args)}) >= 2
 
 
 def _dims(args: tuple[Any, ...]) -> dict[str, int]:
@@ -323,7 +336,9 @@ def one_shape_always(observations: Sequence[Observation]) -> list[Said]:
         return []
     shapes = {o.values.shape for o in failed}
     expected = {o.expected.shape for o in failed}
-    if len(shapes) != 1 or len(expected) < 2 or shapes & expected:
+    if len(shapes) > 1:
+        return one_length_always(observations)
+    if len(expected) < 2 or shapes & expected:
         return []
     shape = next(iter(shapes))
     if not any(o.passed and isinstance(o.expected, np.ndarray) and o.expected.shape == shape
@@ -334,3 +349,76 @@ def one_shape_always(observations: Sequence[Observation]) -> list[Said]:
         "(right only where that shape is expected): is a size written into the code?"
     )
     return [Said("behaviour.fixed_sizes", text, 19)]
+
+
+def one_length_always(observations: Sequence[Observation]) -> list[Said]:
+    """Every failed call returned one length along the result's first (or last) axis,
+    whatever was expected there (two nodes written into a layer: (2,), (m, 2)).
+
+    Needs two failed calls that expected another length there, of two different lengths,
+    and a passed call that expected that very length.
+    """
+    failed = [o for o in observations if not o.passed]
+    if any(not (isinstance(o.values, np.ndarray) and o.values.ndim >= 1
+                and isinstance(o.expected, np.ndarray) and o.expected.ndim >= 1)
+           for o in failed):  # fmt: skip
+        return []
+    for axis, words in ((0, "first"), (-1, "last")):
+        lengths = {o.values.shape[axis] for o in failed}
+        if len(lengths) != 1:
+            continue
+        n = next(iter(lengths))
+        other = sorted({o.expected.shape[axis] for o in failed if o.expected.shape[axis] != n})
+        if len(other) < 2:
+            continue
+        if not any(o.passed and isinstance(o.expected, np.ndarray) and o.expected.ndim >= 1
+                   and o.expected.shape[axis] == n for o in observations):  # fmt: skip
+            continue
+        text = (
+            f"Always {n} entries along the {words} axis of the result, whatever the sizes of "
+            f"the arguments (where {_listed(other)} were expected too): is a size written "
+            "into the code?"
+        )
+        return [Said("behaviour.fixed_sizes", text, 19)]
+    return []
+
+
+def _listed(numbers: Sequence[int]) -> str:
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def one_item_short(observations: Sequence[Observation], parts: tuple[str, ...]) -> list[Said]:
+    """Every failed call returned its lists one item short (L - 1 gradients for L layers).
+
+    Read on results of several parts, each a list (or a stack) of items: every part of
+    every failed call has one item fewer than expected, on at least two failed calls.
+    """
+    failed = [o for o in observations if not o.passed]
+    if len(failed) < 2:
+        return []
+    for o in failed:
+        got, want = o.values, o.expected
+        if isinstance(got, np.ndarray) and isinstance(want, (tuple, list)) and got.ndim >= 1 \
+                and got.shape[0] == len(want):  # fmt: skip
+            got = list(got)  # parts that are all empty came back as one array, (2, 0)
+        if not (isinstance(got, (tuple, list)) and isinstance(want, (tuple, list))
+                and len(got) == len(want) >= 2):  # fmt: skip
+            return []
+        for g, e in zip(got, want, strict=True):
+            count_g, count_e = _count(g), _count(e)
+            if count_g is None or count_e is None or count_g != count_e - 1:
+                return []
+    names = " and ".join(parts) if parts else "Each part of the result"
+    text = (f"{names} come back with one item fewer than expected (L - 1 for L layers): is "
+            "a layer left out of the loop, the first or the last?")  # fmt: skip
+    return [Said("behaviour.one_item_short", text, 3)]
+
+
+def _count(value: Any) -> int | None:
+    """How many items a list holds (a stack of equal arrays: its first axis)."""
+    if isinstance(value, (list, tuple)):
+        return len(value)
+    if isinstance(value, np.ndarray) and value.ndim >= 1:
+        return int(value.shape[0])
+    return None

@@ -16,6 +16,7 @@ ORDER = (
     "behaviour.negatives_zeroed", "behaviour.negatives_kept", "behaviour.absolute_value",
     "behaviour.label_entries_wrong", "behaviour.only_label_entries_right",
     "behaviour.unchanged", "behaviour.step_reversed", "behaviour.step_without_scalar",
+    "behaviour.step_fixed_scalar",
     "behaviour.rounded",
     "behaviour.truncated", "behaviour.constant_factor", "behaviour.slightly_off",
 )  # fmt: skip
@@ -81,6 +82,10 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "step added instead of subtracted?",
         "behaviour.step_without_scalar": f"moved 1/{detail} times as far as expected: is "
         f"{detail} used?",
+        "behaviour.step_fixed_scalar": f"moved as if {detail[0]} were {detail[2]:g} in every "
+        f"test, whatever {detail[0]} is: is a fixed value written where {detail[0]} belongs?"
+        if key == "behaviour.step_fixed_scalar"
+        else "",
         "behaviour.rounded": "the expected values rounded: round only when you print",
         "behaviour.truncated": "the expected values with the fractions cut off: is the result "
         "stored in an integer array?",
