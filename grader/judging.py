@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .execute import Execution
+from .execute import CallOutcome, Execution
 from .plan import Plan
 from .results import HIDDEN_SHOWN, ExerciseTotal, Report
-from .scoring import exercise_totals, judge
+from .sandbox.protocol import Returned
+from .scoring import call_duration, exercise_totals, judge
 from .spec import TestResult
 
 if TYPE_CHECKING:
@@ -24,27 +27,14 @@ def judged(
         return replace(report, message=load_error_message(execution, filename))
     results: list[TestResult] = []
     found: dict[str, Explanation] = {}  # what explains each exercise so far, for its callers
-    for i, (exercise, cases, expected) in enumerate(plan.groups):
+    memo = _Memo(plan.memo) if plan.memo is not None else None
+    for i, (exercise, cases, _) in enumerate(plan.groups):
         outcomes = [execution.outcomes[(i, j)] for j in range(len(cases))]
-        points = exercise.points / len(cases)
-        tests = [
-            judge(case, exercise, points, outcome, value, reveal=show_hidden)
-            for case, outcome, value in zip(cases, outcomes, expected, strict=True)
-        ]
-        if all(t.status == "passed" for t in tests):
-            results += tests  # nothing to explain: the diagnosis is not even imported
-            continue
-        from .behaviour import parameter_names
-        from .diagnose import diagnose_hints
-
-        hints = diagnose_hints(
-            exercise, plan.spec.mistakes, cases, expected, outcomes, tests,
-            behaviours_of=partial(plan.behaviours, exercise.name), found=found,
-            calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
-            parameters=parameter_names(plan.spec.reference.get(exercise.name)),
-        )  # fmt: skip
-        results += [replace(r, hint=h.text, hint_ids=h.ids) if h else r
-                    for r, h in zip(tests, hints, strict=True)]  # fmt: skip
+        compute = partial(_exercise, plan, i, outcomes, show_hidden, found)
+        if memo is None:
+            results += compute()
+        else:
+            results += memo.judged(i, exercise.name, outcomes, show_hidden, found, compute)
     totals = exercise_totals(plan.spec.exercises, results)
     passed = sum(r.status == "passed" for r in results)
     message = f"{passed} of {len(results)} tests passed"
@@ -56,6 +46,97 @@ def judged(
         tests=tuple(results),
         message=message + (f" {HIDDEN_SHOWN}" if show_hidden else ""),
     )
+
+
+def _exercise(
+    plan: Plan,
+    i: int,
+    outcomes: list[CallOutcome],
+    show_hidden: bool,
+    found: dict[str, Explanation],
+) -> list[TestResult]:
+    """Exercise ``i``'s tests, judged and diagnosed (``found`` updated for its callers)."""
+    exercise, cases, expected = plan.groups[i]
+    points = exercise.points / len(cases)
+    tests = [
+        judge(case, exercise, points, outcome, value, reveal=show_hidden)
+        for case, outcome, value in zip(cases, outcomes, expected, strict=True)
+    ]
+    if all(t.status == "passed" for t in tests):
+        return tests  # nothing to explain: the diagnosis is not even imported
+    from .behaviour import parameter_names
+    from .diagnose import diagnose_hints
+
+    hints = diagnose_hints(
+        exercise, plan.spec.mistakes, cases, expected, outcomes, tests,
+        behaviours_of=partial(plan.behaviours, exercise.name), found=found,
+        calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
+        parameters=parameter_names(plan.spec.reference.get(exercise.name)),
+    )  # fmt: skip
+    return [replace(r, hint=h.text, hint_ids=h.ids) if h else r
+            for r, h in zip(tests, hints, strict=True)]  # fmt: skip
+
+
+MEMO_ENTRIES = 256  # per plan; the oldest go first, so a worker's memory stays flat
+
+
+class _Memo:
+    """An exercise judged once per distinct outcome, in a session that grades many
+    submissions on one plan: a class's correct submissions, and its buggy ones that share
+    a mistake, return the very same values, and judging them again would say the same.
+
+    The key is everything judging reads: each call's status, returned value (its data by
+    digest), error, traceback and changed arguments (not its duration, which is put back),
+    and what the exercises before this one were found to explain (``found``), which the
+    diagnosis reads and this exercise's updates. A hit replays both.
+    """
+
+    def __init__(self, store: dict[Any, Any]) -> None:
+        self.store = store
+
+    def judged(
+        self,
+        i: int,
+        name: str,
+        outcomes: list[CallOutcome],
+        show_hidden: bool,
+        found: dict[str, Explanation],
+        compute: Callable[[], list[TestResult]],
+    ) -> list[TestResult]:
+        key = (i, show_hidden, tuple(sorted(found.items())),
+               tuple(_outcome_key(o) for o in outcomes))  # fmt: skip
+        hit: tuple[list[TestResult], Explanation | None] | None = self.store.get(key)
+        if hit is None:
+            hit = compute(), found.get(name)
+            if len(self.store) >= MEMO_ENTRIES:
+                del self.store[next(iter(self.store))]
+            self.store[key] = hit
+        tests, explained = hit
+        if explained is None:
+            found.pop(name, None)
+        else:
+            found[name] = explained
+        return [t if t.duration_s == (d := call_duration(o)) else replace(t, duration_s=d)
+                for t, o in zip(tests, outcomes, strict=True)]  # fmt: skip
+
+
+def _outcome_key(outcome: CallOutcome) -> tuple[Any, ...]:
+    return (outcome.status, _value_key(outcome.value), outcome.error, outcome.traceback,
+            outcome.mutated)  # fmt: skip
+
+
+def _value_key(value: Returned | None) -> Any:
+    """A returned value as a key: its numbers by a digest (a key holds no large array)."""
+    if value is None:
+        return None
+    data = None
+    if value.values is not None:
+        numbers = value.values
+        data = (numbers.dtype.str, numbers.shape,
+                hashlib.blake2b(numbers.tobytes(), digest_size=32).digest())  # fmt: skip
+    return (value.kind, value.type_name, value.shape, data, value.reason,
+            tuple(_value_key(item) for item in value.items), value.keys, value.text,
+            value.flag)  # fmt: skip
 
 
 def load_error_message(execution: Execution, filename: str) -> str:

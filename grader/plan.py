@@ -19,7 +19,7 @@ from .spec import Assignment, Case, Exercise, Mistake
 if TYPE_CHECKING:
     import numpy as np
 
-    from .diagnose import Behaviour
+    from .diagnose import Behaviour, Given
 
 
 def expected_values(assignment: Assignment, cases: list[Case]) -> list[Any]:
@@ -47,6 +47,11 @@ class Plan:
     groups: list[tuple[Exercise, list[Case], list[np.ndarray]]]
     _simulated: dict[tuple[str, ...], list[Behaviour]] = field(default_factory=dict,
                                                                compare=False)  # fmt: skip
+    # Each exercise's case arguments as the simulations get them: copied once, not per run.
+    _given: dict[str, list[Given]] = field(default_factory=dict, compare=False)
+    # What judging found for outcomes seen before (``judging``): kept only by a session that
+    # grades many submissions on this plan (a batch worker), None for a single grade.
+    memo: dict[Any, Any] | None = field(default=None, compare=False)
 
     @functools.cached_property
     def calls(self) -> list[Calls]:
@@ -59,7 +64,7 @@ class Plan:
 
     def behaviours(self, exercise: str, mistakes: tuple[Mistake, ...]) -> list[Behaviour]:
         """Known mistakes' behaviour on an exercise's cases, computed once per plan."""
-        from .diagnose import Behaviour, simulate_all  # only a failed test needs a diagnosis
+        from .diagnose import Behaviour, Given, simulate_all  # only a failed test needs one
 
         key = (exercise, *(m.name for m in mistakes))
         cases = next(c for e, c, _ in self.groups if e.name == exercise)
@@ -77,7 +82,8 @@ class Plan:
                     self._simulated[key] = [Behaviour(raised="<not modelled>")] * len(cases)
                     return self._simulated[key]
                 implementation = combined
-            self._simulated[key] = simulate_all(implementation, cases)
+            given = self._given.setdefault(exercise, [Given(c.args) for c in cases])
+            self._simulated[key] = simulate_all(implementation, cases, given)
         return self._simulated[key]
 
 

@@ -228,20 +228,35 @@ def _choose(files: list[tuple[Path, Path | None]], named: str | None) -> Choice:
     candidates = _candidates()
     by_name = Counter[str]()
     by_functions = Counter[str]()
+    unnamed = []
     for path, root in files:
         names = [ref for ref, a in candidates if a.submission_name == path.name]
         if len(names) == 1:
             by_name[names[0]] += 1
-            continue
-        best = _defines_most(_functions_in(path, root), candidates)
-        if best is not None:
-            by_functions[best] += 1
+        else:
+            unnamed.append((path, root))
+    if not _decided(by_name, candidates, 0):  # else no file need be parsed
+        for read, (path, root) in enumerate(unnamed):
+            if _decided(by_functions, candidates, len(unnamed) - read):
+                break  # the files not yet read cannot change the outcome
+            best = _defines_most(_functions_in(path, root), candidates)
+            if best is not None:
+                by_functions[best] += 1
     for tally, reason in ((by_name, "the file name"), (by_functions, "the functions it defines")):
         top = tally.most_common(2)
         if top and (len(top) == 1 or top[0][1] > top[1][1]):
             ref = top[0][0]
             return Choice(dict(candidates)[ref], ref, reason)
     return _fallback(candidates)
+
+
+def _decided(tally: Counter[str], candidates: list[tuple[str, Assignment]], left: int) -> bool:
+    """Whether ``tally``'s leader wins it (strictly) whatever ``left`` more votes say."""
+    top = tally.most_common(1)
+    if not top:
+        return False
+    leader, votes = top[0]
+    return all(tally[ref] + left < votes for ref, _ in candidates if ref != leader)
 
 
 def choose_among(functions: frozenset[str]) -> Choice:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -90,10 +91,31 @@ def write_json(
     cost a student the report. The file is ASCII JSON (json escapes the rest), so it is
     valid UTF-8 and decodes to valid Unicode, whatever the reader's locale.
     """
-    document = valid_unicode(document)
-    validate(document, name)
-    text = json.dumps(document, indent=indent, allow_nan=False) + "\n"
+    text = _plain_json(document, indent)
+    if text is None:
+        document = valid_unicode(document)
+        validate(document, name)
+        text = json.dumps(document, indent=indent, allow_nan=False) + "\n"
+    else:
+        validate(document, name)
     write_text(text, destination, durable=durable)
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _plain_json(document: Any, indent: int | None) -> str | None:
+    """The document's JSON if no string in it can hold a surrogate, else None.
+
+    json escapes every surrogate, lone or a character beyond the BMP: where it wrote none,
+    ``valid_unicode`` would change nothing, and its walk over every string (a batch's
+    reports hold hundreds) is skipped. Anything odd takes the careful path.
+    """
+    try:
+        text = json.dumps(document, indent=indent, allow_nan=False)
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return None if _ESCAPED_SURROGATE.search(text) else text + "\n"
 
 
 def make_folder(path: Path) -> None:

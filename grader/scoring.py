@@ -79,7 +79,8 @@ def _bounded(message: str) -> str:
     return fit(clean(message, MESSAGE_BYTES), MESSAGE_BYTES)
 
 
-def _duration(outcome: CallOutcome) -> float:
+def call_duration(outcome: CallOutcome) -> float:
+    """How long a call took, as its test result says."""
     value = outcome.duration_s
     return value if math.isfinite(value) and value >= 0 else 0.0
 
@@ -140,7 +141,7 @@ def judge(
         max_score=points,
         visibility=case.visibility,
         message=_bounded(message),
-        duration_s=_duration(outcome),
+        duration_s=call_duration(outcome),
     )
 
 

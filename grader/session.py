@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 
 from .errors import SandboxUnavailable
 from .execute import Execution
@@ -126,7 +127,9 @@ class Grader:
     def plan(self, spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
         key = (id(spec), seed, visible_only)
         if key not in self._plans:
-            self._plans[key] = make_plan(spec, seed, visible_only)
+            plan = make_plan(spec, seed, visible_only)
+            # More submissions will be judged on it: what is judged once is kept (judging).
+            self._plans[key] = replace(plan, memo={}) if self.keep_ready else plan
         return self._plans[key]
 
     def use_plan(self, plan: Plan, seed: int) -> None:
