@@ -99,7 +99,8 @@ _worker: Grader | None = None  # one per worker process: its sandbox outlives su
 # Workers are forked from the parent, which has loaded the engine, numpy and the assignment
 # already: a worker starts by starting its sandbox, not by importing them all again. The
 # parent runs no thread and no sandbox when it forks (a pool is made before its manager
-# thread starts). Where fork is not available, or not safe (macOS), workers are spawned.
+# thread starts; the class's comparison thread starts after, see _run_pool). Where fork is
+# not available, or not safe (macOS), workers are spawned.
 _START = "fork" if sys.platform.startswith("linux") else "spawn"
 
 
@@ -261,7 +262,7 @@ def grade_many(
     if on_start:
         on_start(len(todo), reused)
     try:
-        _run_pool(todo, output, options, jobs or cores, rows, on_done)
+        _run_pool(todo, output, options, jobs or cores, rows, on_done, similar)
     except KeyboardInterrupt:
         written = _written_since(started, todo, output, options)
         again = "without --force " if force else ""
@@ -328,6 +329,7 @@ def _run_pool(
     jobs: int,
     rows: dict[str, dict[str, Any]],
     on_done: Callable[[dict[str, Any]], None] | None,
+    background: InBackground | None = None,
 ) -> None:
     """Grade ``todo`` in worker processes; a worker that dies costs only its own submission.
 
@@ -336,6 +338,9 @@ def _run_pool(
     its submission while it grades it), a single one is the culprit and is charged an
     attempt; several are graded again one at a time, each alone in a pool, which finds
     the culprit. A submission charged twice gets an internal_error report.
+
+    ``background`` (the class's comparison, a thread) starts once the first workers
+    exist, and is waited for before a pool forks again: no fork while it runs.
     """
     attempts: dict[str, int] = {}
     queue: list[Submission] = list(todo)
@@ -348,7 +353,10 @@ def _run_pool(
                 queue = []
             for submission in batch:
                 _marker(options, submission).unlink(missing_ok=True)
-            lost = _pool_round(batch, workers, output, options, rows, on_done)
+            if background is not None:
+                background.settle()
+            lost = _pool_round(batch, workers, output, options, rows, on_done,
+                               background.start if background is not None else None)  # fmt: skip
             running = [s for s in lost if _marker(options, s).exists()]
             if workers == 1 or not running:
                 charged = lost  # alone, or the worker died between submissions: all of them
@@ -413,8 +421,12 @@ def _pool_round(
     options: _Options,
     rows: dict[str, dict[str, Any]],
     on_done: Callable[[dict[str, Any]], None] | None,
+    workers_started: Callable[[], None] | None = None,
 ) -> list[Submission]:
-    """One pool over ``batch``: record each finished row; return those lost to a dead worker."""
+    """One pool over ``batch``: record each finished row; return those lost to a dead worker.
+
+    ``workers_started`` is called once the pool's workers are forked (all at the first
+    submit: a forking pool starts them before its own threads)."""
     lost: list[Submission] = []
     context = multiprocessing.get_context(_START)
     with futures.ProcessPoolExecutor(
@@ -428,6 +440,8 @@ def _pool_round(
                     pool.submit(_in_worker, _grade_one, s, output / f"{s.id}.json", options): s
                     for s in batch
                 }
+            if workers_started is not None:
+                workers_started()
             for future in futures.as_completed(pending):
                 interrupt.raise_if_pressed()  # a press some C code swallowed still counts
                 submission = pending[future]

@@ -103,8 +103,15 @@ def compare_files(
 
 
 class InBackground:
-    """``compare_files`` in a thread of its own, started now: a batch compares the class
-    while its workers grade it (reading the files is all it shares with them)."""
+    """``compare_files`` in a thread of its own: a batch compares the class while its
+    workers grade it (reading the files is all it shares with them).
+
+    Started by ``start`` once the workers exist, never before a fork: a forked worker
+    inherits every lock the thread holds at that moment, and a thread halfway through an
+    import holds that module's lock, so a worker importing the same module (IPython, for
+    a notebook) would wait for it forever. ``settle`` waits for the thread before another
+    fork; ``result`` starts it if nothing did.
+    """
 
     def __init__(
         self,
@@ -115,7 +122,17 @@ class InBackground:
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(list(files), assignment),
                                         name="similarity", daemon=True)  # fmt: skip
-        self._thread.start()
+        self._started = False
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            self._thread.start()
+
+    def settle(self) -> None:
+        """No thread of ours runs when this returns (it finished, or never started)."""
+        if self._started:
+            self._thread.join()
 
     def _run(
         self, files: list[tuple[str, Path, Path | None, str | None]], assignment: Assignment | None
@@ -127,6 +144,7 @@ class InBackground:
 
     def result(self) -> Compared:
         """The comparison, once done; what it raised is raised here."""
+        self.start()
         self._thread.join()
         if self.error is not None:
             raise self.error

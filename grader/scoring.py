@@ -166,7 +166,7 @@ def _plain_pass(
         max_score=points,
         visibility=case.visibility,
         message=_bounded("passed"),
-        duration_s=_duration(outcome),
+        duration_s=call_duration(outcome),
     )
 
 
