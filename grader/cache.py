@@ -272,7 +272,9 @@ def _case_wire(case: Case, encode: Callable[[Any], dict[str, Any]]) -> dict[str,
             "args": [encode(a) for a in case.args]}  # fmt: skip
 
 
-def _read(path: Path, key: list[Any], secret: bytes) -> Computed:
+def _verified(path: Path, secret: bytes) -> dict[str, Any]:
+    """An entry's body: read without following a link, from a file ours alone, bounded,
+    parsed strictly, its MAC checked, and every source it was computed from unchanged."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     with os.fdopen(fd, "rb") as handle:
         if not _private(os.fstat(handle.fileno()), directory=False):
@@ -289,16 +291,21 @@ def _read(path: Path, key: list[Any], secret: bytes) -> Computed:
     body, mac = entry["body"], entry.get("mac")
     if not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(secret, body)):
         raise _Invalid("bad MAC")
-    if body.get("key") != key:
-        raise _Invalid("another key")
     files = body.get("files")
-    if not isinstance(files, list):
+    if not isinstance(files, list) or not files:
         raise _Invalid("no files")
     for item in files:
         if not (isinstance(item, list) and len(item) == 2 and all(type(i) is str for i in item)):
             raise _Invalid("bad file")
         if _digest(item[0]) != item[1]:  # OSError when it is gone: invalid too
             raise _Invalid("a source changed")
+    return dict(body)
+
+
+def _read(path: Path, key: list[Any], secret: bytes) -> Computed:
+    body = _verified(path, secret)
+    if body.get("key") != key:
+        raise _Invalid("another key")
     raw_cases, raw_expected = body.get("cases"), body.get("expected")
     if not isinstance(raw_cases, list) or not isinstance(raw_expected, list):
         raise _Invalid("no cases")
@@ -444,32 +451,9 @@ def read_quick(course: Path, chosen_by: str, seed: int) -> dict[str, Any] | None
 
 
 def _read_quick(path: Path, key: list[Any], secret: bytes, course: Path) -> dict[str, Any]:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    with os.fdopen(fd, "rb") as handle:
-        if not _private(os.fstat(handle.fileno()), directory=False):
-            raise _Invalid("not ours alone")
-        data = handle.read(MAX_ENTRY_BYTES + 1)
-    if len(data) > MAX_ENTRY_BYTES:
-        raise _Invalid("too large")
-    try:
-        entry = json.loads(data)
-    except (ValueError, RecursionError):
-        raise _Invalid("not JSON") from None
-    if not isinstance(entry, dict) or not isinstance(entry.get("body"), dict):
-        raise _Invalid("not an entry")
-    body, mac = entry["body"], entry.get("mac")
-    if not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(secret, body)):
-        raise _Invalid("bad MAC")
+    body = _verified(path, secret)
     if body.get("key") != key or body.get("listing") != _listing(course):
         raise _Invalid("another key")
-    files = body.get("files")
-    if not isinstance(files, list) or not files:
-        raise _Invalid("no files")
-    for item in files:
-        if not (isinstance(item, list) and len(item) == 2 and all(type(i) is str for i in item)):
-            raise _Invalid("bad file")
-        if _digest(item[0]) != item[1]:
-            raise _Invalid("a source changed")
     if not isinstance(body.get("assignment"), dict) or not isinstance(body.get("groups"), list):
         raise _Invalid("no plan")
     return dict(body)
