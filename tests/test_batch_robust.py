@@ -100,8 +100,9 @@ def test_a_worker_whose_bubblewrap_fails_says_so_before_grading(
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
     monkeypatch.setattr(sandbox, "_bwrap_base", lambda: ["bwrap", "--no-such-option"])
+    monkeypatch.setattr(batch, "_ignore_ctrl_c", lambda parent: None)  # we are no worker
     options = batch._Options("forward", 0, "auto", Limits(), announce=True)
-    batch._start_worker(options)
+    batch._start_worker(options, os.getppid())
     worker = batch._worker
     assert worker is not None
     try:
