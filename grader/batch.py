@@ -31,7 +31,7 @@ from . import __version__, course, interrupt, registry
 from .classsimilarity import InBackground, write_similarity
 from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
-from .errors import GraderError, Interrupted, UsageError
+from .errors import GraderError, Interrupted, SandboxUnavailable, UsageError
 from .formats import write_report
 from .grade import failed_report, failure_message, grade, max_score_of
 from .registry import Choice
@@ -115,7 +115,11 @@ def _start_worker(options: _Options, parent: int) -> None:
     _worker.keep_ready = True
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
-    _worker.warm()
+    try:
+        _worker.warm()
+    except SandboxUnavailable as exc:  # said by each task, and the parent stops the batch
+        _worker.unavailable = str(exc)
+        return
     # Run as the worker ends, forked or spawned (a forked worker leaves by os._exit, which
     # skips atexit): its sandbox and everything in it go with it.
     util.Finalize(_worker, _worker.close, exitpriority=10)
@@ -159,6 +163,8 @@ def _in_worker(
 
     A worker that dies leaves its marker behind, which names the submission it died on.
     """
+    if _worker is not None and _worker.unavailable:
+        raise SandboxUnavailable(_worker.unavailable)
     marker = _marker(options, submission)
     marker.write_text(str(os.getpid()))
     try:
@@ -463,6 +469,9 @@ def _pool_round(
                 except BrokenProcessPool:
                     lost.append(submission)
                     continue
+                except SandboxUnavailable:  # in the workers: no submission can be graded
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
                 except Exception as exc:  # e.g. its report could not be written
                     row = _failed_row(submission, output / f"{submission.id}.json", options,
                                       failure_message(exc))  # fmt: skip
