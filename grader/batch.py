@@ -141,6 +141,8 @@ def _grade_one(submission: Submission, report_path: Path, options: _Options) -> 
         else:
             report = grade(submission.path, assignment=assignment, seed=options.seed,
                            grader=_worker, root=submission.root)  # fmt: skip
+    except SandboxUnavailable:  # not this submission's doing: the parent stops the batch
+        raise
     except Exception as exc:  # a bug of ours costs this submission, not the batch
         return _failed_row(submission, report_path, options, failure_message(exc))
     document = report.to_dict()
