@@ -27,24 +27,20 @@ def relu_grad(z):
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = len(probs)
-    grad = np.empty_like(probs)
-    for i in range(m):
-        target = np.zeros(probs.shape[1])
-        target[int(labels[i])] = 1.0
-        grad[i] = (probs[i] - target) / m
-    return grad
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    m, n = scores.shape
+    Y = np.eye(n)[labels]            # one-hot rows
+    return (softmax(scores) - Y) / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    dZ = np.array(grad_out, dtype=float)
-    dX = np.dot(dZ, W.T)
-    dW = np.dot(X.T, dZ)
-    db = np.sum(dZ, axis=0)
-    return dX, dW, db
+    a_prev = np.asarray(inputs, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    da_prev = np.matmul(dz, np.transpose(weights))
+    dw = np.matmul(np.transpose(a_prev), dz)
+    db = dz.sum(axis=0)
+    return da_prev, dw, db
 
 
 def backward(inputs, weights, biases, labels):
@@ -61,5 +57,10 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

@@ -31,7 +31,10 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.array(z, dtype=float)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -47,11 +50,16 @@ def softmax_cross_entropy_grad(scores, labels):
     [[-0.25, 0.25], [0.25, -0.25]]; scores [[1000, 0]] with label [1] give
     [[1, -1]].
     """
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    m, n = scores.shape
-    Y = np.eye(n)[labels]            # one-hot rows
-    return (softmax(scores) - Y) / m
+    dvalues = softmax(scores)
+    y_true = np.array(labels)
+    samples = len(dvalues)
+    # If labels are one-hot encoded, turn them into discrete values
+    if len(y_true.shape) == 2:
+        y_true = np.argmax(y_true, axis=1)
+    dinputs = dvalues.copy()
+    dinputs[range(samples), y_true] -= 1
+    dinputs = dinputs / samples
+    return dinputs
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -90,21 +98,19 @@ def backward(inputs, weights, biases, labels):
     [[[-1, 5], [-1.5, 7.5]], [[-2.5, 2.5], [-0.5, 0.5]]] and grad_biases
     [[-0.5, 2.5], [-0.5, 0.5]].
     """
-    cache = []
-    a = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        z = np.dot(a, weights[l]) + biases[l]
-        cache.append(a)
-        a = np.maximum(0, z) if l < L - 1 else z
-    dz = softmax_cross_entropy_grad(a, labels)
-    grads_w = [None] * L
-    grads_b = [None] * L
-    for l in reversed(range(L)):
-        da, grads_w[l], grads_b[l] = dense_backward(cache[l], weights[l], dz)
-        if l > 0:
-            dz = da * (cache[l] > 0)      # mask from the activation A = relu(Z)
-    return grads_w, grads_b
+    def go(a, k):
+        # returns (dA for this layer's input, list of dWs, list of dbs) from layer k on
+        z = a @ np.asarray(weights[k], dtype=float) + np.asarray(biases[k], dtype=float)
+        if k == len(weights) - 1:
+            dz = softmax_cross_entropy_grad(z, labels)
+            dws, dbs = [], []
+        else:
+            da_next, dws, dbs = go(np.maximum(z, 0), k + 1)
+            dz = da_next * relu_grad(z)
+        da, dw, db = dense_backward(a, weights[k], dz)
+        return da, [dw] + dws, [db] + dbs
+    _, grad_weights, grad_biases = go(np.asarray(inputs, dtype=float), 0)
+    return grad_weights, grad_biases
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
@@ -121,8 +127,9 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
     return new_weights, new_biases

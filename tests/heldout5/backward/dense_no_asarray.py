@@ -31,8 +31,8 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -49,10 +49,13 @@ def softmax_cross_entropy_grad(scores, labels):
     [[1, -1]].
     """
     probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels, dtype=int)] = 1.0
-    return (probs - onehot) / m
+    m = len(probs)
+    grad = np.empty_like(probs)
+    for i in range(m):
+        target = np.zeros(probs.shape[1])
+        target[int(labels[i])] = 1.0
+        grad[i] = (probs[i] - target) / m
+    return grad
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -73,28 +76,6 @@ def dense_backward(inputs, weights, grad_out):
     return grad_inputs, grad_weights, grad_biases
 
 
-class Layer_Dense:
-    def __init__(self, weights, biases):
-        self.weights = np.asarray(weights, dtype=float)
-        self.biases = np.asarray(biases, dtype=float)
-
-    def forward(self, inputs):
-        self.inputs = inputs
-        self.output = inputs @ self.weights + self.biases
-
-    def backward(self, dvalues):
-        self.dinputs, self.dweights, self.dbiases = dense_backward(self.inputs, self.weights, dvalues)
-
-
-class Activation_ReLU:
-    def forward(self, inputs):
-        self.inputs = inputs
-        self.output = np.maximum(0, inputs)
-
-    def backward(self, dvalues):
-        self.dinputs = dvalues * relu_grad(self.inputs)
-
-
 def backward(inputs, weights, biases, labels):
     """Return the gradients of the mean cross-entropy loss for every parameter.
 
@@ -110,23 +91,20 @@ def backward(inputs, weights, biases, labels):
     [[[-1, 5], [-1.5, 7.5]], [[-2.5, 2.5], [-0.5, 0.5]]] and grad_biases
     [[-0.5, 2.5], [-0.5, 0.5]].
     """
-    layers = [Layer_Dense(w, b) for w, b in zip(weights, biases)]
-    activations = [Activation_ReLU() for _ in layers[:-1]]
-    x = np.asarray(inputs, dtype=float)
-    for i, layer in enumerate(layers):
-        layer.forward(x)
-        x = layer.output
-        if i < len(activations):
-            activations[i].forward(x)
-            x = activations[i].output
-    dvalues = softmax_cross_entropy_grad(x, labels)
-    for i in reversed(range(len(layers))):
-        layers[i].backward(dvalues)
-        dvalues = layers[i].dinputs
-        if i > 0:
-            activations[i - 1].backward(dvalues)
-            dvalues = activations[i - 1].dinputs
-    return [l.dweights for l in layers], [l.dbiases for l in layers]
+    A = [np.asarray(inputs, dtype=float)]
+    Z = []
+    for W, b in zip(weights, biases):
+        Z.append(A[-1] @ W + b)
+        A.append(np.maximum(0, Z[-1]))
+    dZ = softmax_cross_entropy_grad(Z[-1], labels)
+    dWs, dbs = [], []
+    for l in range(len(weights) - 1, -1, -1):
+        dA, dW, db = dense_backward(A[l], weights[l], dZ)
+        dWs.insert(0, dW)
+        dbs.insert(0, db)
+        if l > 0:
+            dZ = dA * relu_grad(Z[l - 1])
+    return dWs, dbs
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
@@ -143,9 +121,10 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
-    return new_weights, new_biases
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

@@ -22,19 +22,15 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = len(probs)
-    grad = np.empty_like(probs)
-    for i in range(m):
-        target = np.zeros(probs.shape[1])
-        target[int(labels[i])] = 1.0
-        grad[i] = (probs[i] - target) / m
-    return grad
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    m, n = scores.shape
+    Y = np.eye(n)[labels]            # one-hot rows
+    return (softmax(scores) - Y) / m
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -49,27 +45,26 @@ def dense_backward(inputs, weights, grad_out):
 
 
 def backward(inputs, weights, biases, labels):
-    A = [np.asarray(inputs, dtype=float)]
-    Z = []
-    for W, b in zip(weights, biases):
-        Z.append(A[-1] @ W + b)
-        A.append(np.maximum(0, Z[-1]))
-    dZ = softmax_cross_entropy_grad(Z[-1], labels)
-    dWs, dbs = [], []
-    for l in range(len(weights) - 1, -1, -1):
-        dA, dW, db = dense_backward(A[l], weights[l], dZ)
-        dWs.insert(0, dW)
-        dbs.insert(0, db)
+    cache = []
+    a = np.array(inputs, dtype=float)
+    L = len(weights)
+    for l in range(L):
+        z = np.dot(a, weights[l]) + biases[l]
+        cache.append(a)
+        a = np.maximum(0, z) if l < L - 1 else z
+    dz = softmax_cross_entropy_grad(a, labels)
+    grads_w = [None] * L
+    grads_b = [None] * L
+    for l in reversed(range(L)):
+        da, grads_w[l], grads_b[l] = dense_backward(cache[l], weights[l], dz)
         if l > 0:
-            dZ = dA * relu_grad(Z[l - 1])
-    return dWs, dbs
+            dz = da * (cache[l] > 0)      # mask from the activation A = relu(Z)
+    return grads_w, grads_b
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

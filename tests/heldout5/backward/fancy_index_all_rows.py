@@ -31,8 +31,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -67,12 +66,13 @@ def dense_backward(inputs, weights, grad_out):
     Bank output layer: dense_backward([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])
     gives ([[-0.5, 2.5]], [[-2.5, 2.5], [-0.5, 0.5]], [-0.5, 0.5]).
     """
-    a_prev = np.asarray(inputs, dtype=float)
-    dz = np.asarray(grad_out, dtype=float)
-    da_prev = np.matmul(dz, np.transpose(weights))
-    dw = np.matmul(np.transpose(a_prev), dz)
-    db = dz.sum(axis=0)
-    return da_prev, dw, db
+    x = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    g = np.asarray(grad_out, dtype=float)
+    grad_inputs = np.einsum("mj,ij->mi", g, w)
+    grad_weights = np.einsum("mi,mj->ij", x, g)
+    grad_biases = np.einsum("mj->j", g)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
@@ -90,21 +90,19 @@ def backward(inputs, weights, biases, labels):
     [[[-1, 5], [-1.5, 7.5]], [[-2.5, 2.5], [-0.5, 0.5]]] and grad_biases
     [[-0.5, 2.5], [-0.5, 0.5]].
     """
-    cache = []
-    a = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        z = np.dot(a, weights[l]) + biases[l]
-        cache.append(a)
-        a = np.maximum(0, z) if l < L - 1 else z
-    dz = softmax_cross_entropy_grad(a, labels)
-    grads_w = [None] * L
-    grads_b = [None] * L
-    for l in reversed(range(L)):
-        da, grads_w[l], grads_b[l] = dense_backward(cache[l], weights[l], dz)
-        if l > 0:
-            dz = da * (cache[l] > 0)      # mask from the activation A = relu(Z)
-    return grads_w, grads_b
+    def go(a, k):
+        # returns (dA for this layer's input, list of dWs, list of dbs) from layer k on
+        z = a @ np.asarray(weights[k], dtype=float) + np.asarray(biases[k], dtype=float)
+        if k == len(weights) - 1:
+            dz = softmax_cross_entropy_grad(z, labels)
+            dws, dbs = [], []
+        else:
+            da_next, dws, dbs = go(np.maximum(z, 0), k + 1)
+            dz = da_next * relu_grad(z)
+        da, dw, db = dense_backward(a, weights[k], dz)
+        return da, [dw] + dws, [db] + dbs
+    _, grad_weights, grad_biases = go(np.asarray(inputs, dtype=float), 0)
+    return grad_weights, grad_biases
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
@@ -121,9 +119,5 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

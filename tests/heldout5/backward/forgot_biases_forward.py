@@ -22,30 +22,34 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    dvalues = softmax(scores)
-    y_true = np.array(labels)
-    samples = len(dvalues)
-    # If labels are one-hot encoded, turn them into discrete values
-    if len(y_true.shape) == 2:
-        y_true = np.argmax(y_true, axis=1)
-    dinputs = dvalues.copy()
-    dinputs[range(samples), y_true] -= 1
-    dinputs = dinputs / samples
-    return dinputs
+    probs = softmax(scores)
+    num_train = probs.shape[0]
+    dscores = probs.copy()
+    dscores[range(num_train), labels] -= 1
+    dscores /= num_train
+    return dscores
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.asarray(inputs, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    g = np.asarray(grad_out, dtype=float)
-    grad_inputs = np.einsum("mj,ij->mi", g, w)
-    grad_weights = np.einsum("mi,mj->ij", x, g)
-    grad_biases = np.einsum("mj->j", g)
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    m, n_in = inputs.shape
+    n_out = weights.shape[1]
+    grad_inputs = np.zeros((m, n_in))
+    grad_weights = np.zeros((n_in, n_out))
+    grad_biases = np.zeros(n_out)
+    for r in range(m):
+        for j in range(n_out):
+            grad_biases[j] += grad_out[r, j]
+            for i in range(n_in):
+                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
+                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
     return grad_inputs, grad_weights, grad_biases
 
 
@@ -66,10 +70,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    return new_weights, new_biases

@@ -14,34 +14,26 @@ def softmax(z):
 
 def relu_grad(z):
     z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    num_train = probs.shape[0]
-    dscores = probs.copy()
-    dscores[range(num_train), labels] -= 1
-    dscores /= num_train
-    return dscores
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    m, n = scores.shape
+    Y = np.eye(n)[labels]            # one-hot rows
+    return (softmax(scores) - Y) / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    m, n_in = inputs.shape
-    n_out = weights.shape[1]
-    grad_inputs = np.zeros((m, n_in))
-    grad_weights = np.zeros((n_in, n_out))
-    grad_biases = np.zeros(n_out)
-    for r in range(m):
-        for j in range(n_out):
-            grad_biases[j] += grad_out[r, j]
-            for i in range(n_in):
-                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
-                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
-    return grad_inputs, grad_weights, grad_biases
+    a_prev = np.asarray(inputs, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    da_prev = np.matmul(dz, np.transpose(weights))
+    dw = np.matmul(np.transpose(a_prev), dz)
+    db = dz.sum(axis=0)
+    return da_prev, dw, db
 
 
 def backward(inputs, weights, biases, labels):
@@ -63,9 +55,10 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
-    return new_weights, new_biases
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

@@ -22,47 +22,59 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.array(z, dtype=float)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    m, n = scores.shape
-    Y = np.eye(n)[labels]            # one-hot rows
-    return (softmax(scores) - Y) / m
+    dvalues = softmax(scores)
+    y_true = np.array(labels)
+    samples = len(dvalues)
+    # If labels are one-hot encoded, turn them into discrete values
+    if len(y_true.shape) == 2:
+        y_true = np.argmax(y_true, axis=1)
+    dinputs = dvalues.copy()
+    dinputs[range(samples), y_true] -= 1
+    dinputs = dinputs / samples
+    return dinputs
 
 
 def dense_backward(inputs, weights, grad_out):
-    a_prev = np.asarray(inputs, dtype=float)
-    dz = np.asarray(grad_out, dtype=float)
-    da_prev = np.matmul(dz, np.transpose(weights))
-    dw = np.matmul(np.transpose(a_prev), dz)
-    db = dz.sum(axis=0)
-    return da_prev, dw, db
+    x = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    g = np.asarray(grad_out, dtype=float)
+    grad_inputs = np.einsum("mj,ij->mi", g, w)
+    grad_weights = np.einsum("mi,mj->ij", x, g)
+    grad_biases = np.einsum("mj->j", g)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
-    cache = []
-    a = np.array(inputs, dtype=float)
-    L = len(weights)
-    for l in range(L):
-        z = np.dot(a, weights[l]) + biases[l]
-        cache.append(a)
-        a = np.maximum(0, z) if l < L - 1 else z
-    dz = softmax_cross_entropy_grad(a, labels)
-    grads_w = [None] * L
-    grads_b = [None] * L
-    for l in reversed(range(L)):
-        da, grads_w[l], grads_b[l] = dense_backward(cache[l], weights[l], dz)
-        if l > 0:
-            dz = da * (cache[l] > 0)      # mask from the activation A = relu(Z)
-    return grads_w, grads_b
+    def go(a, k):
+        # returns (dA for this layer's input, list of dWs, list of dbs) from layer k on
+        z = a @ np.asarray(weights[k], dtype=float) + np.asarray(biases[k], dtype=float)
+        if k == len(weights) - 1:
+            dz = softmax_cross_entropy_grad(z, labels)
+            dws, dbs = [], []
+        else:
+            da_next, dws, dbs = go(np.maximum(z, 0), k + 1)
+            dz = da_next * relu_grad(z)
+        da, dw, db = dense_backward(a, weights[k], dz)
+        return da, [dw] + dws, [db] + dbs
+    _, grad_weights, grad_biases = go(np.asarray(inputs, dtype=float), 0)
+    return grad_weights, grad_biases
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b
 
 
 # quick test

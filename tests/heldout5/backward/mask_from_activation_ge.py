@@ -22,28 +22,30 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    m = len(probs)
-    grad = np.empty_like(probs)
-    for i in range(m):
-        target = np.zeros(probs.shape[1])
-        target[int(labels[i])] = 1.0
-        grad[i] = (probs[i] - target) / m
-    return grad
+    dvalues = softmax(scores)
+    y_true = np.array(labels)
+    samples = len(dvalues)
+    # If labels are one-hot encoded, turn them into discrete values
+    if len(y_true.shape) == 2:
+        y_true = np.argmax(y_true, axis=1)
+    dinputs = dvalues.copy()
+    dinputs[range(samples), y_true] -= 1
+    dinputs = dinputs / samples
+    return dinputs
 
 
 def dense_backward(inputs, weights, grad_out):
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    dZ = np.array(grad_out, dtype=float)
-    dX = np.dot(dZ, W.T)
-    dW = np.dot(X.T, dZ)
-    db = np.sum(dZ, axis=0)
-    return dX, dW, db
+    x = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    g = np.asarray(grad_out, dtype=float)
+    grad_inputs = np.einsum("mj,ij->mi", g, w)
+    grad_weights = np.einsum("mi,mj->ij", x, g)
+    grad_biases = np.einsum("mj->j", g)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
@@ -63,5 +65,8 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

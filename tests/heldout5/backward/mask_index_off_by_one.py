@@ -31,10 +31,8 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -50,11 +48,11 @@ def softmax_cross_entropy_grad(scores, labels):
     [[-0.25, 0.25], [0.25, -0.25]]; scores [[1000, 0]] with label [1] give
     [[1, -1]].
     """
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    m, n = scores.shape
-    Y = np.eye(n)[labels]            # one-hot rows
-    return (softmax(scores) - Y) / m
+    probs = softmax(scores)
+    m = probs.shape[0]
+    onehot = np.zeros_like(probs)
+    onehot[np.arange(m), np.asarray(labels, dtype=int)] = 1.0
+    return (probs - onehot) / m
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -69,12 +67,10 @@ def dense_backward(inputs, weights, grad_out):
     Bank output layer: dense_backward([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])
     gives ([[-0.5, 2.5]], [[-2.5, 2.5], [-0.5, 0.5]], [-0.5, 0.5]).
     """
-    a_prev = np.asarray(inputs, dtype=float)
-    dz = np.asarray(grad_out, dtype=float)
-    da_prev = np.matmul(dz, np.transpose(weights))
-    dw = np.matmul(np.transpose(a_prev), dz)
-    db = dz.sum(axis=0)
-    return da_prev, dw, db
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):
@@ -122,10 +118,9 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    return new_weights, new_biases

@@ -31,10 +31,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -50,16 +47,11 @@ def softmax_cross_entropy_grad(scores, labels):
     [[-0.25, 0.25], [0.25, -0.25]]; scores [[1000, 0]] with label [1] give
     [[1, -1]].
     """
-    dvalues = softmax(scores)
-    y_true = np.array(labels)
-    samples = len(dvalues)
-    # If labels are one-hot encoded, turn them into discrete values
-    if len(y_true.shape) == 2:
-        y_true = np.argmax(y_true, axis=1)
-    dinputs = dvalues.copy()
-    dinputs[range(samples), y_true] -= 1
-    dinputs = dinputs / samples
-    return dinputs
+    probs = softmax(scores)
+    m = probs.shape[0]
+    onehot = np.zeros_like(probs)
+    onehot[np.arange(m), np.asarray(labels, dtype=int)] = 1.0
+    return (probs - onehot) / m
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -74,13 +66,10 @@ def dense_backward(inputs, weights, grad_out):
     Bank output layer: dense_backward([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])
     gives ([[-0.5, 2.5]], [[-2.5, 2.5], [-0.5, 0.5]], [-0.5, 0.5]).
     """
-    x = np.asarray(inputs, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    g = np.asarray(grad_out, dtype=float)
-    grad_inputs = np.einsum("mj,ij->mi", g, w)
-    grad_weights = np.einsum("mi,mj->ij", x, g)
-    grad_biases = np.einsum("mj->j", g)
-    return grad_inputs, grad_weights, grad_biases
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):
@@ -128,10 +117,8 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

@@ -56,6 +56,7 @@ def dense_backward(inputs, weights, grad_out):
     layer.backward(np.asarray(grad_out, dtype=float))
     return layer.dinputs, layer.dweights, layer.dbiases
 
+
 def backward(inputs, weights, biases, labels):
     layers = [Layer_Dense(w, b) for w, b in zip(weights, biases)]
     x = np.asarray(inputs, dtype=float)
@@ -70,6 +71,7 @@ def backward(inputs, weights, biases, labels):
         if i > 0:
             dvalues = layers[i].dinputs * relu_grad(zs[i - 1])
     return [l.dweights for l in layers], [l.dbiases for l in layers]
+
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     update = lambda p, g: p - learning_rate * g

@@ -13,69 +13,62 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels, dtype=int)] = 1.0
-    return (probs - onehot) / m
+    num_train = probs.shape[0]
+    dscores = probs.copy()
+    dscores[range(num_train), labels] -= 1
+    dscores /= num_train
+    return dscores
 
 
 def dense_backward(inputs, weights, grad_out):
     inputs = np.asarray(inputs, dtype=float)
     weights = np.asarray(weights, dtype=float)
     grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
-
-
-class Layer_Dense:
-    def __init__(self, weights, biases):
-        self.weights = np.asarray(weights, dtype=float)
-        self.biases = np.asarray(biases, dtype=float)
-
-    def forward(self, inputs):
-        self.inputs = inputs
-        self.output = inputs @ self.weights + self.biases
-
-    def backward(self, dvalues):
-        self.dinputs, self.dweights, self.dbiases = dense_backward(self.inputs, self.weights, dvalues)
-
-
-class Activation_ReLU:
-    def forward(self, inputs):
-        self.inputs = inputs
-        self.output = np.maximum(0, inputs)
-
-    def backward(self, dvalues):
-        self.dinputs = dvalues * relu_grad(self.inputs)
+    m, n_in = inputs.shape
+    n_out = weights.shape[1]
+    grad_inputs = np.zeros((m, n_in))
+    grad_weights = np.zeros((n_in, n_out))
+    grad_biases = np.zeros(n_out)
+    for r in range(m):
+        for j in range(n_out):
+            grad_biases[j] += grad_out[r, j]
+            for i in range(n_in):
+                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
+                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
-    layers = [Layer_Dense(w, b) for w, b in zip(weights, biases)]
-    activations = [Activation_ReLU() for _ in layers[:-1]]
-    x = np.asarray(inputs, dtype=float)
-    for i, layer in enumerate(layers):
-        layer.forward(x)
-        x = layer.output
-        if i < len(activations):
-            activations[i].forward(x)
-            x = activations[i].output
-    dvalues = softmax_cross_entropy_grad(x, labels)
-    for i in reversed(range(len(layers))):
-        layers[i].backward(dvalues)
-        dvalues = layers[i].dinputs
-        if i > 0:
-            activations[i - 1].backward(dvalues)
-            dvalues = activations[i - 1].dinputs
-    return [l.dweights for l in layers], [l.dbiases for l in layers]
+    nabla_w = [np.zeros(np.shape(w)) for w in weights]
+    nabla_b = [np.zeros(np.shape(b)) for b in biases]
+    activation = np.asarray(inputs, dtype=float)
+    activations = [activation]   # list to store all the activations, layer by layer
+    zs = []                      # list to store all the z vectors, layer by layer
+    for w, b in zip(weights, biases):
+        z = activation @ w + b
+        zs.append(z)
+        activation = np.maximum(z, 0)
+        activations.append(activation)
+    num_layers = len(weights)
+    delta = softmax_cross_entropy_grad(zs[-1], labels)
+    _, nabla_w[-1], nabla_b[-1] = dense_backward(activations[-2], weights[-1], delta)
+    for l in range(2, num_layers + 1):
+        dA, _, _ = dense_backward(activations[-l], weights[-l + 1], delta)
+        delta = dA * relu_grad(zs[-l])
+        _, nabla_w[-l], nabla_b[-l] = dense_backward(activations[-l - 1], weights[-l], delta)
+    return nabla_w, nabla_b
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
     return new_weights, new_biases

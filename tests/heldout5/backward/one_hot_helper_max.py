@@ -37,6 +37,7 @@ def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
     return (probs - one_hot(labels)) / probs.shape[0]
 
+
 def dense_backward(inputs, weights, grad_out):
     a_prev = np.asarray(inputs, dtype=float)
     dz = np.asarray(grad_out, dtype=float)
@@ -62,6 +63,7 @@ def backward(inputs, weights, biases, labels):
         if l > 0:
             dz = da * relu_grad(cache[l - 1][1])
     return gw, gb
+
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     new_weights = []

@@ -22,11 +22,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -37,35 +34,36 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    dZ = np.array(grad_out, dtype=float)
-    dX = np.dot(dZ, W.T)
-    dW = np.dot(X.T, dZ)
-    db = np.sum(dZ, axis=0)
-    return dX, dW, db
+    a_prev = np.asarray(inputs, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    da_prev = np.matmul(dz, np.transpose(weights))
+    dw = np.matmul(np.transpose(a_prev), dz)
+    db = dz.sum(axis=0)
+    return da_prev, dw, db
 
 
 def backward(inputs, weights, biases, labels):
-    A = [np.asarray(inputs, dtype=float)]
-    Z = []
-    for W, b in zip(weights, biases):
-        Z.append(A[-1] @ W + b)
-        A.append(np.maximum(0, Z[-1]))
-    dZ = softmax_cross_entropy_grad(Z[-1], labels)
-    dWs, dbs = [], []
-    for l in range(len(weights) - 1, -1, -1):
-        dA, dW, db = dense_backward(A[l], weights[l], dZ)
-        dWs.insert(0, dW)
-        dbs.insert(0, db)
+    cache = []
+    a = np.array(inputs, dtype=float)
+    L = len(weights)
+    for l in range(L):
+        z = np.dot(a, weights[l]) + biases[l]
+        cache.append(a)
+        a = np.maximum(0, z) if l < L - 1 else z
+    dz = softmax_cross_entropy_grad(a, labels)
+    grads_w = [None] * L
+    grads_b = [None] * L
+    for l in reversed(range(L)):
+        da, grads_w[l], grads_b[l] = dense_backward(cache[l], weights[l], dz)
         if l > 0:
-            dZ = dA * relu_grad(Z[l - 1])
-    return dWs, dbs
+            dz = da * (cache[l] > 0)      # mask from the activation A = relu(Z)
+    return grads_w, grads_b
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
     return new_weights, new_biases

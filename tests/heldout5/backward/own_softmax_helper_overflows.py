@@ -37,6 +37,7 @@ def softmax_cross_entropy_grad(scores, labels):
     probs[np.arange(m), labels] -= 1
     return probs / m
 
+
 def dense_backward(inputs, weights, grad_out):
     X = np.array(inputs, dtype=float)
     W = np.array(weights, dtype=float)
@@ -65,6 +66,7 @@ def backward(inputs, weights, biases, labels):
         if l > 0:
             dZ = dA * relu_grad(Z[l - 1])
     return dWs, dbs
+
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)

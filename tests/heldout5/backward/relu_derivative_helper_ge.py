@@ -38,6 +38,7 @@ def relu_grad(z):
     """
     return relu_derivative(z)
 
+
 def softmax_cross_entropy_grad(scores, labels):
     """Return the gradient of the mean cross-entropy loss with respect to the scores.
 

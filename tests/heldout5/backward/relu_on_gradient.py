@@ -13,24 +13,26 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    # like cs231n's relu_backward: start from ones and zero out where x <= 0
+    z = np.asarray(z, dtype=float)
+    dz = np.ones_like(z)
+    dz[z <= 0] = 0.0
+    return dz
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    scores = np.asarray(scores, dtype=float)
-    labels = np.asarray(labels)
-    m, n = scores.shape
-    Y = np.eye(n)[labels]            # one-hot rows
-    return (softmax(scores) - Y) / m
+    probs = softmax(scores)
+    m = probs.shape[0]
+    onehot = np.zeros_like(probs)
+    onehot[np.arange(m), np.asarray(labels, dtype=int)] = 1.0
+    return (probs - onehot) / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    a_prev = np.asarray(inputs, dtype=float)
-    dz = np.asarray(grad_out, dtype=float)
-    da_prev = np.matmul(dz, np.transpose(weights))
-    dw = np.matmul(np.transpose(a_prev), dz)
-    db = dz.sum(axis=0)
-    return da_prev, dw, db
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
 
 
 def backward(inputs, weights, biases, labels):
@@ -51,5 +53,8 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

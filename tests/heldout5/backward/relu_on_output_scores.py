@@ -31,7 +31,11 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    # like cs231n's relu_backward: start from ones and zero out where x <= 0
+    z = np.asarray(z, dtype=float)
+    dz = np.ones_like(z)
+    dz[z <= 0] = 0.0
+    return dz
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -47,16 +51,12 @@ def softmax_cross_entropy_grad(scores, labels):
     [[-0.25, 0.25], [0.25, -0.25]]; scores [[1000, 0]] with label [1] give
     [[1, -1]].
     """
-    dvalues = softmax(scores)
-    y_true = np.array(labels)
-    samples = len(dvalues)
-    # If labels are one-hot encoded, turn them into discrete values
-    if len(y_true.shape) == 2:
-        y_true = np.argmax(y_true, axis=1)
-    dinputs = dvalues.copy()
-    dinputs[range(samples), y_true] -= 1
-    dinputs = dinputs / samples
-    return dinputs
+    probs = softmax(scores)
+    num_train = probs.shape[0]
+    dscores = probs.copy()
+    dscores[range(num_train), labels] -= 1
+    dscores /= num_train
+    return dscores
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -71,12 +71,20 @@ def dense_backward(inputs, weights, grad_out):
     Bank output layer: dense_backward([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])
     gives ([[-0.5, 2.5]], [[-2.5, 2.5], [-0.5, 0.5]], [-0.5, 0.5]).
     """
-    x = np.asarray(inputs, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    g = np.asarray(grad_out, dtype=float)
-    grad_inputs = np.einsum("mj,ij->mi", g, w)
-    grad_weights = np.einsum("mi,mj->ij", x, g)
-    grad_biases = np.einsum("mj->j", g)
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    m, n_in = inputs.shape
+    n_out = weights.shape[1]
+    grad_inputs = np.zeros((m, n_in))
+    grad_weights = np.zeros((n_in, n_out))
+    grad_biases = np.zeros(n_out)
+    for r in range(m):
+        for j in range(n_out):
+            grad_biases[j] += grad_out[r, j]
+            for i in range(n_in):
+                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
+                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
     return grad_inputs, grad_weights, grad_biases
 
 
@@ -125,8 +133,5 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

@@ -31,10 +31,8 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -50,14 +48,16 @@ def softmax_cross_entropy_grad(scores, labels):
     [[-0.25, 0.25], [0.25, -0.25]]; scores [[1000, 0]] with label [1] give
     [[1, -1]].
     """
-    probs = softmax(scores)
-    m = len(probs)
-    grad = np.empty_like(probs)
-    for i in range(m):
-        target = np.zeros(probs.shape[1])
-        target[int(labels[i])] = 1.0
-        grad[i] = (probs[i] - target) / m
-    return grad
+    dvalues = softmax(scores)
+    y_true = np.array(labels)
+    samples = len(dvalues)
+    # If labels are one-hot encoded, turn them into discrete values
+    if len(y_true.shape) == 2:
+        y_true = np.argmax(y_true, axis=1)
+    dinputs = dvalues.copy()
+    dinputs[range(samples), y_true] -= 1
+    dinputs = dinputs / samples
+    return dinputs
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -72,13 +72,13 @@ def dense_backward(inputs, weights, grad_out):
     Bank output layer: dense_backward([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])
     gives ([[-0.5, 2.5]], [[-2.5, 2.5], [-0.5, 0.5]], [-0.5, 0.5]).
     """
-    X = np.array(inputs, dtype=float)
-    W = np.array(weights, dtype=float)
-    dZ = np.array(grad_out, dtype=float)
-    dX = np.dot(dZ, W.T)
-    dW = np.dot(X.T, dZ)
-    db = np.sum(dZ, axis=0)
-    return dX, dW, db
+    x = np.asarray(inputs, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    g = np.asarray(grad_out, dtype=float)
+    grad_inputs = np.einsum("mj,ij->mi", g, w)
+    grad_weights = np.einsum("mi,mj->ij", x, g)
+    grad_biases = np.einsum("mj->j", g)
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
@@ -96,20 +96,19 @@ def backward(inputs, weights, biases, labels):
     [[[-1, 5], [-1.5, 7.5]], [[-2.5, 2.5], [-0.5, 0.5]]] and grad_biases
     [[-0.5, 2.5], [-0.5, 0.5]].
     """
-    A = [np.asarray(inputs, dtype=float)]
-    Z = []
-    for W, b in zip(weights, biases):
-        Z.append(A[-1] @ W + b)
-        A.append(np.maximum(0, Z[-1]))
-    dZ = softmax_cross_entropy_grad(Z[-1], labels)
-    dWs, dbs = [], []
-    for l in range(len(weights) - 1, -1, -1):
-        dA, dW, db = dense_backward(A[l], weights[l], dZ)
-        dWs.insert(0, dW)
-        dbs.insert(0, db)
-        if l > 0:
-            dZ = dA * relu_grad(Z[l - 1])
-    return dWs, dbs
+    def go(a, k):
+        # returns (dA for this layer's input, list of dWs, list of dbs) from layer k on
+        z = a @ np.asarray(weights[k], dtype=float) + np.asarray(biases[k], dtype=float)
+        if k == len(weights) - 1:
+            dz = softmax_cross_entropy_grad(z, labels)
+            dws, dbs = [], []
+        else:
+            da_next, dws, dbs = go(np.maximum(z, 0), k + 1)
+            dz = da_next * relu_grad(z)
+        da, dw, db = dense_backward(a, weights[k], dz)
+        return da, [dw] + dws, [db] + dbs
+    _, grad_weights, grad_biases = go(np.asarray(inputs, dtype=float), 0)
+    return grad_weights, grad_biases
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):

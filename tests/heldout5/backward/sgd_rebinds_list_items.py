@@ -22,55 +22,42 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    num_train = probs.shape[0]
-    dscores = probs.copy()
-    dscores[range(num_train), labels] -= 1
-    dscores /= num_train
-    return dscores
+    scores = np.asarray(scores, dtype=float)
+    labels = np.asarray(labels)
+    m, n = scores.shape
+    Y = np.eye(n)[labels]            # one-hot rows
+    return (softmax(scores) - Y) / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    m, n_in = inputs.shape
-    n_out = weights.shape[1]
-    grad_inputs = np.zeros((m, n_in))
-    grad_weights = np.zeros((n_in, n_out))
-    grad_biases = np.zeros(n_out)
-    for r in range(m):
-        for j in range(n_out):
-            grad_biases[j] += grad_out[r, j]
-            for i in range(n_in):
-                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
-                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
-    return grad_inputs, grad_weights, grad_biases
+    a_prev = np.asarray(inputs, dtype=float)
+    dz = np.asarray(grad_out, dtype=float)
+    da_prev = np.matmul(dz, np.transpose(weights))
+    dw = np.matmul(np.transpose(a_prev), dz)
+    db = dz.sum(axis=0)
+    return da_prev, dw, db
 
 
 def backward(inputs, weights, biases, labels):
-    nabla_w = [np.zeros(np.shape(w)) for w in weights]
-    nabla_b = [np.zeros(np.shape(b)) for b in biases]
-    activation = np.asarray(inputs, dtype=float)
-    activations = [activation]   # list to store all the activations, layer by layer
-    zs = []                      # list to store all the z vectors, layer by layer
-    for w, b in zip(weights, biases):
-        z = activation @ w + b
-        zs.append(z)
-        activation = np.maximum(z, 0)
-        activations.append(activation)
-    num_layers = len(weights)
-    delta = softmax_cross_entropy_grad(zs[-1], labels)
-    _, nabla_w[-1], nabla_b[-1] = dense_backward(activations[-2], weights[-1], delta)
-    for l in range(2, num_layers + 1):
-        dA, _, _ = dense_backward(activations[-l], weights[-l + 1], delta)
-        delta = dA * relu_grad(zs[-l])
-        _, nabla_w[-l], nabla_b[-l] = dense_backward(activations[-l - 1], weights[-l], delta)
-    return nabla_w, nabla_b
+    cache = []
+    a = np.array(inputs, dtype=float)
+    L = len(weights)
+    for l in range(L):
+        z = np.dot(a, weights[l]) + biases[l]
+        cache.append(a)
+        a = np.maximum(0, z) if l < L - 1 else z
+    dz = softmax_cross_entropy_grad(a, labels)
+    grads_w = [None] * L
+    grads_b = [None] * L
+    for l in reversed(range(L)):
+        da, grads_w[l], grads_b[l] = dense_backward(cache[l], weights[l], dz)
+        if l > 0:
+            dz = da * (cache[l] > 0)      # mask from the activation A = relu(Z)
+    return grads_w, grads_b
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):

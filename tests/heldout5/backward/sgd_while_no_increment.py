@@ -22,56 +22,49 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    # like cs231n's relu_backward: start from ones and zero out where x <= 0
+    z = np.asarray(z, dtype=float)
+    dz = np.ones_like(z)
+    dz[z <= 0] = 0.0
+    return dz
 
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
-    num_train = probs.shape[0]
-    dscores = probs.copy()
-    dscores[range(num_train), labels] -= 1
-    dscores /= num_train
-    return dscores
+    m = len(probs)
+    grad = np.empty_like(probs)
+    for i in range(m):
+        target = np.zeros(probs.shape[1])
+        target[int(labels[i])] = 1.0
+        grad[i] = (probs[i] - target) / m
+    return grad
 
 
 def dense_backward(inputs, weights, grad_out):
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    m, n_in = inputs.shape
-    n_out = weights.shape[1]
-    grad_inputs = np.zeros((m, n_in))
-    grad_weights = np.zeros((n_in, n_out))
-    grad_biases = np.zeros(n_out)
-    for r in range(m):
-        for j in range(n_out):
-            grad_biases[j] += grad_out[r, j]
-            for i in range(n_in):
-                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
-                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
-    return grad_inputs, grad_weights, grad_biases
+    X = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    dZ = np.array(grad_out, dtype=float)
+    dX = np.dot(dZ, W.T)
+    dW = np.dot(X.T, dZ)
+    db = np.sum(dZ, axis=0)
+    return dX, dW, db
 
 
 def backward(inputs, weights, biases, labels):
-    nabla_w = [np.zeros(np.shape(w)) for w in weights]
-    nabla_b = [np.zeros(np.shape(b)) for b in biases]
-    activation = np.asarray(inputs, dtype=float)
-    activations = [activation]   # list to store all the activations, layer by layer
-    zs = []                      # list to store all the z vectors, layer by layer
-    for w, b in zip(weights, biases):
-        z = activation @ w + b
-        zs.append(z)
-        activation = np.maximum(z, 0)
-        activations.append(activation)
-    num_layers = len(weights)
-    delta = softmax_cross_entropy_grad(zs[-1], labels)
-    _, nabla_w[-1], nabla_b[-1] = dense_backward(activations[-2], weights[-1], delta)
-    for l in range(2, num_layers + 1):
-        dA, _, _ = dense_backward(activations[-l], weights[-l + 1], delta)
-        delta = dA * relu_grad(zs[-l])
-        _, nabla_w[-l], nabla_b[-l] = dense_backward(activations[-l - 1], weights[-l], delta)
-    return nabla_w, nabla_b
+    A = [np.asarray(inputs, dtype=float)]
+    Z = []
+    for W, b in zip(weights, biases):
+        Z.append(A[-1] @ W + b)
+        A.append(np.maximum(0, Z[-1]))
+    dZ = softmax_cross_entropy_grad(Z[-1], labels)
+    dWs, dbs = [], []
+    for l in range(len(weights) - 1, -1, -1):
+        dA, dW, db = dense_backward(A[l], weights[l], dZ)
+        dWs.insert(0, dW)
+        dbs.insert(0, db)
+        if l > 0:
+            dZ = dA * relu_grad(Z[l - 1])
+    return dWs, dbs
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):

@@ -31,7 +31,8 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -71,29 +72,18 @@ def dense_backward(inputs, weights, grad_out):
     inputs = np.asarray(inputs, dtype=float)
     weights = np.asarray(weights, dtype=float)
     grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
-
-
-class Layer_Dense:
-    def __init__(self, weights, biases):
-        self.weights = np.asarray(weights, dtype=float)
-        self.biases = np.asarray(biases, dtype=float)
-
-    def forward(self, inputs):
-        self.inputs = inputs
-        self.output = inputs @ self.weights + self.biases
-
-    def backward(self, dvalues):
-        self.dinputs, self.dweights, self.dbiases = dense_backward(self.inputs, self.weights, dvalues)
-
-
-class Activation_ReLU:
-    def forward(self, inputs):
-        self.inputs = inputs
-        self.output = np.maximum(0, inputs)
-
-    def backward(self, dvalues):
-        self.dinputs = dvalues * relu_grad(self.inputs)
+    m, n_in = inputs.shape
+    n_out = weights.shape[1]
+    grad_inputs = np.zeros((m, n_in))
+    grad_weights = np.zeros((n_in, n_out))
+    grad_biases = np.zeros(n_out)
+    for r in range(m):
+        for j in range(n_out):
+            grad_biases[j] += grad_out[r, j]
+            for i in range(n_in):
+                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
+                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
@@ -111,23 +101,24 @@ def backward(inputs, weights, biases, labels):
     [[[-1, 5], [-1.5, 7.5]], [[-2.5, 2.5], [-0.5, 0.5]]] and grad_biases
     [[-0.5, 2.5], [-0.5, 0.5]].
     """
-    layers = [Layer_Dense(w, b) for w, b in zip(weights, biases)]
-    activations = [Activation_ReLU() for _ in layers[:-1]]
-    x = np.asarray(inputs, dtype=float)
-    for i, layer in enumerate(layers):
-        layer.forward(x)
-        x = layer.output
-        if i < len(activations):
-            activations[i].forward(x)
-            x = activations[i].output
-    dvalues = softmax_cross_entropy_grad(x, labels)
-    for i in reversed(range(len(layers))):
-        layers[i].backward(dvalues)
-        dvalues = layers[i].dinputs
-        if i > 0:
-            activations[i - 1].backward(dvalues)
-            dvalues = activations[i - 1].dinputs
-    return [l.dweights for l in layers], [l.dbiases for l in layers]
+    nabla_w = [np.zeros(np.shape(w)) for w in weights]
+    nabla_b = [np.zeros(np.shape(b)) for b in biases]
+    activation = np.asarray(inputs, dtype=float)
+    activations = [activation]   # list to store all the activations, layer by layer
+    zs = []                      # list to store all the z vectors, layer by layer
+    for w, b in zip(weights, biases):
+        z = activation @ w + b
+        zs.append(z)
+        activation = np.maximum(z, 0)
+        activations.append(activation)
+    num_layers = len(weights)
+    delta = softmax_cross_entropy_grad(zs[-1], labels)
+    _, nabla_w[-1], nabla_b[-1] = dense_backward(activations[-2], weights[-1], delta)
+    for l in range(2, num_layers + 1):
+        dA, _, _ = dense_backward(activations[-l], weights[-l + 1], delta)
+        delta = dA * relu_grad(zs[-l])
+        _, nabla_w[-l], nabla_b[-l] = dense_backward(activations[-l - 1], weights[-l], delta)
+    return nabla_w, nabla_b
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
@@ -144,5 +135,10 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

@@ -14,7 +14,10 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.array(z, dtype=float)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -25,31 +28,59 @@ def softmax_cross_entropy_grad(scores, labels):
 
 
 def dense_backward(inputs, weights, grad_out):
-    x = np.asarray(inputs, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    g = np.asarray(grad_out, dtype=float)
-    grad_inputs = np.einsum("mj,ij->mi", g, w)
-    grad_weights = np.einsum("mi,mj->ij", x, g)
-    grad_biases = np.einsum("mj->j", g)
-    return grad_inputs, grad_weights, grad_biases
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+
+
+class Layer_Dense:
+    def __init__(self, weights, biases):
+        self.weights = np.asarray(weights, dtype=float)
+        self.biases = np.asarray(biases, dtype=float)
+
+    def forward(self, inputs):
+        self.inputs = inputs
+        self.output = inputs @ self.weights + self.biases
+
+    def backward(self, dvalues):
+        self.dinputs, self.dweights, self.dbiases = dense_backward(self.inputs, self.weights, dvalues)
+
+
+class Activation_ReLU:
+    def forward(self, inputs):
+        self.inputs = inputs
+        self.output = np.maximum(0, inputs)
+
+    def backward(self, dvalues):
+        self.dinputs = dvalues * relu_grad(self.inputs)
 
 
 def backward(inputs, weights, biases, labels):
-    def go(a, k):
-        # returns (dA for this layer's input, list of dWs, list of dbs) from layer k on
-        z = a @ np.asarray(weights[k], dtype=float) + np.asarray(biases[k], dtype=float)
-        if k == len(weights) - 1:
-            dz = softmax_cross_entropy_grad(z, labels)
-            dws, dbs = [], []
-        else:
-            da_next, dws, dbs = go(np.maximum(z, 0), k + 1)
-            dz = da_next * relu_grad(z)
-        da, dw, db = dense_backward(a, weights[k], dz)
-        return da, [dw] + dws, [db] + dbs
-    _, grad_weights, grad_biases = go(np.asarray(inputs, dtype=float), 0)
-    return grad_weights, grad_biases
+    layers = [Layer_Dense(w, b) for w, b in zip(weights, biases)]
+    activations = [Activation_ReLU() for _ in layers[:-1]]
+    x = np.asarray(inputs, dtype=float)
+    for i, layer in enumerate(layers):
+        layer.forward(x)
+        x = layer.output
+        if i < len(activations):
+            activations[i].forward(x)
+            x = activations[i].output
+    dvalues = softmax_cross_entropy_grad(x, labels)
+    for i in reversed(range(len(layers))):
+        layers[i].backward(dvalues)
+        dvalues = layers[i].dinputs
+        if i > 0:
+            activations[i - 1].backward(dvalues)
+            dvalues = activations[i - 1].dinputs
+    return [l.dweights for l in layers], [l.dbiases for l in layers]
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

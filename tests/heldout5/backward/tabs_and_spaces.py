@@ -22,20 +22,19 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
     probs = softmax(scores)
-    num_train = probs.shape[0]
-    dscores = probs.copy()
-    dscores[range(num_train), labels] -= 1
-    dscores /= num_train
-    return dscores
+    m = len(probs)
+    grad = np.empty_like(probs)
+    for i in range(m):
+        target = np.zeros(probs.shape[1])
+        target[int(labels[i])] = 1.0
+        grad[i] = (probs[i] - target) / m
+    return grad
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -46,29 +45,26 @@ def dense_backward(inputs, weights, grad_out):
 
 
 def backward(inputs, weights, biases, labels):
-    nabla_w = [np.zeros(np.shape(w)) for w in weights]
-    nabla_b = [np.zeros(np.shape(b)) for b in biases]
-    activation = np.asarray(inputs, dtype=float)
-    activations = [activation]   # list to store all the activations, layer by layer
-    zs = []                      # list to store all the z vectors, layer by layer
-    for w, b in zip(weights, biases):
-        z = activation @ w + b
-        zs.append(z)
-        activation = np.maximum(z, 0)
-        activations.append(activation)
-    num_layers = len(weights)
-    delta = softmax_cross_entropy_grad(zs[-1], labels)
-    _, nabla_w[-1], nabla_b[-1] = dense_backward(activations[-2], weights[-1], delta)
-    for l in range(2, num_layers + 1):
-        dA, _, _ = dense_backward(activations[-l], weights[-l + 1], delta)
-        delta = dA * relu_grad(zs[-l])
-        _, nabla_w[-l], nabla_b[-l] = dense_backward(activations[-l - 1], weights[-l], delta)
-    return nabla_w, nabla_b
+    A = [np.asarray(inputs, dtype=float)]
+    Z = []
+    for W, b in zip(weights, biases):
+        Z.append(A[-1] @ W + b)
+        A.append(np.maximum(0, Z[-1]))
+    dZ = softmax_cross_entropy_grad(Z[-1], labels)
+    dWs, dbs = [], []
+    for l in range(len(weights) - 1, -1, -1):
+        dA, dW, db = dense_backward(A[l], weights[l], dZ)
+        dWs.insert(0, dW)
+        dbs.insert(0, db)
+        if l > 0:
+            dZ = dA * relu_grad(Z[l - 1])
+    return dWs, dbs
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
     return new_weights, new_biases

@@ -31,11 +31,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -52,10 +48,13 @@ def softmax_cross_entropy_grad(scores, labels):
     [[1, -1]].
     """
     probs = softmax(scores)
-    m = probs.shape[0]
-    onehot = np.zeros_like(probs)
-    onehot[np.arange(m), np.asarray(labels, dtype=int)] = 1.0
-    return (probs - onehot) / m
+    m = len(probs)
+    grad = np.empty_like(probs)
+    for i in range(m):
+        target = np.zeros(probs.shape[1])
+        target[int(labels[i])] = 1.0
+        grad[i] = (probs[i] - target) / m
+    return grad
 
 
 def dense_backward(inputs, weights, grad_out):
@@ -70,10 +69,13 @@ def dense_backward(inputs, weights, grad_out):
     Bank output layer: dense_backward([[5, 1]], [[2, 1], [-1, 4]], [[-0.5, 0.5]])
     gives ([[-0.5, 2.5]], [[-2.5, 2.5], [-0.5, 0.5]], [-0.5, 0.5]).
     """
-    inputs = np.asarray(inputs, dtype=float)
-    weights = np.asarray(weights, dtype=float)
-    grad_out = np.asarray(grad_out, dtype=float)
-    return grad_out @ weights.T, inputs.T @ grad_out, grad_out.sum(axis=0)
+    X = np.array(inputs, dtype=float)
+    W = np.array(weights, dtype=float)
+    dZ = np.array(grad_out, dtype=float)
+    dX = np.dot(dZ, W.T)
+    dW = np.dot(X.T, dZ)
+    db = np.sum(dZ, axis=0)
+    return dX, dW, db
 
 
 def backward(inputs, weights, biases, labels):
@@ -118,8 +120,5 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

@@ -1,4 +1,4 @@
-# my backprop, using the formulas from Andrew Ng's course
+# Adapted from the MNIST-from-scratch notebook I followed
 
 from __future__ import annotations
 
@@ -13,30 +13,34 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
-    probs = softmax(scores)
-    num_train = probs.shape[0]
-    dscores = probs.copy()
-    dscores[range(num_train), labels] -= 1
-    dscores /= num_train
-    return dscores
+    Z = np.array(scores, dtype=float)
+    A = np.exp(Z - np.max(Z)) / sum(np.exp(Z - np.max(Z)))
+    m = Z.shape[0]
+    one_hot_Y = np.zeros_like(A)
+    one_hot_Y[np.arange(m), labels] = 1
+    return (A - one_hot_Y) / m
 
 
 def dense_backward(inputs, weights, grad_out):
-    X = np.asarray(inputs, dtype=float)
-    W = np.asarray(weights, dtype=float)
-    dZ = np.asarray(grad_out, dtype=float)
-    dW = dZ.T @ X
-    db = dZ.sum(axis=0)
-    dX = dZ @ W.T
-    return dX, dW, db
+    inputs = np.asarray(inputs, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    grad_out = np.asarray(grad_out, dtype=float)
+    m, n_in = inputs.shape
+    n_out = weights.shape[1]
+    grad_inputs = np.zeros((m, n_in))
+    grad_weights = np.zeros((n_in, n_out))
+    grad_biases = np.zeros(n_out)
+    for r in range(m):
+        for j in range(n_out):
+            grad_biases[j] += grad_out[r, j]
+            for i in range(n_in):
+                grad_inputs[r, i] += grad_out[r, j] * weights[i, j]
+                grad_weights[i, j] += inputs[r, i] * grad_out[r, j]
+    return grad_inputs, grad_weights, grad_biases
 
 
 def backward(inputs, weights, biases, labels):
@@ -61,5 +65,8 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases
