@@ -57,10 +57,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    return new_weights, new_biases

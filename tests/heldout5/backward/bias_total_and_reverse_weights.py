@@ -13,7 +13,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -59,8 +60,10 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
-    return new_weights, new_biases
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

@@ -31,10 +31,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -127,9 +124,10 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
-    return new_weights, new_biases
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

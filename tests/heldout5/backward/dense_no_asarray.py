@@ -21,6 +21,10 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def _step(value: float) -> float:
+    return 1.0 if value > 0 else 0.0
+
+
 def relu_grad(z):
     """Return ReLU's derivative at z: 1.0 where z > 0, else 0.0, with z's shape.
 
@@ -31,8 +35,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return np.vectorize(_step, otypes=[float])(z)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -107,7 +110,13 @@ def backward(inputs, weights, biases, labels):
     return dWs, dbs
 
 
-def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
+def sgd_step(
+    weights: list[np.ndarray],
+    biases: list[np.ndarray],
+    grad_weights: list[np.ndarray],
+    grad_biases: list[np.ndarray],
+    learning_rate: float,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Return the parameters after one step of gradient descent.
 
     weights and biases are lists of arrays (a network's parameters),
@@ -121,10 +130,7 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    lr = float(learning_rate)
+    new_weights: list[np.ndarray] = [np.subtract(w, lr * dw) for w, dw in zip(weights, grad_weights)]
+    new_biases: list[np.ndarray] = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
+    return new_weights, new_biases

@@ -22,11 +22,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -65,8 +61,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
     return new_weights, new_biases

@@ -21,6 +21,10 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def _step(value: float) -> float:
+    return 1.0 if value > 0 else 0.0
+
+
 def relu_grad(z):
     """Return ReLU's derivative at z: 1.0 where z > 0, else 0.0, with z's shape.
 
@@ -31,7 +35,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.vectorize(_step, otypes=[float])(z)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -119,5 +123,10 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

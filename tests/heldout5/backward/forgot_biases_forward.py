@@ -23,7 +23,9 @@ def softmax(z):
 
 def relu_grad(z):
     z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -70,9 +72,5 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

@@ -13,10 +13,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -55,10 +53,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    return new_weights, new_biases

@@ -21,11 +21,12 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def _step(value: float) -> float:
+    return 1.0 if value > 0 else 0.0
+
+
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    return np.vectorize(_step, otypes=[float])(z)
 
 
 def softmax_cross_entropy_grad(scores, labels):

@@ -31,8 +31,8 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -118,9 +118,8 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
     return new_weights, new_biases

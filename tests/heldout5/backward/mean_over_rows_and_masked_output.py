@@ -22,10 +22,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    out = np.zeros(z.shape)
-    out[z > 0] = 1
-    return out
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -64,9 +61,8 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
     return new_weights, new_biases

@@ -31,7 +31,10 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    z = np.array(z, dtype=float)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):

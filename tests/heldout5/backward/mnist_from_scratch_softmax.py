@@ -13,7 +13,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -65,8 +66,5 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

@@ -31,7 +31,11 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    # like cs231n's relu_backward: start from ones and zero out where x <= 0
+    z = np.asarray(z, dtype=float)
+    dz = np.ones_like(z)
+    dz[z <= 0] = 0.0
+    return dz
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -146,5 +150,8 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

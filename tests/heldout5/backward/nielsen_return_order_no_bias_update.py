@@ -21,6 +21,10 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def _step(value: float) -> float:
+    return 1.0 if value > 0 else 0.0
+
+
 def relu_grad(z):
     """Return ReLU's derivative at z: 1.0 where z > 0, else 0.0, with z's shape.
 
@@ -31,7 +35,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    return np.vectorize(_step, otypes=[float])(z)
 
 
 def softmax_cross_entropy_grad(scores, labels):

@@ -13,11 +13,10 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    z = np.array(z, dtype=float)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -74,5 +73,10 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_w = [w.copy() for w in weights]
+    new_b = [b.copy() for b in biases]
+    for w, dw in zip(new_w, grad_weights):
+        w -= learning_rate * dw
+    for b, db in zip(new_b, grad_biases):
+        b -= learning_rate * db
+    return new_w, new_b

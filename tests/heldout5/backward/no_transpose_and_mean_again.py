@@ -13,8 +13,10 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    z = np.array(z, dtype=float)
+    out = np.zeros(z.shape)
+    out[z > 0] = 1
+    return out
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -59,11 +61,14 @@ def backward(inputs, weights, biases, labels):
     return grads_W, grads_b
 
 
-def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+def sgd_step(
+    weights: list[np.ndarray],
+    biases: list[np.ndarray],
+    grad_weights: list[np.ndarray],
+    grad_biases: list[np.ndarray],
+    learning_rate: float,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    lr = float(learning_rate)
+    new_weights: list[np.ndarray] = [np.subtract(w, lr * dw) for w, dw in zip(weights, grad_weights)]
+    new_biases: list[np.ndarray] = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
+    return new_weights, new_biases

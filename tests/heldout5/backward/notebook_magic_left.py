@@ -13,8 +13,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -66,9 +65,5 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

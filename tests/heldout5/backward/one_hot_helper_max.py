@@ -21,9 +21,12 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def _step(value: float) -> float:
+    return 1.0 if value > 0 else 0.0
+
+
 def relu_grad(z):
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    return np.vectorize(_step, otypes=[float])(z)
 
 
 def one_hot(labels):

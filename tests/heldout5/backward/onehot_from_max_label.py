@@ -22,8 +22,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    z = np.array(z, dtype=float)
-    return np.where(z > 0, 1.0, 0.0)
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):

@@ -22,7 +22,7 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def stable_softmax(x):
@@ -68,9 +68,14 @@ def backward(inputs, weights, biases, labels):
     return dWs, dbs
 
 
-def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
+def sgd_step(
+    weights: list[np.ndarray],
+    biases: list[np.ndarray],
+    grad_weights: list[np.ndarray],
+    grad_biases: list[np.ndarray],
+    learning_rate: float,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    lr = float(learning_rate)
+    new_weights: list[np.ndarray] = [np.subtract(w, lr * dw) for w, dw in zip(weights, grad_weights)]
+    new_biases: list[np.ndarray] = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
     return new_weights, new_biases

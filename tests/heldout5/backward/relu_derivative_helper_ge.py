@@ -122,10 +122,8 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

@@ -65,8 +65,5 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                   for w, g in zip(weights, grad_weights)]
-    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
-                  for b, g in zip(biases, grad_biases)]
-    return new_weights, new_biases
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

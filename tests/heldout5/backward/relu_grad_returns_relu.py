@@ -110,7 +110,13 @@ def backward(inputs, weights, biases, labels):
     return dWs, dbs
 
 
-def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
+def sgd_step(
+    weights: list[np.ndarray],
+    biases: list[np.ndarray],
+    grad_weights: list[np.ndarray],
+    grad_biases: list[np.ndarray],
+    learning_rate: float,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Return the parameters after one step of gradient descent.
 
     weights and biases are lists of arrays (a network's parameters),
@@ -124,9 +130,7 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    lr = float(learning_rate)
+    new_weights: list[np.ndarray] = [np.subtract(w, lr * dw) for w, dw in zip(weights, grad_weights)]
+    new_biases: list[np.ndarray] = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
     return new_weights, new_biases

@@ -64,5 +64,9 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    new_weights = []
+    new_biases = []
+    for i in range(len(weights)):
+        new_weights.append(weights[i] - learning_rate * grad_weights[i])
+        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+    return new_weights, new_biases

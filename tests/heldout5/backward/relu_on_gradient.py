@@ -12,12 +12,12 @@ def softmax(z):
     return exps / exps.sum(axis=-1, keepdims=True)
 
 
+def _step(value: float) -> float:
+    return 1.0 if value > 0 else 0.0
+
+
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    return np.vectorize(_step, otypes=[float])(z)
 
 
 def softmax_cross_entropy_grad(scores, labels):

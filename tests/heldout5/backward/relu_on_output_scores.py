@@ -31,11 +31,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    return (np.asarray(z, dtype=float) > 0).astype(float)
 
 
 def softmax_cross_entropy_grad(scores, labels):

@@ -22,7 +22,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
+    z = np.array(z, dtype=float)
+    return np.where(z > 0, 1.0, 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):

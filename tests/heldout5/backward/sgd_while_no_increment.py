@@ -22,11 +22,8 @@ def softmax(z):
 
 
 def relu_grad(z):
-    # like cs231n's relu_backward: start from ones and zero out where x <= 0
-    z = np.asarray(z, dtype=float)
-    dz = np.ones_like(z)
-    dz[z <= 0] = 0.0
-    return dz
+    # heaviside step, second argument = value at exactly 0
+    return np.heaviside(np.asarray(z, dtype=float), 0.0)
 
 
 def softmax_cross_entropy_grad(scores, labels):

@@ -31,8 +31,11 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    # heaviside step, second argument = value at exactly 0
-    return np.heaviside(np.asarray(z, dtype=float), 0.0)
+    # like cs231n's relu_backward: start from ones and zero out where x <= 0
+    z = np.asarray(z, dtype=float)
+    dz = np.ones_like(z)
+    dz[z <= 0] = 0.0
+    return dz
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -135,10 +138,5 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    update = lambda p, g: p - learning_rate * g
+    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))

@@ -77,10 +77,8 @@ def backward(inputs, weights, biases, labels):
 
 
 def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_w = [w.copy() for w in weights]
-    new_b = [b.copy() for b in biases]
-    for w, dw in zip(new_w, grad_weights):
-        w -= learning_rate * dw
-    for b, db in zip(new_b, grad_biases):
-        b -= learning_rate * db
-    return new_w, new_b
+    new_weights = [np.asarray(w, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                   for w, g in zip(weights, grad_weights)]
+    new_biases = [np.asarray(b, dtype=float) - learning_rate * np.asarray(g, dtype=float)
+                  for b, g in zip(biases, grad_biases)]
+    return new_weights, new_biases

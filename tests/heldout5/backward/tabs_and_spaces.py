@@ -61,10 +61,14 @@ def backward(inputs, weights, biases, labels):
     return dWs, dbs
 
 
-def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
-    new_weights = []
-    new_biases = []
-    for i in range(len(weights)):
-        new_weights.append(weights[i] - learning_rate * grad_weights[i])
-        new_biases.append(biases[i] - learning_rate * grad_biases[i])
+def sgd_step(
+    weights: list[np.ndarray],
+    biases: list[np.ndarray],
+    grad_weights: list[np.ndarray],
+    grad_biases: list[np.ndarray],
+    learning_rate: float,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    lr = float(learning_rate)
+    new_weights: list[np.ndarray] = [np.subtract(w, lr * dw) for w, dw in zip(weights, grad_weights)]
+    new_biases: list[np.ndarray] = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
     return new_weights, new_biases

@@ -31,7 +31,7 @@ def relu_grad(z):
     Examples: relu_grad([3, -3]) == [1, 0]; relu_grad([2, 0, -1]) == [1, 0, 0];
     the deep-ReLU network's first layer, Z1 = [[26, -13]], gives [[1, 0]].
     """
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return np.sign(np.maximum(np.asarray(z, dtype=float), 0))
 
 
 def softmax_cross_entropy_grad(scores, labels):
@@ -106,7 +106,13 @@ def backward(inputs, weights, biases, labels):
     return [dW1, dW2], [db1, db2]
 
 
-def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
+def sgd_step(
+    weights: list[np.ndarray],
+    biases: list[np.ndarray],
+    grad_weights: list[np.ndarray],
+    grad_biases: list[np.ndarray],
+    learning_rate: float,
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Return the parameters after one step of gradient descent.
 
     weights and biases are lists of arrays (a network's parameters),
@@ -120,5 +126,7 @@ def sgd_step(weights, biases, grad_weights, grad_biases, learning_rate):
     [[1.1, -1.5], [1.15, 0.25]] and [[2.25, 0.75], [-0.95, 3.95]]; zero
     biases become [0.05, -0.25] and [0.05, -0.05].
     """
-    update = lambda p, g: p - learning_rate * g
-    return list(map(update, weights, grad_weights)), list(map(update, biases, grad_biases))
+    lr = float(learning_rate)
+    new_weights: list[np.ndarray] = [np.subtract(w, lr * dw) for w, dw in zip(weights, grad_weights)]
+    new_biases: list[np.ndarray] = [np.subtract(b, lr * db) for b, db in zip(biases, grad_biases)]
+    return new_weights, new_biases
