@@ -31,7 +31,7 @@ from . import __version__, course, interrupt, registry
 from .classsimilarity import InBackground, write_similarity
 from .classsummary import merge, summary_row, write_class_summary
 from .discover import Submission, candidates, discover, in_shard, parse_shard
-from .errors import GraderError, Interrupted, UsageError
+from .errors import GraderError, Interrupted, SandboxUnavailable, UsageError
 from .formats import write_report
 from .grade import failed_report, failure_message, grade, max_score_of
 from .registry import Choice
@@ -39,6 +39,7 @@ from .report import make_folder, validate, write_json
 from .results import Report, SubmissionInfo
 from .sandbox import Limits, SandboxKind, choose
 from .sandbox.choose import check_sandbox
+from .sandbox.reaper import die_with_parent
 from .session import Grader
 from .submission import read_submission
 
@@ -104,17 +105,21 @@ _worker: Grader | None = None  # one per worker process: its sandbox outlives su
 _START = "fork" if sys.platform.startswith("linux") else "spawn"
 
 
-def _start_worker(options: _Options) -> None:
+def _start_worker(options: _Options, parent: int) -> None:
     """In a new worker: start the sandbox (Python, numpy) once for all its submissions."""
     global _worker
-    _ignore_ctrl_c()
+    _ignore_ctrl_c(parent)
     if options.course is not None:
         course.use(options.course)
     _worker = Grader(sandbox=options.sandbox, limits=options.limits)
     _worker.keep_ready = True
     if options.announce:  # bubblewrap worked in the parent's probe but may still fail here
         _worker.on_fallback = _warn
-    _worker.warm()
+    try:
+        _worker.warm()
+    except SandboxUnavailable as exc:  # said by each task, and the parent stops the batch
+        _worker.unavailable = str(exc)
+        return
     # Run as the worker ends, forked or spawned (a forked worker leaves by os._exit, which
     # skips atexit): its sandbox and everything in it go with it.
     util.Finalize(_worker, _worker.close, exitpriority=10)
@@ -147,6 +152,8 @@ def _grade_one(submission: Submission, report_path: Path, options: _Options) -> 
         else:
             report = grade(submission.path, assignment=assignment, seed=options.seed,
                            grader=_worker, root=submission.root)  # fmt: skip
+    except SandboxUnavailable:  # not this submission's doing: the parent stops the batch
+        raise
     except Exception as exc:  # a bug of ours costs this submission, not the batch
         return _failed_row(submission, report_path, options, failure_message(exc))
     document = report.to_dict()
@@ -169,6 +176,8 @@ def _in_worker(
 
     A worker that dies leaves its marker behind, which names the submission it died on.
     """
+    if _worker is not None and _worker.unavailable:
+        raise SandboxUnavailable(_worker.unavailable)
     marker = _marker(options, submission)
     marker.write_text(str(os.getpid()))
     try:
@@ -277,11 +286,15 @@ def grade_many(
     except KeyboardInterrupt:
         written = _written_since(started, todo, output, options)
         again = "without --force " if force else ""
-        raise Interrupted(
-            f"interrupted: {reused + written} of {len(submissions)} submissions have their "
+        said = interrupt.said()
+        stopped = Interrupted(
+            f"{said[0].lower()}{said[1:]}: {reused + written} of {len(submissions)} "
+            "submissions have their "
             f"report in {output} ({reused} reused, {written} graded in this run); run the "
             f"same command {again}again to grade the rest"
-        ) from None
+        )
+        stopped.exit_code = interrupt.exit_code()
+        raise stopped from None
     ordered = [rows[s.id] for s in submissions]
     notes = {s.id: s.clash for s in submissions if s.clash}
     write_class_summary(ordered, output, assignment=name, seed=seed, shard=slice_, notes=notes)
@@ -388,41 +401,46 @@ def _run_pool(
                 _record(row, rows, on_done)
 
 
-# Ctrl-C reaches every process of the terminal's foreground group, workers included. A
-# worker must not die of it mid-start or mid-report (a traceback, a temp folder left): the
-# parent alone stops the batch, and the workers finish what they grade and exit. Workers
-# are started with SIGINT blocked (the mask is inherited across exec) and ignore it
-# before unblocking it. The parent's own press, meanwhile, is kept for later: raised in
-# the middle of starting a worker it would leave that worker half-born.
-_CTRL_C = {signal.SIGINT}
+# Ctrl-C reaches every process of the terminal's foreground group, workers included (and
+# so may SIGTERM or SIGHUP: ``kill`` of the group, a closed terminal). A worker must not die
+# of it mid-start or mid-report (a traceback, a temp folder left): the parent alone stops
+# the batch, and the workers finish what they grade and exit. Workers are started with the
+# stop signals blocked (the mask is inherited across exec) and ignore them before
+# unblocking them. The parent's own signal, meanwhile, is kept for later: raised in the
+# middle of starting a worker it would leave that worker half-born. A parent that dies
+# without a word (SIGKILL) takes its workers with it: they would wait for work forever.
+_STOPS = set(interrupt.STOPS)
 
 
 @contextlib.contextmanager
 def _ctrl_c_held() -> Iterator[None]:
-    """SIGINT held back while workers are started: they are born deaf to it, and a press
-    in the meantime interrupts the parent once they are."""
+    """Stop signals held back while workers are started: they are born deaf to them, and
+    a signal in the meantime interrupts the parent once they are."""
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
         threading.main_thread()
     ):
         yield
         return
     pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, _: pressed.append(number))
-    signal.pthread_sigmask(signal.SIG_BLOCK, _CTRL_C)
+    previous = {number: signal.getsignal(number) or signal.SIG_DFL for number in _STOPS}
+    interrupt.on_stop(lambda number, _: pressed.append(number))
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _CTRL_C)
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     if pressed:
-        raise KeyboardInterrupt
+        interrupt.keyboard_interrupt(pressed[-1], None)
     interrupt.raise_if_pressed()
 
 
-def _ignore_ctrl_c() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _ignore_ctrl_c(parent: int) -> None:
+    interrupt.on_stop(signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _CTRL_C)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    die_with_parent(parent)
 
 
 def _pool_round(
@@ -441,7 +459,10 @@ def _pool_round(
     lost: list[Submission] = []
     context = multiprocessing.get_context(_START)
     with futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(options,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(options, os.getpid()),
     ) as pool:
         try:
             with _ctrl_c_held():  # submit starts the workers
@@ -461,6 +482,9 @@ def _pool_round(
                 except BrokenProcessPool:
                     lost.append(submission)
                     continue
+                except SandboxUnavailable:  # in the workers: no submission can be graded
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
                 except Exception as exc:  # e.g. its report could not be written
                     row = _failed_row(submission, output / f"{submission.id}.json", options,
                                       failure_message(exc))  # fmt: skip

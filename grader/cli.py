@@ -103,15 +103,16 @@ class DefaultGroup(click.Group):
         self.format_commands(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Ctrl-C at any moment of any command: one line and exit code 130 (as shells
-        expect), not click's "Aborted!" and 1; a batch says what it kept (Interrupted)."""
+        """Ctrl-C (SIGTERM, SIGHUP) at any moment of any command: one line and exit code
+        130 (143, 129) as shells expect, not click's "Aborted!" and 1; a batch says what it
+        kept (Interrupted)."""
         try:
             result = super().invoke(ctx)
             interrupt.raise_if_pressed()  # a press some C code swallowed still counts
             return result
         except KeyboardInterrupt:
-            click.echo("\nInterrupted", err=True)
-            sys.exit(130)
+            click.echo(f"\n{interrupt.said()}", err=True)
+            sys.exit(interrupt.exit_code())
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,8 +1,10 @@
-"""The ``grade`` command's entry point: Ctrl-C while the grader still loads exits 130 too.
+"""The ``grade`` command's entry point: Ctrl-C (or SIGTERM, SIGHUP) while the grader still
+loads exits 130 (143, 129) too.
 
 Kept apart from cli.py, whose imports (click, the engine) are what a Ctrl-C in the first
-moments interrupts: from the moment this module is imported until they are done, Ctrl-C
-means a quiet exit 130; then the usual KeyboardInterrupt, which cli.py handles itself.
+moments interrupts: from the moment this module is imported until they are done, a stop
+signal means a quiet exit; then the usual KeyboardInterrupt, which cli.py handles itself
+(see interrupt.py).
 
 A single grade leaves at once when it is done: its report is written and its sandbox
 closed, so what the interpreter would still do (free every object of numpy and the
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import signal
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -23,22 +24,24 @@ from . import interrupt
 if TYPE_CHECKING:
     from .sandbox import Sandbox
 
-signal.signal(signal.SIGINT, interrupt.exit_130)
+interrupt.on_stop(interrupt.exit_130)
 
 
 def _commands_handle_ctrl_c() -> None:
     """From now on Ctrl-C is a KeyboardInterrupt; a press the loading lost exits now."""
     if interrupt.pressed():
-        sys.exit(130)
-    signal.signal(signal.SIGINT, interrupt.keyboard_interrupt)
+        sys.exit(interrupt.exit_code())
+    interrupt.on_stop(interrupt.keyboard_interrupt)
 
 
 def main(prog_name: str | None = None) -> None:
     from .launch import close_early, start_early
 
-    held = start_early(sys.argv[1:])  # one grade: its sandbox boots while the rest loads
-    single = held["sandbox"] is not None
+    held: dict[str, Sandbox | None] = {"sandbox": None}
+    single = False
     try:
+        start_early(sys.argv[1:], held)  # one grade: its sandbox boots while the rest loads
+        single = held["sandbox"] is not None
         if single:
             _quick(held)  # exits when it graded; returns if click must parse the options
         from .cli import main as command
@@ -64,7 +67,7 @@ def _quick(held: dict[str, Sandbox | None]) -> None:
     if found is not None:
         _commands_handle_ctrl_c()
         quick(*found, held)
-        signal.signal(signal.SIGINT, interrupt.exit_130)
+        interrupt.on_stop(interrupt.exit_130)
 
 
 def _leave(code: object) -> None:

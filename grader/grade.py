@@ -189,12 +189,12 @@ def grade_file(
     # A single grade (the caller started its sandbox) that passes needs neither the
     # assignment's modules nor numpy when the cache has its plan (quick.py).
     quick = None
-    if box is not None and not isinstance(assignment, Assignment):
-        from .quick import prepare
-
-        quick = prepare(assignment, submission, seed, box.kind)
-    choice = quick.choice if quick else None
     try:
+        if box is not None and not isinstance(assignment, Assignment):
+            from .quick import prepare
+
+            quick = prepare(assignment, submission, seed, box.kind)
+        choice = quick.choice if quick else None
         if quick is None and not isinstance(assignment, Assignment):
             choice = registry.choose(assignment, path=submission)
     except BaseException:

@@ -74,12 +74,14 @@ def single_grade_options(args: list[str]) -> tuple[str, float] | None:
     return str(sandbox), Limits.call_timeout if timeout is None else timeout
 
 
-def start_early(args: list[str]) -> dict[str, Sandbox | None]:
+def start_early(args: list[str], held: dict[str, Sandbox | None]) -> None:
     """The sandbox ``args`` will need, started now if they ask for one grade (else None),
-    held for the command to take (``cli._early_sandbox``); ``close_early`` afterwards."""
+    put in ``held`` for the command to take (``cli._early_sandbox``); ``close_early``
+    afterwards. (Filled in place: a stop signal that arrives once the sandbox is made then
+    finds it where ``close_early`` looks.)"""
     wanted = single_grade_options(args)
     if wanted is None:
-        return {"sandbox": None}
+        return
     from .errors import GraderError
     from .sandbox import Limits, Sandbox, resolve
 
@@ -95,9 +97,9 @@ def start_early(args: list[str]) -> dict[str, Sandbox | None]:
                 os.environ[name] = "1"
             import numpy  # noqa: F401
 
-        return {"sandbox": Sandbox(kind, Limits(call_timeout=timeout), fork=True)}
+        held["sandbox"] = Sandbox(kind, Limits(call_timeout=timeout), fork=True)
     except GraderError:
-        return {"sandbox": None}  # the command meets the problem again, and says so
+        pass  # the command meets the problem again, and says so
 
 
 def close_early(held: dict[str, Sandbox | None]) -> None:

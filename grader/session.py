@@ -36,6 +36,8 @@ class Grader:
     # that did not plainly pass is judged again, with numpy, on what it did the first time).
     replay: Execution | None = None
     executed: Execution | None = None  # what the last run observed
+    # Why no sandbox could start here (a batch worker tells the parent with every task).
+    unavailable: str | None = None
 
     def __init__(
         self,

@@ -229,8 +229,8 @@ def quick(path: str, given: dict[str, str | bool], held: dict[str, Sandbox | Non
         if threshold is not None:
             exit_on_low_scores(scores, threshold)
     except KeyboardInterrupt:
-        echo("\nInterrupted", err=True)
-        sys.exit(130)
+        echo(f"\n{interrupt.said()}", err=True)
+        sys.exit(interrupt.exit_code())
     except OSError as exc:  # as click's main: a reader that went away (`grade x.py | head`)
         if exc.errno != errno.EPIPE:
             raise

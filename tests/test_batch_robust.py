@@ -100,8 +100,9 @@ def test_a_worker_whose_bubblewrap_fails_says_so_before_grading(
 
     monkeypatch.setattr(sandbox, "bwrap_installed", lambda: True)
     monkeypatch.setattr(sandbox, "_bwrap_base", lambda: ["bwrap", "--no-such-option"])
+    monkeypatch.setattr(batch, "_ignore_ctrl_c", lambda parent: None)  # we are no worker
     options = batch._Options("forward", 0, "auto", Limits(), announce=True)
-    batch._start_worker(options)
+    batch._start_worker(options, os.getppid())
     worker = batch._worker
     assert worker is not None
     try:
@@ -112,3 +113,25 @@ def test_a_worker_whose_bubblewrap_fails_says_so_before_grading(
         monkeypatch.setattr(batch, "_worker", None)
     said = capsys.readouterr().err
     assert said.startswith("Warning: bubblewrap is not usable here") and said.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_workers_that_cannot_start_a_sandbox_stop_the_batch_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jobs: int
+) -> None:
+    """The parent's probe passed, but no worker can start a sandbox (in a container whose
+    root folder others cannot enter, say): the batch stops with the workers' reason, as a
+    single grade does, instead of a traceback per worker and "a grader failure" per
+    submission."""
+    from grader import session
+    from grader.errors import SandboxUnavailable
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise SandboxUnavailable("cannot start the sandbox: / is closed (a test)")
+
+    monkeypatch.setattr(session, "Sandbox", refused)  # forked workers see it too
+    started = time.monotonic()
+    with pytest.raises(SandboxUnavailable, match="/ is closed"):
+        grade_pool(tmp_path, [f"s{k}" for k in range(6)], jobs)
+    assert time.monotonic() - started < 60
+    assert list((tmp_path / "reports").iterdir()) == []

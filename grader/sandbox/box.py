@@ -20,6 +20,7 @@ elsewhere the grader's memory watch (reaper.MemoryWatch) bounds memory.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import functools
@@ -37,6 +38,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .. import interrupt
 from ..errors import SandboxUnavailable
 from . import forked, namespaces, seccomp
 from .choose import Tier
@@ -89,6 +91,20 @@ class Run:
                 os.close(fd)
 
 
+# The sandboxes this process started and has not closed. Whatever way the process leaves
+# (a stop signal on the way from one owner to the next, an error before the command took
+# the sandbox), they are closed as it exits: their processes killed, cgroups and folders
+# removed. Forked children (a zygote, a batch worker) inherit the table but own none of it.
+_open: dict[int, Sandbox] = {}
+
+
+@atexit.register
+def _close_all() -> None:
+    for box in list(_open.values()):
+        if box._owner == os.getpid():
+            box.close()
+
+
 class Sandbox:
     """A zygote in its sandbox: numpy imported, no student code, one runner per job.
 
@@ -115,7 +131,19 @@ class Sandbox:
         secret yet (launch.py, for a single grade). The zygote of the ``process`` and
         ``landlock`` sandboxes (neither wraps its zygote) is then forked from this process
         rather than started as a new interpreter, and bubblewrap is started without
-        waiting for its exec (forked.py)."""
+        waiting for its exec (forked.py).
+
+        A stop signal (Ctrl-C, SIGTERM) while the sandbox starts waits until it has
+        started, and then closes it: in the middle, it left a cgroup or a folder behind."""
+        with interrupt.deferred() as stopped:
+            self._start(kind, limits, packages, fork)
+            self._owner = os.getpid()
+            _open[id(self)] = self
+        if stopped:
+            self.close()
+            interrupt.act_on(stopped)
+
+    def _start(self, kind: Tier, limits: Limits, packages: tuple[str, ...], fork: bool) -> None:
         self.kind, self.limits = kind, limits
         self.forked = fork and kind in ("process", "landlock")
         quick = fork and kind == "bwrap"
@@ -407,7 +435,14 @@ class Sandbox:
             os.killpg(self.proc.pid, signal.SIGKILL)
 
     def close(self) -> None:
-        """Kill the zygote, every process in the sandbox, and remove its files."""
+        """Kill the zygote, every process in the sandbox, and remove its files (all of it:
+        a stop signal meanwhile waits until it is done)."""
+        with interrupt.deferred() as stopped:
+            self._close()
+        interrupt.act_on(stopped)
+
+    def _close(self) -> None:
+        _open.pop(id(self), None)
         if self._next is not None:  # a runner started ahead that got no job: EOF, it ends
             run, job_w = self._next
             self._next = None

@@ -40,6 +40,8 @@ import sys
 import threading
 from collections.abc import Callable
 
+from ..interrupt import STOPS as _STOPS
+
 
 class ForkedZygote(subprocess.Popen[bytes]):
     """The zygote's process as the grader drives it: ``pid``, ``poll()``, ``wait()``.
@@ -114,7 +116,8 @@ def spawn(
         os.closerange(3, control)
         os.closerange(control + 1, _max_fd())
         os.set_inheritable(control, True)
-        for number in (signal.SIGPIPE, signal.SIGXFSZ):  # as Popen's restore_signals
+        # As Popen's restore_signals; and the stop signals a batch worker ignores.
+        for number in (signal.SIGPIPE, signal.SIGXFSZ, *_STOPS):
             signal.signal(number, signal.SIG_DFL)
         if cwd is not None:
             os.chdir(cwd)
@@ -135,6 +138,8 @@ def _become_zygote(
     enter: Callable[[], None],
 ) -> None:  # pragma: no cover - runs in the child
     os.setsid()
+    for number in _STOPS:  # not the grader's handlers, nor a batch worker's SIG_IGN
+        signal.signal(number, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     # Descriptors: /dev/null, the log, the control socket; nothing else of the grader's.
     null = os.open(os.devnull, os.O_RDONLY)
