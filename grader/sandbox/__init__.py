@@ -6,7 +6,8 @@ started), then one module per tier: namespaces.py (tier 1). Shared pieces:
 limits.py, paths.py, harness.py (the zygote and runners: the only code that runs
 next to student code), confine.py (kernel confinement used inside the sandbox),
 seccomp.py (the system-call filter), users.py (a uid of its own when root),
-reaper.py (killing everything, cgroups) and protocol.py (the wire format).
+reaper.py (killing everything, cgroups), leftovers.py (what a grader killed outright
+left, removed by the next) and protocol.py (the wire format).
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from typing import Any
 
 from .. import interrupt
 from ..errors import SandboxUnavailable
-from . import forked, namespaces, seccomp
+from . import forked, leftovers, namespaces, seccomp
 from .choose import Tier
 from .limits import Limits
 from .paths import INSIDE, package_dirs
@@ -153,7 +153,8 @@ class Sandbox:
             refused = namespaces.probe()
         if refused is not None:
             raise SandboxUnavailable(f"cannot start the sandbox: {refused}")
-        self._tmp = tempfile.TemporaryDirectory(prefix="grader-")
+        leftovers.sweep_folders()
+        self._tmp = tempfile.TemporaryDirectory(prefix=leftovers.FOLDER)
         self.user = SandboxUser.allocate()  # None unless root on Linux
         self._scratch: Path | None = None
         self._jobs = 0
@@ -215,7 +216,8 @@ class Sandbox:
                                       needed)  # fmt: skip
         command += [str(theirs.fileno()), libdir, json.dumps(config)]
         try:
-            self._log = open(Path(self._tmp.name) / "zygote.log", "w+b")  # noqa: SIM115
+            self._log = open(Path(self._tmp.name) / leftovers.LOG, "w+b")  # noqa: SIM115
+            leftovers.hold(self._log.fileno())  # the folder is ours while any of us lives
             self.proc: subprocess.Popen[bytes]
             if self.forked:
                 self.proc = forked.fork_zygote(command[5:], theirs.fileno(), self._log.fileno(),

@@ -18,7 +18,6 @@ import contextlib
 import ctypes
 import functools
 import os
-import re
 import signal
 import stat
 import subprocess
@@ -28,6 +27,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from . import leftovers
 
 CGROUP = Path("/sys/fs/cgroup")
 
@@ -55,48 +56,6 @@ def _v2_controllers() -> set[str]:
         return set()
 
 
-_NAME = re.compile(r"forward-grader-(?:([0-9]{1,10})-)?[0-9a-f]{8,12}")
-_SETTLE_S = 5.0  # how old a group must be before it counts as left behind
-
-
-@functools.cache
-def sweep_left_behind() -> int:
-    """Remove the empty cgroups that graders killed outright (SIGKILL, the machine's OOM
-    killer) left behind; once per process, before it makes its own. How many went.
-
-    A group is named after the process that made it; it is left behind when that process
-    is gone and no process is in it (the kernel refuses to remove a group with members).
-    Groups of older versions carry no process: they go after an hour."""
-    removed = 0
-    for root in (CGROUP, CGROUP / "pids", CGROUP / "memory"):
-        try:
-            names = [n for n in os.listdir(root) if n.startswith("forward-grader-")]
-        except OSError:
-            continue
-        for name in names:
-            found = _NAME.fullmatch(name)
-            if found is None or (found[1] is not None and _alive(int(found[1]))):
-                continue
-            try:
-                age = time.time() - os.stat(root / name).st_mtime
-                if age > (_SETTLE_S if found[1] else 3600.0):
-                    os.rmdir(root / name)
-                    removed += 1
-            except OSError:
-                continue  # members, or another grader removed it first
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's
-    return True
-
-
 class ProcessGroup:
     """The cgroups holding one sandboxed child and all its descendants: pids, and memory."""
 
@@ -108,7 +67,8 @@ class ProcessGroup:
         """Cgroups capped at ``max_processes`` (and ``memory_bytes``); None where not writable."""
         if not sys.platform.startswith("linux"):
             return None
-        sweep_left_behind()
+        leftovers.sweep_cgroups(CGROUP)
+        # Named after this process: once it is gone, an empty group is a leftover.
         name = f"forward-grader-{os.getpid()}-{os.urandom(4).hex()}"
         pids = {"pids.max": str(max_processes)}
         if (CGROUP / "cgroup.controllers").exists():  # cgroup v2: one folder, both limits
