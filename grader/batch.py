@@ -123,6 +123,17 @@ def _start_worker(options: _Options, parent: int) -> None:
     # Run as the worker ends, forked or spawned (a forked worker leaves by os._exit, which
     # skips atexit): its sandbox and everything in it go with it.
     util.Finalize(_worker, _worker.close, exitpriority=10)
+    # The known mistakes' simulations made here serve the next run (cache.write_behaviours).
+    util.Finalize(_worker, _keep_simulations, args=(options,), exitpriority=9)
+
+
+def _keep_simulations(options: _Options) -> None:
+    with contextlib.suppress(Exception):  # the reports are written: nothing here may fail
+        plan = (
+            _worker.made_plan(registry.load(options.assignment), options.seed) if _worker else None
+        )
+        if plan is not None:
+            plan.keep_simulations()
 
 
 def _warn(message: str) -> None:

@@ -538,3 +538,167 @@ def plain_value(value: Any, depth: int = 0) -> Any:
 
 
 Invalid = _Invalid  # for quick.py: an entry it cannot use
+
+
+# ------------------------------------------------------------------ mistakes' behaviours
+# A diagnosis compares the student's behaviour with every known mistake's (and each
+# combination's) on the plan's cases: the same ~550 simulations for every batch worker and
+# every run of the same assignment and seed. They are kept in an entry of their own, beside
+# the expected values and with the same guards (its HMAC, the hash of every source they came
+# from, strict parsing); each simulation is stored only if it reads back bit for bit.
+
+BEHAVIOURS_FORMAT = 1
+MAX_BEHAVIOURS = 100_000  # distinct behaviours, and simulations, in one entry
+Simulated = dict[tuple[str, ...], list[Any]]  # (exercise, *mistakes) -> one Behaviour per case
+
+
+def keeps_behaviours(spec: Assignment) -> bool:
+    """Whether a plan made now (its sandbox started: ``grading_in``) may keep its simulations
+    in the cache: where the code graded on it cannot reach the cache, as for expected values."""
+    return spec.answers is None and not spec.kit and enabled() and out_of_students_reach()
+
+
+def _behaviours_entry(
+    spec: Assignment, seed: int, visible_only: bool
+) -> tuple[Path, Path, list[Any], bytes] | None:
+    """Where this plan's simulations are kept; the caller made sure it may (keeps_behaviours)."""
+    where = _private_folder()
+    key = _key(spec, seed)
+    if where is None or key is None:
+        return None
+    secret = _secret(where)
+    if secret is None:
+        return None
+    key = [*key, "behaviours", BEHAVIOURS_FORMAT, visible_only]
+    path = where / (hashlib.sha256(json.dumps(key).encode()).hexdigest() + ".json")
+    return path, where, key, secret
+
+
+def read_behaviours(spec: Assignment, seed: int, visible_only: bool) -> Simulated:
+    """The simulations a valid entry holds for this plan; none for anything else.
+
+    Only for a plan ``keeps_behaviours`` allowed when it was made."""
+    entry = _behaviours_entry(spec, seed, visible_only)
+    if entry is None:
+        return {}
+    path, _, key, secret = entry
+    with contextlib.suppress(OSError, _Invalid):
+        return _read_behaviours(path, key, secret)
+    return {}
+
+
+def _read_behaviours(path: Path, key: list[Any], secret: bytes) -> Simulated:
+    from .diagnose import Behaviour
+
+    body = _verified(path, secret)
+    if body.get("key") != key:
+        raise _Invalid("another key")
+    distinct, simulated = body.get("distinct"), body.get("simulated")
+    if not isinstance(distinct, list) or not isinstance(simulated, list):
+        raise _Invalid("no behaviours")
+    if len(distinct) > MAX_BEHAVIOURS or len(simulated) > MAX_BEHAVIOURS:
+        raise _Invalid("too many behaviours")
+    behaviours = []
+    for item in distinct:
+        if not isinstance(item, dict) or set(item) != {"values", "raised", "mutated"}:
+            raise _Invalid("bad behaviour")
+        raised, mutated = item["raised"], item["mutated"]
+        if not (raised is None or type(raised) is str) or type(mutated) is not bool:
+            raise _Invalid("bad behaviour")
+        values = None if item["values"] is None else _frozen(_decode(item["values"]))
+        behaviours.append(Behaviour(values=values, raised=raised, mutated=mutated))
+    found: Simulated = {}
+    for pair in simulated:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], list)
+                and isinstance(pair[1], list) and pair[0]
+                and all(type(n) is str for n in pair[0])):  # fmt: skip
+            raise _Invalid("bad simulation")
+        if not all(type(i) is int and 0 <= i < len(behaviours) for i in pair[1]):
+            raise _Invalid("bad index")
+        found[tuple(pair[0])] = [behaviours[i] for i in pair[1]]
+    return found
+
+
+def _frozen(value: Any) -> Any:
+    """A decoded value, its arrays read-only: one behaviour object serves many simulations."""
+    if type(value).__name__ == "ndarray":
+        value.setflags(write=False)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _frozen(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _frozen(item)
+    return value
+
+
+def write_behaviours(spec: Assignment, seed: int, visible_only: bool, fresh: Simulated) -> None:
+    """Add ``fresh`` simulations to this plan's entry (what another run wrote is kept).
+
+    Two workers ending together may each write theirs: one set is lost, to be simulated
+    and written again by the next run. Nothing here may fail a grade."""
+    entry = _behaviours_entry(spec, seed, visible_only)
+    if entry is None or not fresh:
+        return
+    path, where, key, secret = entry
+    simulated: Simulated = {}
+    with contextlib.suppress(OSError, _Invalid):
+        simulated.update(_read_behaviours(path, key, secret))
+    simulated.update(fresh)
+    with contextlib.suppress(OSError, ValueError, TypeError, RecursionError, _Invalid):
+        _write_behaviours(path, where, key, secret, simulated)
+
+
+def _array_key(behaviour: Any) -> tuple[Any, ...] | None:
+    """What makes a behaviour that returned one float64 array what it is, bit for bit."""
+    values = behaviour.values
+    if type(values).__name__ != "ndarray" or values.dtype.str != "<f8" or behaviour.unread:
+        return None
+    return values.shape, values.tobytes(), behaviour.raised, behaviour.mutated
+
+
+def _write_behaviours(
+    path: Path, where: Path, key: list[Any], secret: bytes, simulated: Simulated
+) -> None:
+    from .sandbox.protocol import encode_arg
+
+    index: dict[str, int] = {}
+    distinct: list[dict[str, Any]] = []
+    decoded: list[Any] = []  # each distinct item's values as a reader will rebuild them
+    pairs = []
+    arrays: dict[tuple[Any, ...], int] = {}  # a float64 array's bits, shape and the rest
+    for names, behaviours in simulated.items():
+        indexes = []
+        for behaviour in behaviours:
+            found = _array_key(behaviour)
+            if found is not None and found in arrays:
+                indexes.append(arrays[found])  # the same bits as one that came back: it does
+                continue
+            values = None if behaviour.values is None else encode_arg(behaviour.values)
+            item = {"values": values, "raised": behaviour.raised, "mutated": behaviour.mutated}
+            text = json.dumps(item, sort_keys=True, allow_nan=True)
+            if text not in index:
+                index[text] = len(distinct)
+                distinct.append(item)
+                decoded.append(None if values is None else _decode(json.loads(text)["values"]))
+            if behaviour.unread or not _same(decoded[index[text]], behaviour.values):
+                break  # it would not come back as it is: this simulation is not kept
+            if found is not None:
+                arrays[found] = index[text]
+            indexes.append(index[text])
+        else:
+            pairs.append([list(names), indexes])
+    body = {"key": key, "files": [[p, _digest(p)] for p in _sources()], "distinct": distinct,
+            "simulated": pairs}  # fmt: skip
+    text = json.dumps({"body": body, "mac": _mac(secret, body)}, allow_nan=True)
+    if len(text) > MAX_ENTRY_BYTES:
+        return
+    fd, temporary = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

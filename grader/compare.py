@@ -270,6 +270,8 @@ def close(a: Any, b: Any, rtol: float = RTOL, atol: float = ATOL) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)) or a.shape != b.shape:
             return False
+        if a.dtype == b.dtype == _FLOAT64:
+            return _allclose64(a, b, rtol, atol)
         with np.errstate(all="ignore"):
             return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
     if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
@@ -277,3 +279,22 @@ def close(a: Any, b: Any, rtol: float = RTOL, atol: float = ATOL) -> bool:
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(close(a[k], b[k], rtol, atol) for k in a)
     return type(a) is type(b) and a == b
+
+
+_FLOAT64 = np.dtype(np.float64)
+
+
+def _allclose64(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> bool:
+    """``np.allclose(a, b, rtol, atol, equal_nan=True)`` for float64 arrays of one shape.
+
+    The same formula as numpy's ``isclose``, without its wrappers' conversions (a diagnosis
+    compares thousands of small arrays, where those are most of the time); the very same
+    bits are close at once.
+    """
+    if a.tobytes() == b.tobytes():
+        return True  # also nan against the same nan, inf against inf
+    with np.errstate(all="ignore"):
+        result = (np.abs(a - b) <= atol + rtol * np.abs(b)) & np.isfinite(b) | (a == b)
+        if not result.all():
+            result |= np.isnan(a) & np.isnan(b)
+        return bool(result.all())

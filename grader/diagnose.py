@@ -64,15 +64,22 @@ def simulated(
     ``given`` holds this case's copies from an earlier call that left them untouched
     (copying them is most of a simulation's cost, and ~1000 combinations run here).
     """
-    copies, before = given.take() if given else _copies(args)
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            result = function(*copies)
-            values = normalize(result)
-        except Exception as exc:
-            text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            return Behaviour(raised=_error_key(text), mutated=_after(before, copies, given))
+        return _simulated(function, args, given)
+
+
+def _simulated(
+    function: Callable[..., Any], args: tuple[Any, ...], given: Given | None
+) -> Behaviour:
+    """``simulated`` with numpy's errors and every warning already switched off."""
+    copies, before = given.take() if given else _copies(args)
+    try:
+        result = function(*copies)
+        values = normalize(result)
+    except Exception as exc:
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return Behaviour(raised=_error_key(text), mutated=_after(before, copies, given))
     return Behaviour(values=values, mutated=_after(before, copies, given))
 
 
@@ -284,9 +291,11 @@ def simulate_all(
 
     ``given``: each case's kept arguments (``Given``), shared by every implementation run on
     the same cases."""
-    if given is None:
-        return [simulated(implementation, c.args) for c in cases]
-    return [simulated(implementation, c.args, g) for c, g in zip(cases, given, strict=True)]
+    with np.errstate(all="ignore"), warnings.catch_warnings():  # once for all the cases
+        warnings.simplefilter("ignore")
+        if given is None:
+            return [_simulated(implementation, c.args, None) for c in cases]
+        return [_simulated(implementation, c.args, g) for c, g in zip(cases, given, strict=True)]
 
 
 Simulator = Callable[[tuple[Mistake, ...]], list[Behaviour]]

@@ -106,7 +106,10 @@ def grade(
         report = replace(report, sandbox=grader.kind, stdout=execution.stdout,
                          stderr=execution.stderr)  # fmt: skip
         report = judged(report, plan, execution, filename, show_hidden)
-        tests = tuple(replace(t, message=source.locate(t.message, filename)) for t in report.tests)
+        # A .py file's messages are its own lines already: only a notebook's are rewritten.
+        tests = report.tests
+        if source.notebook:
+            tests = tuple(replace(t, message=source.locate(t.message, filename)) for t in tests)
         message = "; ".join((source.locate(report.message, filename), *source.notes))
         report = replace(report, message=message, tests=tests)
     except (SandboxUnavailable, NotPlainPass):

@@ -52,6 +52,11 @@ class Plan:
     # What judging found for outcomes seen before (``judging``): kept only by a session that
     # grades many submissions on this plan (a batch worker), None for a single grade.
     memo: dict[Any, Any] | None = field(default=None, compare=False)
+    # What the instructor's cache keeps the simulations under (``make_plan``'s seed and
+    # cases), or None; and which simulations were read from it or made here.
+    simulations_key: tuple[int, bool] | None = field(default=None, compare=False)
+    _fresh: set[tuple[str, ...]] = field(default_factory=set, compare=False)
+    _read: list[bool] = field(default_factory=list, compare=False)
 
     @functools.cached_property
     def calls(self) -> list[Calls]:
@@ -68,6 +73,12 @@ class Plan:
 
         key = (exercise, *(m.name for m in mistakes))
         cases = next(c for e, c, _ in self.groups if e.name == exercise)
+        if key not in self._simulated and not self._read and self.simulations_key is not None:
+            self._read.append(True)  # once: the cache's entry, read on the first diagnosis
+            stored = cache.read_behaviours(self.spec, *self.simulations_key)
+            lengths = {e.name: len(c) for e, c, _ in self.groups}
+            self._simulated.update((k, v) for k, v in stored.items()
+                                   if k[0] in lengths and len(v) == lengths[k[0]])  # fmt: skip
         if key not in self._simulated and self.spec.known_behaviours is not None:
             known = self.spec.known_behaviours(exercise, key[1:], cases)
             # Not precomputed: a behaviour no student's can match, so nothing is named.
@@ -84,7 +95,15 @@ class Plan:
                 implementation = combined
             given = self._given.setdefault(exercise, [Given(c.args) for c in cases])
             self._simulated[key] = simulate_all(implementation, cases, given)
+            self._fresh.add(key)
         return self._simulated[key]
+
+    def keep_simulations(self) -> None:
+        """Write the simulations made here to the instructor's cache, for the next run."""
+        if self.simulations_key is not None and self._fresh:
+            fresh = {k: self._simulated[k] for k in self._fresh}
+            cache.write_behaviours(self.spec, *self.simulations_key, fresh)
+            self._fresh.clear()
 
 
 def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
@@ -104,4 +123,5 @@ def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:
     for exercise in spec.exercises:
         mine = [k for k, c in enumerate(cases) if c.exercise == exercise.name]
         groups.append((exercise, [cases[k] for k in mine], [expected[k] for k in mine]))
-    return Plan(spec, groups)
+    kept = (seed, visible_only) if cache.keeps_behaviours(spec) else None
+    return Plan(spec, groups, simulations_key=kept)

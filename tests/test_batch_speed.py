@@ -124,3 +124,21 @@ def test_a_class_gets_the_assignment_reading_every_file_would_give(
     monkeypatch.setattr(registry, "_decided", lambda *args: False)
     every = registry._choose(files, None)
     assert (quick.ref, quick.reason) == (every.ref, every.reason)
+
+
+def test_a_replayed_result_differs_from_the_judged_one_in_its_duration_alone() -> None:
+    """judging._timed builds a TestResult field by field (a batch replays thousands): it must
+    be replace(duration_s=...) for every field there is, including any added later."""
+    import dataclasses
+
+    from grader.judging import _timed
+    from grader.spec import TestResult
+
+    values: dict[str, Any] = {
+        "name": "n", "exercise": "e", "status": "failed", "score": 0.5, "max_score": 2.0,
+        "visibility": "hidden", "message": "m", "duration_s": 0.25, "hint": "h",
+        "hint_ids": ("a", "b"),
+    }  # fmt: skip
+    assert [f.name for f in dataclasses.fields(TestResult)] == list(values)
+    test = TestResult(**values)
+    assert _timed(test, 1.5) == dataclasses.replace(test, duration_s=1.5)

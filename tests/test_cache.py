@@ -6,6 +6,7 @@ temporary folder and loaded by path, so that editing its sources is a real edit.
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
@@ -276,3 +277,99 @@ def test_a_grade_plans_for_the_sandbox_that_runs_it(
         report = grade(submission, assignment=spec, seed=9, sandbox="process")
         assert report.status == "graded" and report.score == 10
     assert calls_of(spec) == [9, 9] and not store.exists()
+
+
+# ------------------------------------------------------------------ mistakes' simulations
+
+
+def _simulations(plan: Any, count: int) -> dict[tuple[str, ...], Any]:
+    """The behaviours of ``count`` single mistakes and as many pairs, on the plan's cases."""
+    spec = plan.spec
+    exercise = next(m.exercise for m in spec.mistakes)
+    own = [m for m in spec.mistakes if m.exercise == exercise][:count]
+    combos = [(m,) for m in own] + list(itertools.pairwise(own))
+    return {(exercise, *(m.name for m in c)): plan.behaviours(exercise, c) for c in combos}
+
+
+def _same_behaviours(a: list[Any], b: list[Any]) -> bool:
+    return len(a) == len(b) and all(
+        x.raised == y.raised and x.mutated == y.mutated and x.unread == y.unread
+        and cache._same(x.values, y.values)
+        for x, y in zip(a, b, strict=True)
+    )  # fmt: skip
+
+
+@pytest.fixture
+def simulations_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many simulations ran (diagnose.simulate_all, looked up when one is needed)."""
+    from grader import diagnose
+
+    ran: list[int] = []
+    real = diagnose.simulate_all
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        ran.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(diagnose, "simulate_all", counted)
+    return ran
+
+
+def test_mistakes_simulations_come_back_from_the_cache_bit_for_bit(
+    store: Path, simulations_counted: list[int]
+) -> None:
+    spec = registry.load("forward")
+    with cache.grading_in("bwrap"):
+        first = make_plan(spec, 5)
+    made = _simulations(first, 8)
+    assert len(simulations_counted) == len(made) > 8
+    first.keep_simulations()
+    with cache.grading_in("bwrap"):
+        second = make_plan(spec, 5)
+    kept = _simulations(second, 8)
+    assert len(simulations_counted) == len(made)  # none ran again: all read
+    assert all(_same_behaviours(made[k], kept[k]) for k in made)
+    with cache.grading_in("bwrap"):
+        other_seed = make_plan(spec, 6)
+    _simulations(other_seed, 8)
+    assert len(simulations_counted) == 2 * len(made)  # another seed's cases: simulated
+
+
+@pytest.mark.parametrize("change", ["value", "index", "mac"])
+def test_a_tampered_simulations_entry_is_ignored(
+    store: Path, simulations_counted: list[int], change: str
+) -> None:
+    spec = registry.load("forward")
+    with cache.grading_in("bwrap"):
+        first = make_plan(spec, 5)
+    made = _simulations(first, 4)
+    first.keep_simulations()
+    (entry,) = [p for p in entries(store) if "distinct" in json.loads(p.read_text())["body"]]
+    document = json.loads(entry.read_text())
+    body = document["body"]
+    if change == "value":  # a mistake made to look like the reference, without the key
+        body["distinct"][0]["raised"] = "ValueError: planted"
+    elif change == "index":
+        body["simulated"][0][1][0] = 10**6
+    else:
+        body["distinct"][0]["raised"] = "ValueError: planted"
+        document["mac"] = "0" * 64
+    entry.write_text(json.dumps(document))
+    ran = len(simulations_counted)
+    with cache.grading_in("bwrap"):
+        again = make_plan(spec, 5)
+    kept = _simulations(again, 4)
+    assert len(simulations_counted) == 2 * ran  # simulated again, not read
+    assert all(_same_behaviours(made[k], kept[k]) for k in made)
+
+
+def test_simulations_are_not_kept_where_the_graded_code_could_reach_them(
+    store: Path, monkeypatch: pytest.MonkeyPatch, simulations_counted: list[int]
+) -> None:
+    monkeypatch.setattr(cache, "_root_on_linux", lambda: False)  # as an ordinary user
+    spec = registry.load("forward")
+    with cache.grading_in("process"):
+        plan = make_plan(spec, 5)
+    _simulations(plan, 3)
+    plan.keep_simulations()
+    assert plan.simulations_key is None and not store.exists()

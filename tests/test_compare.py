@@ -132,3 +132,29 @@ def test_negative_zero_and_subnormals_equal_zero() -> None:
 def test_a_returned_value_that_disagrees_with_its_shape_is_refused() -> None:
     odd = Returned("array", "ndarray", (2,), np.zeros(3))
     assert not compare(np.zeros(2), odd, name="f", reveal=True).passed
+
+
+_EDGES = [0.0, -0.0, 1.0, 1.0 + 1e-6, 1.0 + 2e-5, 1e-9, -1e-9, 1e-8, 2e-8, np.nan, -np.nan,
+          np.inf, -np.inf, 1e308, -1e308, 5e-324, np.finfo(float).max]  # fmt: skip
+
+
+@pytest.mark.parametrize("tolerances", [(1e-5, 1e-8), (0.0, 0.0), (1e-3, 1e-6)])
+def test_behaviours_compare_as_numpy_allclose_does(tolerances: tuple[float, float]) -> None:
+    """compare.close (diagnosis: simulated against observed) has its own float64 path; it
+    must say what np.allclose(equal_nan=True) says, on every pair of edge values and on
+    arrays where one item differs."""
+    from grader.compare import close
+
+    rtol, atol = tolerances
+    rng = np.random.default_rng(7)
+    pairs = [(np.array([x]), np.array([y])) for x in _EDGES for y in _EDGES]
+    for _ in range(500):
+        a = rng.choice(np.array([*_EDGES, *rng.uniform(-2, 2, 5)]), size=(rng.integers(0, 4), 3))
+        b = a.copy()
+        if b.size:
+            b.flat[rng.integers(b.size)] = rng.choice(np.array([*_EDGES, float(a.flat[0]) * 1.1]))
+        pairs.append((a, b))
+    for a, b in pairs:
+        with np.errstate(all="ignore"):
+            expected = bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
+        assert close(a, b, rtol, atol) is expected, (a, b)

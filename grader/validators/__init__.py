@@ -17,7 +17,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-GENERATED = ("report", "gradescope", "summary")  # the schemas validated once per submission
+# The schemas validated once per submission, or once per class at its end.
+GENERATED = ("report", "gradescope", "summary", "similarity")
 
 
 def module_name(schema: str) -> str:
