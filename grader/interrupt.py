@@ -50,15 +50,17 @@ def keyboard_interrupt(number: int, frame: FrameType | None) -> None:
 
 
 def on_stop(handler: Callable[[int, FrameType | None], Any] | int) -> None:
-    """``handler`` for every stop signal (a handler, or signal.SIG_IGN / SIG_DFL); a
-    signal ignored from the start stays ignored (``nohup grade ...`` keeps running when
-    its terminal closes)."""
+    """``handler`` for every stop signal (a handler, or signal.SIG_IGN / SIG_DFL); a hangup
+    ignored from the start stays ignored (``nohup grade ...`` keeps running when its
+    terminal closes). Ctrl-C is always handled, as it was before SIGTERM and SIGHUP were:
+    a shell script's background job starts with it ignored, yet ``kill -INT`` stops it."""
     for number in STOPS:
         if number not in _IGNORED_AT_START or handler == signal.SIG_IGN:
             signal.signal(number, handler)
 
 
-_IGNORED_AT_START = {number for number in STOPS if signal.getsignal(number) == signal.SIG_IGN}
+_NOHUP = {getattr(signal, "SIGHUP", None)} - {None}
+_IGNORED_AT_START = {n for n in STOPS if n in _NOHUP and signal.getsignal(n) == signal.SIG_IGN}
 
 
 @contextlib.contextmanager

@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,12 +54,21 @@ def groups_of(pids: set[int]) -> list[str]:
     return found
 
 
-def start(args: list[str], tmp_path: Path, **popen: object) -> subprocess.Popen[str]:
+def as_from_a_terminal() -> None:
+    """The stop signals as a program run from a terminal has them, however this test was
+    started (under nohup, or as a script's background job, they arrive ignored)."""
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+
+
+def start(
+    args: list[str], tmp_path: Path, preexec_fn: Callable[[], None] = as_from_a_terminal
+) -> subprocess.Popen[str]:
     (tmp_path / "tmp").mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
     process = subprocess.Popen([*GRADE, *args], cwd=tmp_path, env=env, start_new_session=True,
                                text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               **popen)  # type: ignore[call-overload]  # fmt: skip
+                               preexec_fn=preexec_fn)  # fmt: skip
     assert process.stderr is not None and process.stderr.readline().strip() == STARTED
     return process
 
@@ -176,6 +186,7 @@ def test_a_signal_ignored_from_the_start_stays_ignored(tmp_path: Path) -> None:
     (tmp_path / "forward.py").write_text((ROOT / "solutions" / "forward.py").read_text())
 
     def ignore_hangups() -> None:
+        as_from_a_terminal()
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
     process = start(["forward.py", "-o", "report.json"], tmp_path, preexec_fn=ignore_hangups)
@@ -183,6 +194,24 @@ def test_a_signal_ignored_from_the_start_stays_ignored(tmp_path: Path) -> None:
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err[-2000:]
     assert json.loads((tmp_path / "report.json").read_text())["score"] == 100
+
+
+def test_ctrl_c_stops_a_grade_that_started_with_it_ignored(tmp_path: Path) -> None:
+    """A shell script's background job starts with SIGINT ignored; ``kill -INT`` still
+    stops the grade (as before SIGTERM and SIGHUP were handled), only SIGHUP's nohup is
+    kept."""
+    (tmp_path / "forward.py").write_text(SLOW_RELU)
+
+    def as_a_background_job() -> None:
+        as_from_a_terminal()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    process = start(["forward.py", "-o", "report.json"], tmp_path, as_a_background_job)
+    _wait_for(lambda: any(_children(c) for c in _children(process.pid)), process)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err[-2000:]
+    all_gone(process, tmp_path, {process.pid})
 
 
 def test_a_batch_killed_outright_takes_its_workers_with_it(tmp_path: Path) -> None:
