@@ -752,6 +752,11 @@ OBSERVED_SYMPTOMS = {
     "raised an error about a list: the arguments are used as numpy arrays, never converted",
     "symptom.timeout": "a call did not finish within the time limit (an endless loop or a "
     "very slow computation)",
+    "symptom.missing_package": "the code imports a package that is not available where it is "
+    "graded (e.g. torch, tensorflow, jax, sklearn): the import failed, nothing about the code's "
+    "logic is claimed",
+    "symptom.callee_returned_none": "a function of the submission that this one calls returned "
+    "None where a result was expected, so this one failed too (fix the callee first)",
 }
 
 
@@ -773,6 +778,26 @@ def returned_none(outcome: CallOutcome, result: TestResult) -> Hint | None:
     return Hint(RETURNED_NONE, ("symptom.returned_none",)) if value.kind == "none" else None
 
 
+# Python's words for an import of a module that is not installed, and the sandbox's for a
+# name bound by a top-level import it did not run (grader/ipynb.py): the package's name.
+MISSING_MODULE = (
+    re.compile(r"ModuleNotFoundError: No module named '([\w.]+)'"),
+    re.compile(r"ModuleNotFoundError: \w+ has no value when grading: it comes from ([\w.]+),"),
+)
+
+
+def missing_package(error: str) -> Hint | None:
+    """A call that raised because a package it imports is not there: said, never a cause."""
+    for pattern in MISSING_MODULE:
+        found = pattern.search(error)
+        if found:
+            top = found.group(1).split(".")[0]
+            return Hint(f"Your code uses {top}, which is not available where it is graded, "
+                        f"so this call raised ModuleNotFoundError: compute the result without "
+                        f"{top}.", ("symptom.missing_package",))  # fmt: skip
+    return None
+
+
 def timed_out(outcome: CallOutcome) -> Hint | None:
     """The call that ran out of time (not the later ones that were not run)."""
     if outcome.status != "timeout" or outcome.error.startswith("not run"):
@@ -790,6 +815,9 @@ def symptom(outcome: CallOutcome, case: Case, parameters: Sequence[str] = ()) ->
     unpacked = _unpacked_layers(outcome, case, parameters)
     if unpacked:
         return unpacked
+    missing = missing_package(outcome.error)
+    if missing:
+        return missing
     for marker, key, hint in ERROR_HINTS:
         if marker in outcome.error:
             if key == "symptom.overflow" and not properties(case.args).get("large"):

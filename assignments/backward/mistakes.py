@@ -189,6 +189,21 @@ def grad_onehot_sized_by_labels(scores, labels):
     return (probs - np.eye(int(labels.max()) + 1)[labels]) / len(probs)
 
 
+def grad_times_softmax_slope(scores, labels):
+    # dL/dp taken as p - y, then chained through the softmax's "slope" p * (1 - p): the
+    # softmax counted twice, p - y already being the gradient at the scores
+    probs = reference.softmax(scores)
+    return (probs - _onehot(labels, probs.shape)) * probs * (1 - probs) / len(probs)
+
+
+def grad_onehot_eye_batch(scores, labels):
+    # np.eye(m)[labels], m the number of examples: right only when m is the number of
+    # classes (an index or a broadcast error otherwise)
+    probs = reference.softmax(scores)
+    m = len(probs)
+    return (probs - np.eye(m)[np.asarray(labels)]) / m
+
+
 def _grad_classes_written_in(count: int) -> Callable[..., Any]:
     """A one-hot with a number of classes written into the code (np.eye(10) for MNIST)."""
 
@@ -770,6 +785,15 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
          "n = scores.shape[1], so the one-hot matrix has the scores' shape.")
         for count in (10, 2, 3)
     ),
+    ("backward.grad_times_softmax_slope", "softmax_cross_entropy_grad",
+     grad_times_softmax_slope,
+     "softmax(scores) - onehot(labels) is already the gradient at the scores (the softmax's "
+     "slope is inside it); multiplying it again by p * (1 - p), the softmax's own slope, "
+     "counts the softmax twice: the gradient is (softmax(scores) - onehot(labels)) / m."),
+    ("backward.onehot_eye_batch", "softmax_cross_entropy_grad", grad_onehot_eye_batch,
+     "The one-hot matrix is built with np.eye(m), sized by the number of examples (rows): it "
+     "needs one column per class, np.eye(n)[labels] with n = scores.shape[1] (it only fits "
+     "when there are as many examples as classes)."),
     ("backward.grad_batch_max", "softmax_cross_entropy_grad", grad_batch_max,
      "The softmax is shifted by the whole batch's maximum (scores.max()); shift each row by "
      "its own maximum, scores.max(axis=1, keepdims=True), or a row far below the top one "
