@@ -452,9 +452,28 @@ def _both_break(simulated: Behaviour, theirs: Behaviour, expected: np.ndarray) -
     """The combination raises, and the student's function raises or gives a wrong shape."""
     if simulated.raised is None or simulated.mutated != theirs.mutated:
         return False
-    return theirs.raised is not None or (
-        theirs.values is not None and _shape(theirs.values) != _shape(expected)
-    )
+    if theirs.raised is not None:
+        return True
+    if theirs.values is None or _shape(theirs.values) == _shape(expected):
+        return False
+    # The right numbers in another shape: the function computed what was asked and only its
+    # result's shape is off (behaviour.reshaped says so); a mistake that raises there names
+    # a cause whose evidence, the error, was not seen.
+    return not _right_numbers(theirs.values, expected)
+
+
+def _right_numbers(values: Any, expected: Any) -> bool:
+    """The expected numbers, in another shape."""
+    if not isinstance(values, np.ndarray) or not isinstance(expected, np.ndarray):
+        return False
+    if values.size != expected.size or values.size == 0:
+        return False
+    try:
+        got = values.reshape(expected.shape).astype(float)
+        want = expected.astype(float)
+    except (TypeError, ValueError):
+        return False
+    return bool(np.allclose(got, want, equal_nan=True))
 
 
 def _shape(value: Any) -> Any:
@@ -606,6 +625,7 @@ def _diagnosed(
         return hints
     said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
     said = _symptom_first(said, [outcomes[k] for k in failed], [cases[k] for k in failed])
+    said = _matrix_first(said, [outcomes[k] for k in failed])
     found[exercise.name] = Explanation((), seen=said)
     for k in failed:
         hints[k] = said or symptom(outcomes[k], cases[k], parameters)
@@ -676,6 +696,22 @@ def _symptom_first(
     if said is None or set(said.ids) & set(first.ids):
         return first
     return Hint(f"{first.text} {said.text}", first.ids + said.ids[:1])
+
+
+MATRIX_RESULT = (
+    "Your function returns an np.matrix where an array is expected: a matrix is always 2-D "
+    "(a single vector comes back as one row). Compute with arrays (np.asarray) instead."
+)
+
+
+def _matrix_first(said: Hint | None, outcomes: Sequence[CallOutcome]) -> Hint | None:
+    """Every failed call returned an np.matrix: that is observed, and said first."""
+    if not outcomes or not all(o.status == "returned" and o.value is not None
+                               and o.value.type_name == "matrix" for o in outcomes):  # fmt: skip
+        return said
+    if said is None:
+        return Hint(MATRIX_RESULT, ("behaviour.matrix_result",))
+    return Hint(f"{MATRIX_RESULT} {said.text}", ("behaviour.matrix_result", *said.ids[:1]))
 
 
 def _observed_hints(

@@ -213,6 +213,7 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
         if e.ndim == 2 and e.shape[0] == e.shape[1] and matches(e.T, g):
             found.add(("behaviour.transposed", None))  # square: the shape cannot tell
         found |= _factor_relations(e, g, args)
+        found |= _row_factors(e, g)
         for d in range(5):
             if np.array_equal(g, np.round(e, d)):
                 found.add(("behaviour.rounded", None))
@@ -320,6 +321,23 @@ def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> se
             divided = "behaviour.divided_by_rows" if rows else "behaviour.divided_by_columns"
             found.add((divided, None))
     return found
+
+
+def _row_factors(e: np.ndarray, g: np.ndarray) -> set[tuple[str, Any]]:
+    """Each row of g is its expected row times a number of its own (some not 1)."""
+    if e.ndim not in (1, 2) or e.size == 0 or e.shape != g.shape:
+        return set()
+    scaled = False
+    for want, got in zip(e.reshape(-1, e.shape[-1]), g.reshape(-1, e.shape[-1]), strict=True):
+        nonzero = np.abs(want) > 1e-9
+        if not np.any(nonzero) or not np.allclose(got[~nonzero], 0, atol=1e-9):
+            return set()
+        ratios = got[nonzero] / want[nonzero]
+        c = float(np.median(ratios))
+        if not np.allclose(ratios, c, rtol=1e-6, atol=0) or abs(c) < 1e-12:
+            return set()
+        scaled = scaled or not np.isclose(c, 1.0)
+    return {("behaviour.rows_scaled", None)} if scaled else set()
 
 
 def one_shape_always(observations: Sequence[Observation]) -> list[Said]:
