@@ -6,8 +6,7 @@ from __future__ import annotations
 IDS: dict[str, str] = {
     "behaviour.reshaped": "the right numbers in another shape (flattened, an extra or a "
     "missing axis)",
-    "behaviour.matrix_result": "the result is an np.matrix (always 2-D) where an array is "
-    "expected",
+    "behaviour.matrix_result": "the result is an np.matrix (always 2-D) where an array is expected",
     "behaviour.transposed": "the transpose of the expected array",
     "behaviour.only_first_example": "only the first example (row) is right, or used for every row",
     "behaviour.sum_not_mean": "m times the expected value, m the number of rows: a sum where "
