@@ -555,6 +555,13 @@ def backward_relu_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return _backprop_with(inputs, weights, biases, labels, ops, _masked, output_relu=True)
 
 
+def backward_relu_on_output_no_mask(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # two of backward's own mistakes at once: ReLU after the output layer too, and no ReLU
+    # mask anywhere on the way back (relu_on_output with no_relu_mask)
+    return _backprop_with(inputs, weights, biases, labels, ops, lambda g, z, o: g,
+                          output_relu=True)  # fmt: skip
+
+
 def backward_relu_on_output_masked(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     # ReLU after every layer, the output's too, and backpropagated through as well
     layer_inputs, zs = _forward_pass(inputs, weights, biases)
@@ -1089,6 +1096,9 @@ def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] 
     callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
     if exercise == "dense_backward" and len(own) == 2 and not callees:
         return _parts_of(own[0].implementation, own[1].implementation)
+    if exercise == "backward" and len(own) == 2 and not callees:
+        # Two of backward's own mistakes: only the pairs modelled together (PAIRS).
+        return PAIRS.get(frozenset(m.name for m in own))
     if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
         return None
     if own and callees and own[0].name in _INLINED:
@@ -1098,6 +1108,15 @@ def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] 
         return None
     body = own[0].implementation if own else backward_right
     return partial(body, ops=Ops(**callees))
+
+
+# Two of backward's own mistakes made together, each pair one implementation: seen in
+# real code (a forward pass with ReLU everywhere, and a backward pass with none).
+PAIRS: dict[frozenset[str], Callable[..., Any]] = {
+    frozenset({"backward.relu_on_output", "backward.no_relu_mask"}): (
+        backward_relu_on_output_no_mask
+    ),
+}
 
 
 def _parts_of(first: Callable[..., Any], second: Callable[..., Any]) -> Callable[..., Any]:
