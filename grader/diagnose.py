@@ -301,6 +301,9 @@ class Explanation:
     # What was said of a failed exercise that no catalogued mistake explains (or None):
     # its callers fail through it, and are sent to it first.
     seen: Hint | None = None
+    # Its failed calls returned None (said as observed): a caller that raises on a None
+    # is sent to it.
+    none: bool = False
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -550,6 +553,8 @@ def diagnose_hints(
     hints = [timed_out(o) or h for o, h in zip(outcomes, hints, strict=True)]
     hints = [returned_none(o, r) or h for o, r, h in zip(outcomes, results, hints, strict=True)]
     if not failed:
+        if any(h is not None and h.ids == ("symptom.returned_none",) for h in hints):
+            found[exercise.name] = Explanation((), none=True)
         return hints
     refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
     if all(refused[k] for k in failed):
@@ -583,6 +588,14 @@ def _diagnosed(
     passed = [r.status == "passed" for r in results]
     tried = candidates(exercise.name, mistakes, found, calls, combine)
     failing = [name for name in calls if name in found]  # callees that fail their own tests
+    # A callee that returned None, and a failure here on a None each time: no guess about
+    # this exercise's own code (a mistake that raises here would claim any error).
+    none = _callee_none([found[name].none for name in failing], failing,
+                        [outcomes[k] for k in failed], exercise.name)  # fmt: skip
+    if none is not None:
+        for k in failed:
+            hints[k] = none
+        return hints
     for tier in TIERS:
         if tier == "loose" and (general := course_only_hint(cases, results, outcomes, expected)):
             for k in failed:
@@ -630,6 +643,28 @@ def _diagnosed(
     for k in failed:
         hints[k] = said or symptom(outcomes[k], cases[k], parameters)
     return hints
+
+
+# Errors that a None raises where a value was expected: Python's, and numpy's once it has
+# made None a 0-d object array (np.asarray(None) @ w).
+NONE_MARKERS = ("NoneType", "'None'", "has 0,", "0-d", "dtype('O')", "dtype object")
+
+
+def _callee_none(
+    none: Sequence[bool], failing: Sequence[str], outcomes: Sequence[CallOutcome], exercise: str
+) -> Hint | None:
+    """A callee returned None in its own tests, and every failure here raised on a None."""
+    names = [name for name, flag in zip(failing, none, strict=True) if flag]
+    if not names or not outcomes:
+        return None
+    if any(o.status != "raised" or not o.error for o in outcomes):
+        return None
+    if not all(any(marker in o.error.splitlines()[0] for marker in NONE_MARKERS)
+               for o in outcomes):  # fmt: skip
+        return None
+    return Hint(f"Your {exercise} is meant to call your {names[0]}, which returned None in its "
+                f"own tests, and every failure here raised the error a None gives: fix {names[0]} first "
+                "(is its return statement missing?).", ("symptom.callee_returned_none",))  # fmt: skip
 
 
 def _inherited(
