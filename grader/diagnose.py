@@ -662,9 +662,11 @@ def _callee_none(
     if not all(any(marker in o.error.splitlines()[0] for marker in NONE_MARKERS)
                for o in outcomes):  # fmt: skip
         return None
-    return Hint(f"Your {exercise} is meant to call your {names[0]}, which returned None in its "
-                f"own tests, and every failure here raised the error a None gives: fix {names[0]} first "
-                "(is its return statement missing?).", ("symptom.callee_returned_none",))  # fmt: skip
+    name = names[0]
+    text = (f"Your {exercise} is meant to call your {name}, which returned None in its own "
+            f"tests, and every failure here raised the error a None gives: fix {name} first "
+            "(is its return statement missing?).")  # fmt: skip
+    return Hint(text, ("symptom.callee_returned_none",))
 
 
 def _inherited(
