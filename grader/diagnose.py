@@ -459,18 +459,20 @@ def _both_break(simulated: Behaviour, theirs: Behaviour, expected: np.ndarray) -
         return True
     if theirs.values is None or _shape(theirs.values) == _shape(expected):
         return False
-    # The right numbers in another shape: the function computed what was asked and only its
-    # result's shape is off (behaviour.reshaped says so); a mistake that raises there names
-    # a cause whose evidence, the error, was not seen.
+    # The right numbers with an axis of length 1 more or less: the function computed what was
+    # asked and only its result's shape is off (behaviour.reshaped says so); a mistake that
+    # raises there names a cause whose evidence, the error, was not seen.
     return not _right_numbers(theirs.values, expected)
 
 
 def _right_numbers(values: Any, expected: Any) -> bool:
-    """The expected numbers, in another shape."""
+    """The expected numbers with an axis of length 1 added or dropped."""
     if not isinstance(values, np.ndarray) or not isinstance(expected, np.ndarray):
         return False
     if values.size != expected.size or values.size == 0:
         return False
+    if np.squeeze(values).shape != np.squeeze(expected).shape:
+        return False  # numbers rearranged, not an axis of length 1 added or dropped
     try:
         got = values.reshape(expected.shape).astype(float)
         want = expected.astype(float)
