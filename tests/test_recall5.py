@@ -319,3 +319,29 @@ def test_relu_on_the_output_and_no_mask(tmp_path: Path, style: str) -> None:
     report = graded(tmp_path, source, "backward")
     assert lost(report) == {"backward"}
     assert ids_of(report, "backward") == {"backward.relu_on_output", "backward.no_relu_mask"}
+
+
+# -- backward: a layer's gradients from the first example only ------------------------------
+
+FIRST_EXAMPLE = {
+    "outer_of_first_row": """
+        def dense_backward(inputs, weights, grad_out):
+            x, w, d = (np.asarray(a, dtype=float) for a in (inputs, weights, grad_out))
+            return d @ w.T, np.outer(x[0], d[0]), d[0].copy()
+    """,
+    "sliced_matmul": """
+        def dense_backward(inputs, weights, grad_out):
+            x = np.asarray(inputs, dtype=float)
+            d = np.asarray(grad_out, dtype=float)
+            grad_in = np.dot(d, np.asarray(weights, dtype=float).T)
+            first_x, first_d = x[:1], d[:1]
+            return grad_in, first_x.T @ first_d, first_d.sum(axis=0)
+    """,
+}
+
+
+@pytest.mark.parametrize("style", sorted(FIRST_EXAMPLE))
+def test_a_layer_gradient_from_the_first_example_only(tmp_path: Path, style: str) -> None:
+    source = redefined(BACKWARD_REFERENCE, dense_backward=FIRST_EXAMPLE[style])
+    report = graded(tmp_path, source, "backward")
+    assert ids_of(report, "dense_backward") == {"behaviour.only_first_example"}
