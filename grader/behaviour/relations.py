@@ -141,7 +141,8 @@ def _relations_on(
             by_path.setdefault(general(path), []).append(seen)
     said = []
     for path, found in by_path.items():
-        common = {r for r in set.intersection(*found) if _fixed_scalar_seen(r, failed)}
+        common = {r for r in set.intersection(*found)
+                  if _fixed_scalar_seen(r, failed) and _rows_scaled_seen(r, failed)}  # fmt: skip
         if common:
             said.append(say(path, best(common), len(by_path) > 1))
     if len(said) != len(by_path):
@@ -365,6 +366,25 @@ def _row_factors(e: np.ndarray, g: np.ndarray) -> set[tuple[str, Any]]:
             return set()
         scaled = scaled or not np.isclose(c, 1.0)
     return {("behaviour.rows_scaled", None)} if scaled else set()
+
+
+def _rows_scaled_seen(relation: tuple[str, Any], failed: Sequence[Observation]) -> bool:
+    """Rows scaled each by its own factor: only where a scaled row holds different values
+    (a row of equal values is a multiple of any constant row, whatever was computed)."""
+    if relation[0] != "behaviour.rows_scaled":
+        return True
+    for o in failed:
+        e, g = o.expected, o.values
+        if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray) or e.shape != g.shape:
+            continue
+        if e.ndim not in (1, 2) or e.size == 0:
+            continue
+        for want, got in zip(e.reshape(-1, e.shape[-1]), g.reshape(-1, e.shape[-1]),
+                             strict=True):  # fmt: skip
+            if not np.allclose(got, want) and not np.allclose(want, want[0], rtol=1e-6,
+                                                              atol=1e-9):  # fmt: skip
+                return True
+    return False
 
 
 def one_shape_always(observations: Sequence[Observation]) -> list[Said]:
