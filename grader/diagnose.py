@@ -310,6 +310,9 @@ class Explanation:
     # What was said of a failed exercise that no catalogued mistake explains (or None):
     # its callers fail through it, and are sent to it first.
     seen: Hint | None = None
+    # Its failed calls returned None (said as observed): a caller that raises on a None
+    # is sent to it.
+    none: bool = False
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -461,9 +464,30 @@ def _both_break(simulated: Behaviour, theirs: Behaviour, expected: np.ndarray) -
     """The combination raises, and the student's function raises or gives a wrong shape."""
     if simulated.raised is None or simulated.mutated != theirs.mutated:
         return False
-    return theirs.raised is not None or (
-        theirs.values is not None and _shape(theirs.values) != _shape(expected)
-    )
+    if theirs.raised is not None:
+        return True
+    if theirs.values is None or _shape(theirs.values) == _shape(expected):
+        return False
+    # The right numbers with an axis of length 1 more or less: the function computed what was
+    # asked and only its result's shape is off (behaviour.reshaped says so); a mistake that
+    # raises there names a cause whose evidence, the error, was not seen.
+    return not _right_numbers(theirs.values, expected)
+
+
+def _right_numbers(values: Any, expected: Any) -> bool:
+    """The expected numbers with an axis of length 1 added or dropped."""
+    if not isinstance(values, np.ndarray) or not isinstance(expected, np.ndarray):
+        return False
+    if values.size != expected.size or values.size == 0:
+        return False
+    if np.squeeze(values).shape != np.squeeze(expected).shape:
+        return False  # numbers rearranged, not an axis of length 1 added or dropped
+    try:
+        got = values.reshape(expected.shape).astype(float)
+        want = expected.astype(float)
+    except (TypeError, ValueError):
+        return False
+    return bool(np.allclose(got, want, equal_nan=True))
 
 
 def _shape(value: Any) -> Any:
@@ -540,6 +564,8 @@ def diagnose_hints(
     hints = [timed_out(o) or h for o, h in zip(outcomes, hints, strict=True)]
     hints = [returned_none(o, r) or h for o, r, h in zip(outcomes, results, hints, strict=True)]
     if not failed:
+        if any(h is not None and h.ids == ("symptom.returned_none",) for h in hints):
+            found[exercise.name] = Explanation((), none=True)
         return hints
     refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
     if all(refused[k] for k in failed):
@@ -573,6 +599,14 @@ def _diagnosed(
     passed = [r.status == "passed" for r in results]
     tried = candidates(exercise.name, mistakes, found, calls, combine)
     failing = [name for name in calls if name in found]  # callees that fail their own tests
+    # A callee that returned None, and a failure here on a None each time: no guess about
+    # this exercise's own code (a mistake that raises here would claim any error).
+    none = _callee_none([found[name].none for name in failing], failing,
+                        [outcomes[k] for k in failed], exercise.name)  # fmt: skip
+    if none is not None:
+        for k in failed:
+            hints[k] = none
+        return hints
     for tier in TIERS:
         if tier == "loose" and (general := course_only_hint(cases, results, outcomes, expected)):
             for k in failed:
@@ -615,10 +649,35 @@ def _diagnosed(
         return hints
     said = _observed_hints(cases, expected, outcomes, results, behaviours, exercise, parameters)
     said = _symptom_first(said, [outcomes[k] for k in failed], [cases[k] for k in failed])
+    said = _matrix_first(said, [outcomes[k] for k in failed])
     found[exercise.name] = Explanation((), seen=said)
     for k in failed:
         hints[k] = said or symptom(outcomes[k], cases[k], parameters)
     return hints
+
+
+# Errors that a None raises where a value was expected: Python's, and numpy's once it has
+# made None a 0-d object array (np.asarray(None) @ w).
+NONE_MARKERS = ("NoneType", "'None'", "has 0,", "0-d", "dtype('O')", "dtype object")
+
+
+def _callee_none(
+    none: Sequence[bool], failing: Sequence[str], outcomes: Sequence[CallOutcome], exercise: str
+) -> Hint | None:
+    """A callee returned None in its own tests, and every failure here raised on a None."""
+    names = [name for name, flag in zip(failing, none, strict=True) if flag]
+    if not names or not outcomes:
+        return None
+    if any(o.status != "raised" or not o.error for o in outcomes):
+        return None
+    if not all(any(marker in o.error.splitlines()[0] for marker in NONE_MARKERS)
+               for o in outcomes):  # fmt: skip
+        return None
+    name = names[0]
+    text = (f"Your {exercise} is meant to call your {name}, which returned None in its own "
+            f"tests, and every failure here raised the error a None gives: fix {name} first "
+            "(is its return statement missing?).")  # fmt: skip
+    return Hint(text, ("symptom.callee_returned_none",))
 
 
 def _inherited(
@@ -685,6 +744,22 @@ def _symptom_first(
     if said is None or set(said.ids) & set(first.ids):
         return first
     return Hint(f"{first.text} {said.text}", first.ids + said.ids[:1])
+
+
+MATRIX_RESULT = (
+    "Your function returns an np.matrix where an array is expected: a matrix is always 2-D "
+    "(a single vector comes back as one row). Compute with arrays (np.asarray) instead."
+)
+
+
+def _matrix_first(said: Hint | None, outcomes: Sequence[CallOutcome]) -> Hint | None:
+    """Every failed call returned an np.matrix: that is observed, and said first."""
+    if not outcomes or not all(o.status == "returned" and o.value is not None
+                               and o.value.type_name == "matrix" for o in outcomes):  # fmt: skip
+        return said
+    if said is None:
+        return Hint(MATRIX_RESULT, ("behaviour.matrix_result",))
+    return Hint(f"{MATRIX_RESULT} {said.text}", ("behaviour.matrix_result", *said.ids[:1]))
 
 
 def _observed_hints(
@@ -761,6 +836,11 @@ OBSERVED_SYMPTOMS = {
     "raised an error about a list: the arguments are used as numpy arrays, never converted",
     "symptom.timeout": "a call did not finish within the time limit (an endless loop or a "
     "very slow computation)",
+    "symptom.missing_package": "the code imports a package that is not available where it is "
+    "graded (e.g. torch, tensorflow, jax, sklearn): the import failed, nothing about the code's "
+    "logic is claimed",
+    "symptom.callee_returned_none": "a function of the submission that this one calls returned "
+    "None where a result was expected, so this one failed too (fix the callee first)",
 }
 
 
@@ -782,6 +862,26 @@ def returned_none(outcome: CallOutcome, result: TestResult) -> Hint | None:
     return Hint(RETURNED_NONE, ("symptom.returned_none",)) if value.kind == "none" else None
 
 
+# Python's words for an import of a module that is not installed, and the sandbox's for a
+# name bound by a top-level import it did not run (grader/ipynb.py): the package's name.
+MISSING_MODULE = (
+    re.compile(r"ModuleNotFoundError: No module named '([\w.]+)'"),
+    re.compile(r"ModuleNotFoundError: \w+ has no value when grading: it comes from ([\w.]+),"),
+)
+
+
+def missing_package(error: str) -> Hint | None:
+    """A call that raised because a package it imports is not there: said, never a cause."""
+    for pattern in MISSING_MODULE:
+        found = pattern.search(error)
+        if found:
+            top = found.group(1).split(".")[0]
+            return Hint(f"Your code uses {top}, which is not available where it is graded, "
+                        f"so this call raised ModuleNotFoundError: compute the result without "
+                        f"{top}.", ("symptom.missing_package",))  # fmt: skip
+    return None
+
+
 def timed_out(outcome: CallOutcome) -> Hint | None:
     """The call that ran out of time (not the later ones that were not run)."""
     if outcome.status != "timeout" or outcome.error.startswith("not run"):
@@ -799,6 +899,9 @@ def symptom(outcome: CallOutcome, case: Case, parameters: Sequence[str] = ()) ->
     unpacked = _unpacked_layers(outcome, case, parameters)
     if unpacked:
         return unpacked
+    missing = missing_package(outcome.error)
+    if missing:
+        return missing
     for marker, key, hint in ERROR_HINTS:
         if marker in outcome.error:
             if key == "symptom.overflow" and not properties(case.args).get("large"):

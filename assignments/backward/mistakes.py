@@ -189,6 +189,21 @@ def grad_onehot_sized_by_labels(scores, labels):
     return (probs - np.eye(int(labels.max()) + 1)[labels]) / len(probs)
 
 
+def grad_times_softmax_slope(scores, labels):
+    # dL/dp taken as p - y, then chained through the softmax's "slope" p * (1 - p): the
+    # softmax counted twice, p - y already being the gradient at the scores
+    probs = reference.softmax(scores)
+    return (probs - _onehot(labels, probs.shape)) * probs * (1 - probs) / len(probs)
+
+
+def grad_onehot_eye_batch(scores, labels):
+    # np.eye(m)[labels], m the number of examples: right only when m is the number of
+    # classes (an index or a broadcast error otherwise)
+    probs = reference.softmax(scores)
+    m = len(probs)
+    return (probs - np.eye(m)[np.asarray(labels)]) / m
+
+
 def _grad_classes_written_in(count: int) -> Callable[..., Any]:
     """A one-hot with a number of classes written into the code (np.eye(10) for MNIST)."""
 
@@ -540,6 +555,13 @@ def backward_relu_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return _backprop_with(inputs, weights, biases, labels, ops, _masked, output_relu=True)
 
 
+def backward_relu_on_output_no_mask(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # two of backward's own mistakes at once: ReLU after the output layer too, and no ReLU
+    # mask anywhere on the way back (relu_on_output with no_relu_mask)
+    return _backprop_with(inputs, weights, biases, labels, ops, lambda g, z, o: g,
+                          output_relu=True)  # fmt: skip
+
+
 def backward_relu_on_output_masked(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     # ReLU after every layer, the output's too, and backpropagated through as well
     layer_inputs, zs = _forward_pass(inputs, weights, biases)
@@ -770,6 +792,15 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
          "n = scores.shape[1], so the one-hot matrix has the scores' shape.")
         for count in (10, 2, 3)
     ),
+    ("backward.grad_times_softmax_slope", "softmax_cross_entropy_grad",
+     grad_times_softmax_slope,
+     "softmax(scores) - onehot(labels) is already the gradient at the scores (the softmax's "
+     "slope is inside it); multiplying it again by p * (1 - p), the softmax's own slope, "
+     "counts the softmax twice: the gradient is (softmax(scores) - onehot(labels)) / m."),
+    ("backward.onehot_eye_batch", "softmax_cross_entropy_grad", grad_onehot_eye_batch,
+     "The one-hot matrix is built with np.eye(m), sized by the number of examples (rows): it "
+     "needs one column per class, np.eye(n)[labels] with n = scores.shape[1] (it only fits "
+     "when there are as many examples as classes)."),
     ("backward.grad_batch_max", "softmax_cross_entropy_grad", grad_batch_max,
      "The softmax is shifted by the whole batch's maximum (scores.max()); shift each row by "
      "its own maximum, scores.max(axis=1, keepdims=True), or a row far below the top one "
@@ -1065,6 +1096,9 @@ def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] 
     callees = {m.exercise: m.implementation for m in mistakes if m.exercise != exercise}
     if exercise == "dense_backward" and len(own) == 2 and not callees:
         return _parts_of(own[0].implementation, own[1].implementation)
+    if exercise == "backward" and len(own) == 2 and not callees:
+        # Two of backward's own mistakes: only the pairs modelled together (PAIRS).
+        return PAIRS.get(frozenset(m.name for m in own))
     if exercise != "backward" or len(own) > 1 or not callees.keys() <= _OPS_FIELDS:
         return None
     if own and callees and own[0].name in _INLINED:
@@ -1074,6 +1108,15 @@ def combine(exercise: str, mistakes: tuple[Mistake, ...]) -> Callable[..., Any] 
         return None
     body = own[0].implementation if own else backward_right
     return partial(body, ops=Ops(**callees))
+
+
+# Two of backward's own mistakes made together, each pair one implementation: seen in
+# real code (a forward pass with ReLU everywhere, and a backward pass with none).
+PAIRS: dict[frozenset[str], Callable[..., Any]] = {
+    frozenset({"backward.relu_on_output", "backward.no_relu_mask"}): (
+        backward_relu_on_output_no_mask
+    ),
+}
 
 
 def _parts_of(first: Callable[..., Any], second: Callable[..., Any]) -> Callable[..., Any]:

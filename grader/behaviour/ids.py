@@ -6,6 +6,7 @@ from __future__ import annotations
 IDS: dict[str, str] = {
     "behaviour.reshaped": "the right numbers in another shape (flattened, an extra or a "
     "missing axis)",
+    "behaviour.matrix_result": "the result is an np.matrix (always 2-D) where an array is expected",
     "behaviour.transposed": "the transpose of the expected array",
     "behaviour.only_first_example": "only the first example (row) is right, or used for every row",
     "behaviour.sum_not_mean": "m times the expected value, m the number of rows: a sum where "
@@ -18,6 +19,9 @@ IDS: dict[str, str] = {
     "(classes): divided by the number of classes",
     "behaviour.times_columns": "n times the expected value, n the number of columns",
     "behaviour.sign_flipped": "the expected value with the opposite sign",
+    "behaviour.rows_scaled": "each row is the expected row times a number of its own: "
+    "proportional to the expected values row by row, but (for probabilities) the rows do not "
+    "sum to 1",
     "behaviour.constant_factor": "the expected value times the same constant everywhere",
     "behaviour.rounded": "the expected value rounded to a few decimals",
     "behaviour.label_entries_wrong": "wrong only in each row's label column (the one-hot part)",

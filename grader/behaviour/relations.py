@@ -30,21 +30,48 @@ def first_row_alone(observations: Sequence[Observation]) -> list[Said]:
     Needs a call whose arguments are another call's cut to its first row (a probe pair):
     the batch's rows in its first array argument, and any argument of one entry per row.
     """
-    seen = 0
+    seen, whole = 0, True
     for batch in observations:
         if batch.passed or batch.values is None:
             continue
         for alone in observations:
             if alone is not batch and _is_first_row(alone.args, batch.args):
-                if close_to(alone.expected, batch.expected) or not same_items(alone.expected,
-                                                                        batch.values):  # fmt: skip
+                if close_to(alone.expected, batch.expected) or not _first_row_parts(
+                    alone.expected, batch.expected, batch.values
+                ):
                     return []
+                whole = whole and same_items(alone.expected, batch.values)
                 seen += 1
     if not seen:
         return []
-    text = ("The result of a batch is the expected result of its first row (example) alone: "
+    where = "The result of a batch is" if whole else "Where a batch's result is wrong, it is"
+    text = (f"{where} the expected result of its first row (example) alone: "
             "is only the first example used?")  # fmt: skip
     return [Said("behaviour.only_first_example", text, 2)]
+
+
+def _first_row_parts(alone: Any, expected: Any, values: Any) -> bool:
+    """The batch's result is the first row's alone: as a whole, or part by part where the
+    other parts are right (a layer's weight gradient from the first example only, next to
+    a right input gradient)."""
+    if same_items(alone, values):
+        return True
+    mine = list(leaves(alone, values, "", ()))
+    right = list(leaves(expected, values, "", ()))
+    if len(mine) < 2 or len(mine) != len(right):
+        return False
+    used = False
+    for (_, a, g), (_, e, _) in zip(mine, right, strict=True):
+        if _same_leaf(e, g):
+            continue
+        if not _same_leaf(a, g):
+            return False
+        used = True
+    return used
+
+
+def _same_leaf(e: Any, g: Any) -> bool:
+    return matches(e, g) if isinstance(e, np.ndarray) else close_to(e, g)
 
 
 def _is_first_row(alone: tuple[Any, ...], batch: tuple[Any, ...]) -> bool:
@@ -114,7 +141,8 @@ def _relations_on(
             by_path.setdefault(general(path), []).append(seen)
     said = []
     for path, found in by_path.items():
-        common = {r for r in set.intersection(*found) if _fixed_scalar_seen(r, failed)}
+        common = {r for r in set.intersection(*found)
+                  if _fixed_scalar_seen(r, failed) and _rows_scaled_seen(r, failed)}  # fmt: skip
         if common:
             said.append(say(path, best(common), len(by_path) > 1))
     if len(said) != len(by_path):
@@ -213,6 +241,7 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
         if e.ndim == 2 and e.shape[0] == e.shape[1] and matches(e.T, g):
             found.add(("behaviour.transposed", None))  # square: the shape cannot tell
         found |= _factor_relations(e, g, args)
+        found |= _row_factors(e, g)
         for d in range(5):
             if np.array_equal(g, np.round(e, d)):
                 found.add(("behaviour.rounded", None))
@@ -320,6 +349,42 @@ def _factor_relations(e: np.ndarray, g: np.ndarray, args: tuple[Any, ...]) -> se
             divided = "behaviour.divided_by_rows" if rows else "behaviour.divided_by_columns"
             found.add((divided, None))
     return found
+
+
+def _row_factors(e: np.ndarray, g: np.ndarray) -> set[tuple[str, Any]]:
+    """Each row of g is its expected row times a number of its own (some not 1)."""
+    if e.ndim not in (1, 2) or e.size == 0 or e.shape != g.shape:
+        return set()
+    scaled = False
+    for want, got in zip(e.reshape(-1, e.shape[-1]), g.reshape(-1, e.shape[-1]), strict=True):
+        nonzero = np.abs(want) > 1e-9
+        if not np.any(nonzero) or not np.allclose(got[~nonzero], 0, atol=1e-9):
+            return set()
+        ratios = got[nonzero] / want[nonzero]
+        c = float(np.median(ratios))
+        if not np.allclose(ratios, c, rtol=1e-6, atol=0) or abs(c) < 1e-12:
+            return set()
+        scaled = scaled or not np.isclose(c, 1.0)
+    return {("behaviour.rows_scaled", None)} if scaled else set()
+
+
+def _rows_scaled_seen(relation: tuple[str, Any], failed: Sequence[Observation]) -> bool:
+    """Rows scaled each by its own factor: only where a scaled row holds different values
+    (a row of equal values is a multiple of any constant row, whatever was computed)."""
+    if relation[0] != "behaviour.rows_scaled":
+        return True
+    for o in failed:
+        e, g = o.expected, o.values
+        if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray) or e.shape != g.shape:
+            continue
+        if e.ndim not in (1, 2) or e.size == 0:
+            continue
+        for want, got in zip(e.reshape(-1, e.shape[-1]), g.reshape(-1, e.shape[-1]),
+                             strict=True):  # fmt: skip
+            if not np.allclose(got, want) and not np.allclose(want, want[0], rtol=1e-6,
+                                                              atol=1e-9):  # fmt: skip
+                return True
+    return False
 
 
 def one_shape_always(observations: Sequence[Observation]) -> list[Said]:

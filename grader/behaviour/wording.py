@@ -19,6 +19,7 @@ ORDER = (
     "behaviour.step_fixed_scalar",
     "behaviour.rounded",
     "behaviour.truncated", "behaviour.constant_factor", "behaviour.slightly_off",
+    "behaviour.rows_scaled",
 )  # fmt: skip
 
 
@@ -100,6 +101,8 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "normalisation over the whole array instead of each row?",
         "behaviour.max_is_one": "each row's largest value is 1, and the rows do not sum to 1: "
         "divided by the maximum instead of the sum?",
+        "behaviour.rows_scaled": "each row is the expected row times a number of its own: "
+        "right up to one factor per row (for probabilities, the rows do not sum to 1)",
         "behaviour.slightly_off": "close to the expected values but not equal (off by less "
         "than 1%): does a small constant (an epsilon) or a rounding change the result?",
     }[key]
