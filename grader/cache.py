@@ -241,6 +241,11 @@ def _write(
     text = json.dumps({"body": body, "mac": _mac(secret, body)}, allow_nan=True)
     if not _comes_back(json.loads(text)["body"], cases, expected):
         return
+    _replace(where, path, text)
+
+
+def _replace(where: Path, path: Path, text: str) -> None:
+    """Write ``text`` as ``path`` at once: a reader sees the old entry or the new, whole."""
     fd, temporary = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".json")
     try:
         with os.fdopen(fd, "w") as handle:
@@ -693,12 +698,4 @@ def _write_behaviours(
     text = json.dumps({"body": body, "mac": _mac(secret, body)}, allow_nan=True)
     if len(text) > MAX_ENTRY_BYTES:
         return
-    fd, temporary = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    _replace(where, path, text)
