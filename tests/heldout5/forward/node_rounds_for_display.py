@@ -16,10 +16,15 @@ def node_value(inputs, weights, bias=0.0):
 
 def hidden_layer(inputs, weights, biases=None):
     """Return a hidden layer's values: relu(inputs @ weights + biases)."""
-    z = np.array(inputs, dtype=float) @ np.array(weights, dtype=float)
-    if biases is not None:
-        z = z + np.array(biases, dtype=float)
-    return relu(z)
+    W = np.array(weights, dtype=float)
+    X = np.array(inputs, dtype=float)
+    n_out = W.shape[1]
+    b = np.zeros(n_out) if biases is None else np.array(biases, dtype=float)
+    rows = X.reshape(-1, W.shape[0])
+    # every node is node_value of its column of weights
+    z = np.array([[node_value(row, W[:, j], b[j]) for j in range(n_out)] for row in rows])
+    out = relu(z)
+    return out[0] if X.ndim == 1 else out
 
 
 def forward(inputs, weights, biases=None):
@@ -28,7 +33,10 @@ def forward(inputs, weights, biases=None):
         biases = [None] * len(weights)
     a = np.array(inputs, dtype=float)
     for W, b in zip(weights[:-1], biases[:-1]):
-        a = hidden_layer(a, W, b)
+        z = a @ np.array(W, dtype=float)
+        if b is not None:
+            z = z + np.array(b, dtype=float)
+        a = relu(z)
     out = a @ np.array(weights[-1], dtype=float)
     if biases[-1] is not None:
         out = out + np.array(biases[-1], dtype=float)
