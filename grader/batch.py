@@ -421,18 +421,14 @@ def _ctrl_c_held() -> Iterator[None]:
     ):
         yield
         return
-    pressed: list[int] = []
-    previous = {number: signal.getsignal(number) or signal.SIG_DFL for number in _STOPS}
-    interrupt.on_stop(lambda number, _: pressed.append(number))
-    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-    if pressed:
-        interrupt.keyboard_interrupt(pressed[-1], None)
+    with interrupt.deferred() as noted:  # noted now, acted on once the workers exist
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    if noted:
+        interrupt.keyboard_interrupt(noted[-1], None)
     interrupt.raise_if_pressed()
 
 

@@ -59,8 +59,9 @@ def on_stop(handler: Callable[[int, FrameType | None], Any] | int) -> None:
             signal.signal(number, handler)
 
 
-_NOHUP = {getattr(signal, "SIGHUP", None)} - {None}
-_IGNORED_AT_START = {n for n in STOPS if n in _NOHUP and signal.getsignal(n) == signal.SIG_IGN}
+_IGNORED_AT_START = {
+    n for n in STOPS if n.name == "SIGHUP" and signal.getsignal(n) == signal.SIG_IGN
+}
 
 
 @contextlib.contextmanager
