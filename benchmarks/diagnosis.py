@@ -72,6 +72,9 @@ SYMPTOM_IDS = {
 # (and its flavours) always names it.
 TRUE_OF: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "relu.scalar_only": (("symptom.truth_value",), ()),
+    # a caller labelled as failing through its callee: the traceback shows it raised there
+    "hidden_layer.broken_relu_dependency": (("symptom.raised_in_callee",), ()),
+    "backward.broken_dependency": (("symptom.raised_in_callee",), ()),
     "relu.in_place": (("symptom.read_only",), ()),
     "relu.abs": (
         ("behaviour.absolute_value", "behaviour.negative_values"),

@@ -360,7 +360,11 @@ def hint_parts(hint: str, exercise: str) -> list[tuple[str, str]]:
 
 def _callee_lead(text: str, exercise: str) -> str | None:
     """The words that send a caller's student to a callee (a combination, or _sent_to_callee)."""
-    for lead in (f"Your {exercise} calls your ", f"Your {exercise} is meant to call your "):
+    for lead in (
+        f"Your {exercise} calls your ",
+        f"Your {exercise} is meant to call your ",
+        f"Your {exercise} raised inside your ",
+    ):
         if text.startswith(lead):
             return lead
     return None
@@ -607,6 +611,9 @@ def _diagnosed(
         for k in failed:
             hints[k] = none
         return hints
+    inside = _raised_inside(failing, [outcomes[k] for k in failed])
+    if inside is not None:
+        return _sent_to_callee(hints, failed, exercise.name, [inside], found, inside=True)
     for tier in TIERS:
         if tier == "loose" and (general := course_only_hint(cases, results, outcomes, expected)):
             for k in failed:
@@ -692,10 +699,14 @@ def _inherited(
 
     So it is when a mistake of the callee, inside a correct caller, behaves exactly like
     it on every case (the caller's own copy of the callee's misconception); when the
-    callee's own failures were explained, only its explanation counts.
+    callee's own failures were explained, only its explanation counts; when they were only
+    described (no catalogued mistake of the callee reproduced them), none of its mistakes is
+    the one it made, and this exercise's mistake is its own.
     """
     mine = simulate((mistake,))
     for name in failing:
+        if found[name].seen is not None and not found[name].own:
+            continue
         theirs = found[name].own or tuple(m for m in mistakes if m.exercise == name)
         for other in theirs:
             through = simulate((other,))
@@ -704,23 +715,48 @@ def _inherited(
     return False
 
 
+def _raised_inside(failing: Sequence[str], outcomes: Sequence[CallOutcome]) -> str | None:
+    """The failing callee inside which every failure here raised, if there is one.
+
+    The traceback shows it, so this is observed, not guessed: a caller whose errors all
+    come from inside a callee that fails its own tests is sent to that callee.
+    """
+    if not failing or not outcomes or any(o.status != "raised" for o in outcomes):
+        return None
+    for name in failing:
+        frame = f", in {name}:"
+        if all(any(frame in line for line in o.traceback) for o in outcomes):
+            return name
+    return None
+
+
 def _sent_to_callee(
     hints: list[Hint | None],
     failed: Sequence[int],
     exercise: str,
     failing: Sequence[str],
     found: dict[str, Explanation],
+    inside: bool = False,
 ) -> list[Hint | None]:
-    """Each failed test sent to the first failing callee, with what was said of it."""
+    """Each failed test sent to the first failing callee, with what was said of it
+    (``inside``: every failure raised inside that callee, as its traceback shows)."""
     for name in failing:
         explanation = found[name]
         ids = explanation.ids or (explanation.seen.ids if explanation.seen else ())
-        if not ids:
-            continue  # nothing true to repeat about the callee: say nothing rather than guess
         what = explanation.hint(name) if explanation.ids else (
             explanation.seen.text if explanation.seen else "")  # fmt: skip
-        hint = Hint(f"Your {exercise} is meant to call your {name}, which fails its own tests: "
-                    f"fix {name} first ({what})", ids)  # fmt: skip
+        if inside:
+            ids = ids or ("symptom.raised_in_callee",)
+            text = (
+                f"Your {exercise} raised inside your {name}, which fails its own tests "
+                f"(see the traceback): fix {name} first" + (f" ({what})" if what else ".")
+            )
+            hint = Hint(text, ids)
+        elif not ids:
+            continue  # nothing true to repeat about the callee: say nothing rather than guess
+        else:
+            hint = Hint(f"Your {exercise} is meant to call your {name}, which fails its own "
+                        f"tests: fix {name} first ({what})", ids)  # fmt: skip
         for k in failed:
             hints[k] = hint
         return hints
@@ -841,6 +877,8 @@ OBSERVED_SYMPTOMS = {
     "logic is claimed",
     "symptom.callee_returned_none": "a function of the submission that this one calls returned "
     "None where a result was expected, so this one failed too (fix the callee first)",
+    "symptom.raised_in_callee": "every failure raised inside a function of the submission that "
+    "this one calls, which fails its own tests too (fix the callee first)",
 }
 
 

@@ -79,6 +79,12 @@ def grad_no_mean(scores, labels):
     return probs - _onehot(labels, probs.shape)
 
 
+def grad_mean_over_rows(scores, labels):
+    # "the loss is a mean": np.mean(axis=0) averages the rows into one, shape (n,)
+    probs = reference.softmax(scores)
+    return (probs - _onehot(labels, probs.shape)).mean(axis=0)
+
+
 def grad_over_classes(scores, labels):
     probs = reference.softmax(scores)
     return (probs - _onehot(labels, probs.shape)) / probs.shape[1]
@@ -708,6 +714,10 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.grad_no_mean", "softmax_cross_entropy_grad", grad_no_mean,
      "The 1/m is missing: the loss is the mean over the m rows, so divide softmax(scores) - "
      "onehot(labels) by m = len(scores)."),
+    ("backward.grad_mean_over_rows", "softmax_cross_entropy_grad", grad_mean_over_rows,
+     "np.mean(axis=0) averages the rows into a single row: each example keeps its own "
+     "gradient row, and the mean loss divides each row by m: (softmax(scores) - "
+     "onehot(labels)) / m, shape (m, n)."),
     ("backward.grad_over_classes", "softmax_cross_entropy_grad", grad_over_classes,
      "You divide by the number of classes (scores.shape[1]); the loss is a mean over the rows "
      "(examples), so divide by m = scores.shape[0]."),

@@ -130,6 +130,8 @@ def forward(inputs, weights, biases=None, on: On = (),
     activate = _activation("forward", on, use_relu or (lambda z: np.maximum(0, z)))
     if biases is None and "forward.none_biases" in on:
         raise TypeError("'NoneType' object is not subscriptable")
+    if biases is None and "forward.none_biases_no_layers" in on:
+        return _f(inputs)  # zip(weights, biases or []) is empty: no layer runs at all
     if biases is None and "forward.none_biases_nan" in on:
         biases = [np.nan] * len(list(weights))  # np.asarray(None, dtype=float) is nan
     layers = list(weights)
@@ -325,6 +327,8 @@ def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndar
         log_probs = log_probs / np.log(10)
     if "loss.one_hot_labels" in on:  # -sum(labels * log p): index labels broadcast badly
         return -(np.asarray(labels) * log_probs).sum(axis=-1)
+    if "loss.one_hot_labels_rows" in on:  # labels.reshape(-1, 1) * log p: a row times its label
+        return -(np.asarray(labels, dtype=float).reshape(-1, 1) * log_probs).sum(axis=-1)
     return -log_probs[rows, picked]
 
 

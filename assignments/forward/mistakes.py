@@ -307,6 +307,7 @@ HINTS = {
     "loss.unstable_softmax": UNSTABLE_LOG,  # a softmax that overflows (nan) instead
     "loss.one_hot_labels": ONE_HOT,
     "loss.one_hot_argmax": ONE_HOT,
+    "loss.one_hot_labels_rows": ONE_HOT,
     "loss.large_epsilon": LARGE_EPS,
     "loss.large_epsilon_1e4": LARGE_EPS,
     "loss.math_overflow": MATH_OVERFLOW,
@@ -358,6 +359,7 @@ HINTS = {
     "elementwise maximum: use np.maximum(0, x).",
     "hidden_layer.none_biases_nan": NONE_BIASES_NAN,
     "forward.none_biases_nan": NONE_BIASES_NAN,
+    "forward.none_biases_no_layers": NONE_BIASES,
     "hidden_layer.bias_column": "The biases are made a column (reshape(-1, 1), as b in W x + "
     "b): with rows of inputs they broadcast into a square; keep them shape (n_out,), added "
     "to inputs @ weights along the last axis.",
@@ -426,6 +428,8 @@ FLAVOUR_OF = {
     "loss.unstable_log_tiny_eps": "loss.unstable_log",
     "loss.unstable_softmax": "loss.unstable_log",
     "loss.one_hot_argmax": "loss.one_hot_labels",
+    "loss.one_hot_labels_rows": "loss.one_hot_labels",
+    "forward.none_biases_no_layers": "forward.none_biases",
     "loss.large_epsilon_1e4": "loss.large_epsilon",
     "forward.bias_again": "hidden_layer.bias_twice",
     "relu.abs_precedence": "relu.abs",

@@ -30,7 +30,13 @@ from typing import Any
 
 from .arguments import list_form, read_as_arrays
 from .ids import IDS
-from .relations import first_row_alone, one_item_short, one_shape_always, relations
+from .relations import (
+    first_row_alone,
+    one_item_short,
+    one_shape_always,
+    relations,
+    returned_argument,
+)
 from .splits import properties, splits
 from .values import Observation, Said
 
@@ -60,6 +66,7 @@ def behaviour_hints(
     # A relation that holds on every failure tells the whole story; a split would add a
     # property that may only go with it.
     said = first_row_alone(observations) or one_item_short(observations, parts)
+    said = said or returned_argument(observations, parameters)
     said = said or relations(failed, parts, parameters)
     said = said or one_shape_always(observations) or splits(observations, parameters)
     said.sort(key=lambda s: s.rank)
@@ -71,7 +78,8 @@ def relations_only(observations: Sequence[Observation], parts: tuple[str, ...] =
     """The relations of the values alone (no split of the arguments), most specific first."""
     observations = read_as_arrays(observations)
     failed = [o for o in observations if not o.passed]
-    said = first_row_alone(observations) or relations(failed, parts, parameters)
+    said = first_row_alone(observations) or returned_argument(observations, parameters)
+    said = said or relations(failed, parts, parameters)
     return sorted(said, key=lambda s: s.rank)
 
 

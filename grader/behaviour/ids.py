@@ -27,6 +27,8 @@ IDS: dict[str, str] = {
     "behaviour.label_entries_wrong": "wrong only in each row's label column (the one-hot part)",
     "behaviour.only_label_entries_right": "right only in each row's label column",
     "behaviour.unchanged": "a part of the result is an argument returned unchanged",
+    "behaviour.returned_argument": "the result is one of the arguments, returned as it was "
+    "given (nothing computed)",
     "behaviour.step_reversed": "new values moved the opposite way from the expected step",
     "behaviour.step_without_scalar": "new values moved 1/x times as far as expected, x a "
     "number argument (a learning rate left out)",

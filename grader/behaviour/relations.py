@@ -50,6 +50,32 @@ def first_row_alone(observations: Sequence[Observation]) -> list[Said]:
     return [Said("behaviour.only_first_example", text, 2)]
 
 
+def returned_argument(observations: Sequence[Observation],
+                      parameters: Sequence[str] = ()) -> list[Said]:  # fmt: skip
+    """Every failed call returned one of its arguments as it was given (the same argument
+    each time), where the expected value differs from it: nothing was computed."""
+    failed = [o for o in observations if not o.passed]
+    if len(failed) < 2 or any(not isinstance(o.values, np.ndarray) for o in failed):
+        return []
+    common: set[int] | None = None
+    for o in failed:
+        here = {k for k, a in enumerate(o.args)
+                if isinstance(a, np.ndarray) and a.dtype.kind in "fiu" and a.size
+                and matches(a.astype(float), o.values)
+                and not close_to(np.asarray(o.expected), a.astype(float))}  # fmt: skip
+        common = here if common is None else common & here
+        if not common:
+            return []
+    assert common is not None
+    k = min(common)
+    name = f"`{parameters[k]}`" if k < len(parameters) else f"argument {k + 1}"
+    text = (
+        f"Where it fails, the result is the argument {name}, returned as it was given: "
+        "is the computation skipped (a loop that never runs, an early return)?"
+    )
+    return [Said("behaviour.returned_argument", text, 1)]
+
+
 def _first_row_parts(alone: Any, expected: Any, values: Any) -> bool:
     """The batch's result is the first row's alone: as a whole, or part by part where the
     other parts are right (a layer's weight gradient from the first example only, next to
