@@ -23,6 +23,10 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
     p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
 )
 
+# Folders of data, not tests: students' files (the corpora, the attacks) are graded, never
+# collected, whatever they are named (a student's leftover cell may be "..._test.py").
+collect_ignore_glob = ["corpus/*", "heldout*/*", "attacks/*", "toy/*", "a11y/*"]
+
 SANDBOXES = ["process", *(["bwrap"] if bwrap_works() else [])]
 FAST = Limits(call_timeout=0.5, load_timeout=5.0)
 
