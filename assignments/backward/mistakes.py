@@ -85,6 +85,21 @@ def grad_mean_over_rows(scores, labels):
     return (probs - _onehot(labels, probs.shape)).mean(axis=0)
 
 
+def grad_int_buffer(scores, labels):
+    # np.zeros_like(scores) filled with the probabilities: whole-number scores make it an
+    # int array, which cuts each probability to 0 (or 1)
+    probs = reference.softmax(scores)
+    if np.asarray(scores).dtype.kind in "iub":
+        probs = np.trunc(probs)
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
+def grad_softmax_twice(scores, labels):
+    # the scores are probabilities already (a softmax applied before): softmax again
+    probs = reference.softmax(reference.softmax(scores))
+    return (probs - _onehot(labels, probs.shape)) / len(probs)
+
+
 def grad_over_classes(scores, labels):
     probs = reference.softmax(scores)
     return (probs - _onehot(labels, probs.shape)) / probs.shape[1]
@@ -464,6 +479,14 @@ def backward_no_mean(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     return _backprop(inputs, weights, biases, labels, summed, _z_below)
 
 
+def backward_softmax_on_output(inputs, weights, biases, labels, ops=REFERENCE_OPS):
+    # the forward pass ends in softmax, and its probabilities go in as the scores
+    twice = Ops(relu_grad=ops.relu_grad, dense_backward=ops.dense_backward,
+                softmax_cross_entropy_grad=lambda s, y: ops.softmax_cross_entropy_grad(
+                    reference.softmax(s), y))  # fmt: skip
+    return _backprop(inputs, weights, biases, labels, twice, _z_below)
+
+
 def backward_sign_flipped(inputs, weights, biases, labels, ops=REFERENCE_OPS):
     grad_weights, grad_biases = backward_right(inputs, weights, biases, labels, ops)
     return [-g for g in grad_weights], [-g for g in grad_biases]
@@ -718,6 +741,13 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
      "np.mean(axis=0) averages the rows into a single row: each example keeps its own "
      "gradient row, and the mean loss divides each row by m: (softmax(scores) - "
      "onehot(labels)) / m, shape (m, n)."),
+    ("backward.grad_int_buffer", "softmax_cross_entropy_grad", grad_int_buffer,
+     "The probabilities are stored in an array made like the scores (np.zeros_like(scores)), "
+     "which is an int array when the scores are whole numbers: every probability is cut to "
+     "0. Build the result from softmax(scores) itself, or make the buffer float."),
+    ("backward.grad_softmax_twice", "softmax_cross_entropy_grad", grad_softmax_twice,
+     "softmax is applied twice: the gradient is softmax(scores) - onehot, with scores the "
+     "raw output of the last layer, not probabilities already."),
     ("backward.grad_over_classes", "softmax_cross_entropy_grad", grad_over_classes,
      "You divide by the number of classes (scores.shape[1]); the loss is a mean over the rows "
      "(examples), so divide by m = scores.shape[0]."),
@@ -897,6 +927,9 @@ CATALOGUE: tuple[tuple[str, str, Callable[..., Any], str], ...] = (
     ("backward.no_mean", "backward", backward_no_mean,
      "The gradient at the scores is not divided by m: the loss is the mean over the rows, so "
      "start from (softmax(scores) - onehot(labels)) / m."),
+    ("backward.softmax_on_output", "backward", backward_softmax_on_output,
+     "The forward pass inside backward ends in softmax, and softmax_cross_entropy_grad "
+     "applies softmax again to those probabilities: hand it the last layer's raw z."),
     ("backward.sign_flipped", "backward", backward_sign_flipped,
      "Every gradient has the wrong sign: start from softmax(scores) - onehot(labels) (not "
      "onehot - softmax), and do not negate the results."),
@@ -1087,6 +1120,9 @@ SHARED = {
     "backward.grad_rows_by_labels": "loss.rows_by_labels",
     "backward.relu_grad_int": "relu.int_dtype",
     "backward.labels_one_based": "loss.labels_one_based",
+    "backward.grad_softmax_twice": "loss.softmax_twice",
+    "backward.softmax_on_output": "loss.softmax_twice",
+    "backward.grad_int_buffer": "softmax.int_dtype",
 }
 FLAVOUR_OF = {key: SHARED.get(family, family) for key, family in FLAVOUR_OF.items()} | SHARED
 

@@ -317,6 +317,19 @@ def _forms_and_ranges(r: _Random, add: Add) -> None:
     # one class above 1/2, so a result kept in an int array (cut) is not one rounded.
     add("softmax", "probe_whole_numbers", [int(r.rng.integers(3, 7)), 0,
                                            int(r.rng.integers(-2, 2))])  # fmt: skip
+    # The same in rows (an int array, as np.array([[1, 2, 3], [3, 2, 1]]) is): a loop over
+    # the rows into a buffer made like the batch cuts every row, where a 1-D input may take
+    # another path. The loss takes whole-number scores too.
+    add("softmax", "probe_whole_number_rows", _whole_number_rows(r))
+    add("cross_entropy_loss", "probe_whole_number_rows", _whole_number_rows(r),
+        arr([0, int(r.rng.integers(0, 3))], np.int64))  # fmt: skip
+
+
+def _whole_number_rows(r: _Random) -> np.ndarray:
+    """Two rows of three whole numbers, an int array; each row has one class above 1/2."""
+    first = [int(r.rng.integers(3, 7)), 0, int(r.rng.integers(-2, 2))]
+    second = [int(r.rng.integers(-2, 2)), int(r.rng.integers(3, 7)), 0]
+    return np.array([first, second], dtype=np.int64)
 
 
 def _zero_pre_activation(r: _Random, widths: list[int]) -> tuple[object, ...]:

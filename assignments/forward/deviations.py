@@ -325,6 +325,9 @@ def _row_losses(s: np.ndarray, labels: Any, on: On, use_softmax: Any) -> np.ndar
     log_probs = _log_probs(s, on, use_softmax)
     if "loss.log10" in on:  # np.log10 (or log2) instead of the natural log
         log_probs = log_probs / np.log(10)
+    if "loss.onehot_sized_by_labels" in on:  # np.eye(labels.max() + 1)[labels] * log p
+        index = np.asarray(labels, dtype=np.int64).reshape(-1)
+        return -(np.eye(index.max() + 1)[index] * log_probs).sum(axis=-1)
     if "loss.one_hot_labels" in on:  # -sum(labels * log p): index labels broadcast badly
         return -(np.asarray(labels) * log_probs).sum(axis=-1)
     if "loss.one_hot_labels_rows" in on:  # labels.reshape(-1, 1) * log p: a row times its label

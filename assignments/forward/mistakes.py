@@ -308,6 +308,9 @@ HINTS = {
     "loss.one_hot_labels": ONE_HOT,
     "loss.one_hot_argmax": ONE_HOT,
     "loss.one_hot_labels_rows": ONE_HOT,
+    "loss.onehot_sized_by_labels": "The one-hot rows have labels.max() + 1 columns, counted "
+    "from the labels, not one per class: a batch whose labels miss the last class gets too "
+    "few. Use scores.shape[1] columns, or pick log_probs[np.arange(m), labels] directly.",
     "loss.large_epsilon": LARGE_EPS,
     "loss.large_epsilon_1e4": LARGE_EPS,
     "loss.math_overflow": MATH_OVERFLOW,

@@ -23,12 +23,16 @@ IDS: dict[str, str] = {
     "proportional to the expected values row by row, but (for probabilities) the rows do not "
     "sum to 1",
     "behaviour.constant_factor": "the expected value times the same constant everywhere",
+    "behaviour.plus_argument": "the expected value plus a constant times one of the "
+    "arguments (a term in that argument added: a penalty, a value added twice)",
     "behaviour.rounded": "the expected value rounded to a few decimals",
     "behaviour.label_entries_wrong": "wrong only in each row's label column (the one-hot part)",
     "behaviour.only_label_entries_right": "right only in each row's label column",
     "behaviour.unchanged": "a part of the result is an argument returned unchanged",
     "behaviour.returned_argument": "the result is one of the arguments, returned as it was "
     "given (nothing computed)",
+    "behaviour.step_along": "new values moved by a number argument times another argument "
+    "(not their own gradient): arguments taken in another order",
     "behaviour.step_reversed": "new values moved the opposite way from the expected step",
     "behaviour.step_without_scalar": "new values moved 1/x times as far as expected, x a "
     "number argument (a learning rate left out)",

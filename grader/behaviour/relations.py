@@ -150,7 +150,7 @@ def _relations_on(
             return []  # failed for another reason (a mutation, a type): nothing to relate
         before = given(expected, o.args, parts)
         for path, e, g in wrong:
-            seen = _relations_of(e, g, o.args)
+            seen = _relations_of(e, g, o.args, parameters)
             reshaped = _as_shaped(e, g)
             if reshaped is not None and {k for k, _ in seen} <= {"behaviour.reshaped"}:
                 # Another shape, and perhaps values that relate once reshaped: both are said.
@@ -160,7 +160,7 @@ def _relations_on(
                 shapes[where] = (*shape[:2], shape[2] and right)
                 if right:
                     continue
-                seen = _relations_of(e, reshaped, o.args)
+                seen = _relations_of(e, reshaped, o.args, parameters)
                 g = reshaped
             if path in before:
                 seen |= _step_relations(e, g, before[path], o.args, parameters)
@@ -211,7 +211,11 @@ def _step_relations(e: Any, g: Any, before: np.ndarray, args: tuple[Any, ...],
         if not np.any(np.abs(want) > 1e-9) or not np.all(np.isfinite(made)):
             return set()
         if np.allclose(made, 0, atol=1e-12):
-            return {("behaviour.unchanged", None)}
+            # a step along an argument of zeros is no step either: both are true here
+            return {("behaviour.unchanged", None)} | _step_along(e, made, want, args, parameters)
+        along = _step_along(e, made, want, args, parameters)
+        if along:
+            return along
         nonzero = np.abs(want) > 1e-9
         ratios = made[nonzero] / want[nonzero]
         c = float(np.median(ratios))
@@ -232,6 +236,30 @@ def _step_relations(e: Any, g: Any, before: np.ndarray, args: tuple[Any, ...],
     return found
 
 
+def _step_along(e: np.ndarray, made: np.ndarray, want: np.ndarray, args: tuple[Any, ...],
+                parameters: Sequence[str]) -> set[tuple[str, Any]]:  # fmt: skip
+    """The change is a number argument times another argument's item (broadcast), where
+    the expected change is not: the step taken along the wrong argument (zip's order)."""
+    scalars = [a for a in args if isinstance(a, float) and a not in (0.0, 1.0)]
+    found: set[tuple[str, Any]] = set()
+    for k, a in enumerate(args):
+        items = list(a) if isinstance(a, (list, tuple)) else [a]
+        for item in items:
+            if not isinstance(item, np.ndarray) or item.dtype.kind not in "fiu" or not item.size:
+                continue
+            try:
+                spread = np.broadcast_to(item.astype(float), e.shape)
+            except ValueError:
+                continue
+            for lr in scalars:
+                if np.allclose(made, -lr * spread, rtol=1e-6, atol=1e-12) and not np.allclose(
+                    want, -lr * spread, rtol=1e-6, atol=1e-12
+                ):
+                    name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+                    found.add(("behaviour.step_along", name))
+    return found
+
+
 def _fixed_scalar_seen(relation: tuple[str, Any], failed: Sequence[Observation]) -> bool:
     """A step as if a scalar argument were fixed: only where that argument varied."""
     if relation[0] != "behaviour.step_fixed_scalar":
@@ -248,7 +276,9 @@ def _dims(args: tuple[Any, ...]) -> dict[str, int]:
     return {"m": first.shape[0], "n": first.shape[1]}
 
 
-def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]:
+def _relations_of(
+    e: Any, g: Any, args: tuple[Any, ...], parameters: Sequence[str] = ()
+) -> set[tuple[str, Any]]:
     """Every relation that holds between one expected item and the student's."""
     if not isinstance(e, np.ndarray) or not isinstance(g, np.ndarray):
         return set()
@@ -284,9 +314,43 @@ def _relations_of(e: Any, g: Any, args: tuple[Any, ...]) -> set[tuple[str, Any]]
             found.add(("behaviour.negatives_kept", None))
         found |= _normalised(e, g)
         found |= _label_entries(e, g, args)
+        found |= _plus_argument(e, g, args, parameters)
         off = float(np.max(np.abs(g - e) / (1.0 + np.abs(e)))) if e.size else 0.0
         if 0 < off < 1e-2 and not any(k == "behaviour.rounded" for k, _ in found):
             found.add(("behaviour.slightly_off", None))
+    return found
+
+
+def _plus_argument(
+    e: np.ndarray, g: np.ndarray, args: tuple[Any, ...], parameters: Sequence[str]
+) -> set[tuple[str, Any]]:
+    """The student's value is the expected one plus a constant times an argument of the
+    same shape (an item of a list of layers counts): a term added that does not belong.
+    Said only where the argument and the constant are the same on every failed call."""
+    diff = g - e
+    if not np.any(np.abs(diff) > 1e-9):
+        return set()
+    found: set[tuple[str, Any]] = set()
+    for k, a in enumerate(args):
+        if isinstance(a, np.ndarray) and a.ndim == e.ndim + 1:
+            items: list[Any] = list(a)
+        else:
+            items = list(a) if isinstance(a, (list, tuple)) else [a]
+        if items and all(isinstance(i, np.ndarray) for i in items) and \
+                len({i.shape for i in items}) == 1:  # fmt: skip
+            items.append(np.stack(items))  # equal-shaped layers cross the boundary stacked
+        for item in items:
+            if (not isinstance(item, np.ndarray) or item.shape != e.shape
+                    or item.dtype.kind not in "fiu"):  # fmt: skip
+                continue
+            item = item.astype(float)
+            nonzero = np.abs(item) > 1e-9
+            if nonzero.sum() < 2:
+                continue  # one number relates to any other by some factor
+            c = float(np.median(diff[nonzero] / item[nonzero]))
+            if c != 0 and np.allclose(diff, c * item, rtol=1e-6, atol=1e-9):
+                name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+                found.add(("behaviour.plus_argument", (name, float(f"{c:.6g}"))))
     return found
 
 

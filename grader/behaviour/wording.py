@@ -15,10 +15,12 @@ ORDER = (
     "behaviour.columns_sum_to_one", "behaviour.whole_sums_to_one", "behaviour.max_is_one",
     "behaviour.negatives_zeroed", "behaviour.negatives_kept", "behaviour.absolute_value",
     "behaviour.label_entries_wrong", "behaviour.only_label_entries_right",
-    "behaviour.unchanged", "behaviour.step_reversed", "behaviour.step_without_scalar",
+    "behaviour.unchanged", "behaviour.step_along", "behaviour.step_reversed",
+    "behaviour.step_without_scalar",
     "behaviour.step_fixed_scalar",
     "behaviour.rounded",
-    "behaviour.truncated", "behaviour.constant_factor", "behaviour.slightly_off",
+    "behaviour.truncated", "behaviour.constant_factor", "behaviour.plus_argument",
+    "behaviour.slightly_off",
     "behaviour.rows_scaled",
 )  # fmt: skip
 
@@ -79,6 +81,8 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.only_label_entries_right": "right only in each row's label column; the "
         "other classes' entries are wrong",
         "behaviour.unchanged": "returned as it was given: no step is taken",
+        "behaviour.step_along": f"moved by the step size times `{detail}` instead of "
+        "by its own gradient: are the arguments taken in another order (zip, unpacking)?",
         "behaviour.step_reversed": "moved the opposite way from the expected step: is the "
         "step added instead of subtracted?",
         "behaviour.step_without_scalar": f"moved 1/{detail} times as far as expected: is "
@@ -86,6 +90,11 @@ def say(path: str, relation: tuple[str, Any], several: bool) -> Said:
         "behaviour.step_fixed_scalar": f"moved as if {detail[0]} were {detail[2]:g} in every "
         f"test, whatever {detail[0]} is: is a fixed value written where {detail[0]} belongs?"
         if key == "behaviour.step_fixed_scalar"
+        else "",
+        "behaviour.plus_argument": f"the expected value plus {detail[1]:g} times `{detail[0]}`: "
+        f"is a term in {detail[0]} added that does not belong (a penalty, a value added "
+        "twice)?"
+        if key == "behaviour.plus_argument"
         else "",
         "behaviour.rounded": "the expected values rounded: round only when you print",
         "behaviour.truncated": "the expected values with the fractions cut off: is the result "
