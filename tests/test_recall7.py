@@ -195,3 +195,37 @@ def test_a_one_hot_sized_by_the_labels_is_named(tmp_path: Path) -> None:
     report = graded(tmp_path, source, "forward")
     assert lost(report) == {"cross_entropy_loss"}
     assert "loss.onehot_sized_by_labels" in ids_of(report, "cross_entropy_loss")
+
+
+# -- round 7's forward (measured once, then tuned): a default bias sized by the inputs,
+# -- and values rounded along the way ------------------------------------------------------
+
+
+def test_a_default_bias_with_one_entry_per_input_is_named(tmp_path: Path) -> None:
+    source = redefined(REFERENCE, hidden_layer="""
+        def hidden_layer(inputs, weights, biases=None):
+            w = np.asarray(weights, dtype=float)
+            b = np.zeros(w.shape[0]) if biases is None else np.asarray(biases, dtype=float)
+            return np.maximum(np.asarray(inputs, dtype=float) @ w + b, 0)
+    """)  # fmt: skip
+    report = graded(tmp_path, source, "forward")
+    assert "hidden_layer" in lost(report)
+    assert "hidden_layer.none_biases_inputs" in ids_of(report, "hidden_layer")
+
+
+def test_values_rounded_at_every_layer_are_said_to_be_close(tmp_path: Path) -> None:
+    # Each layer rounded for a printout: the output is round(expected) on some calls and
+    # only close on others; "close but not equal" is true of all of them.
+    source = redefined(REFERENCE, forward="""
+        def forward(inputs, weights, biases=None):
+            x = np.asarray(inputs, dtype=float)
+            for k, w in enumerate(weights):
+                z = x @ np.asarray(w, dtype=float)
+                if biases is not None:
+                    z = z + np.asarray(biases[k], dtype=float)
+                x = np.round(relu(z) if k < len(weights) - 1 else z, 3)
+            return x
+    """)  # fmt: skip
+    report = graded(tmp_path, source, "forward")
+    assert lost(report) == {"forward"}
+    assert ids_of(report, "forward") & {"behaviour.slightly_off", "behaviour.rounded"}

@@ -106,6 +106,8 @@ def hidden_layer(inputs: Any, weights: Any, biases: Any = None, on: On = (),
         raise TypeError("unsupported operand type(s) for +: 'float' and 'NoneType'")
     if biases is None and "hidden_layer.none_biases_nan" in on:
         biases = np.nan  # np.asarray(None, dtype=float) is nan: every value nan
+    if biases is None and "hidden_layer.none_biases_inputs" in on:
+        biases = np.zeros(len(weights))  # a default of zeros, one per input, not per node
     w = _f(weights)
     if "hidden_layer.weights_first" in on:  # np.dot(weights, inputs), "W x" from the notes
         z = np.dot(w, _f(inputs))

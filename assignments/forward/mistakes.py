@@ -363,6 +363,10 @@ HINTS = {
     "hidden_layer.none_biases_nan": NONE_BIASES_NAN,
     "forward.none_biases_nan": NONE_BIASES_NAN,
     "forward.none_biases_no_layers": NONE_BIASES,
+    "hidden_layer.none_biases_inputs": "biases is optional (None when left out), and the "
+    "zeros your code puts in its place have one entry per input (len(weights)), not one per "
+    "node (weights.shape[1]): add the biases only when they are given (if biases is not "
+    "None).",
     "hidden_layer.bias_column": "The biases are made a column (reshape(-1, 1), as b in W x + "
     "b): with rows of inputs they broadcast into a square; keep them shape (n_out,), added "
     "to inputs @ weights along the last axis.",
@@ -433,6 +437,7 @@ FLAVOUR_OF = {
     "loss.one_hot_argmax": "loss.one_hot_labels",
     "loss.one_hot_labels_rows": "loss.one_hot_labels",
     "forward.none_biases_no_layers": "forward.none_biases",
+    "hidden_layer.none_biases_inputs": "hidden_layer.none_biases",
     "loss.large_epsilon_1e4": "loss.large_epsilon",
     "forward.bias_again": "hidden_layer.bias_twice",
     "relu.abs_precedence": "relu.abs",
