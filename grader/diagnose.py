@@ -541,6 +541,7 @@ def diagnose_hints(
     calls: Sequence[str] = (),
     combine: bool = False,
     parameters: Sequence[str] = (),
+    drifted: bool = False,
 ) -> list[Hint | None]:
     """A hint and its ids for each of one exercise's tests (None where there is nothing to say).
 
@@ -570,6 +571,12 @@ def diagnose_hints(
     if not failed:
         if any(h is not None and h.ids == ("symptom.returned_none",) for h in hints):
             found[exercise.name] = Explanation((), none=True)
+        return hints
+    if drifted:
+        # The first call, made again at the end, answered otherwise: what the function
+        # kept from earlier calls (or drew at random) confounds every other observation.
+        for k in failed:
+            hints[k] = Hint(STATE, ("symptom.state_between_calls",))
         return hints
     refused = [refused_lists(outcomes[k], cases[k]) for k in range(len(cases))]
     if all(refused[k] for k in failed):
@@ -782,6 +789,12 @@ def _symptom_first(
     return Hint(f"{first.text} {said.text}", first.ids + said.ids[:1])
 
 
+STATE = (
+    "The same call gave another result when it was made again after the other tests: your "
+    "function keeps something from one call to the next (a global, a default argument that "
+    "is a list or an array, an attribute, a cache) or draws random numbers. Compute the "
+    "result from the arguments alone."
+)
 MATRIX_RESULT = (
     "Your function returns an np.matrix where an array is expected: a matrix is always 2-D "
     "(a single vector comes back as one row). Compute with arrays (np.asarray) instead."
@@ -877,6 +890,8 @@ OBSERVED_SYMPTOMS = {
     "logic is claimed",
     "symptom.callee_returned_none": "a function of the submission that this one calls returned "
     "None where a result was expected, so this one failed too (fix the callee first)",
+    "symptom.state_between_calls": "the same call, made again after the other tests, gave "
+    "another result: the function keeps something between calls or draws random numbers",
     "symptom.raised_in_callee": "every failure raised inside a function of the submission that "
     "this one calls, which fails its own tests too (fix the callee first)",
 }

@@ -30,11 +30,13 @@ def judged(
     memo = _Memo(plan.memo) if plan.memo is not None else None
     for i, (exercise, cases, _) in enumerate(plan.groups):
         outcomes = [execution.outcomes[(i, j)] for j in range(len(cases))]
-        compute = partial(_exercise, plan, i, outcomes, show_hidden, found)
+        drifted = bool(outcomes) and _drifted(outcomes[0], execution.outcomes.get((i, len(cases))))
+        compute = partial(_exercise, plan, i, outcomes, show_hidden, found, drifted)
         if memo is None:
             results += compute()
         else:
-            results += memo.judged(i, exercise.name, outcomes, show_hidden, found, compute)
+            results += memo.judged(i, exercise.name, outcomes, show_hidden, found, compute,
+                                   drifted)  # fmt: skip
     totals = exercise_totals(plan.spec.exercises, results)
     passed = sum(r.status == "passed" for r in results)
     message = f"{passed} of {len(results)} tests passed"
@@ -54,8 +56,10 @@ def _exercise(
     outcomes: list[CallOutcome],
     show_hidden: bool,
     found: dict[str, Explanation],
+    drifted: bool = False,
 ) -> list[TestResult]:
-    """Exercise ``i``'s tests, judged and diagnosed (``found`` updated for its callers)."""
+    """Exercise ``i``'s tests, judged and diagnosed (``found`` updated for its callers);
+    ``drifted``: its first call, made again at the end, answered otherwise."""
     exercise, cases, expected = plan.groups[i]
     points = exercise.points / len(cases)
     tests = [
@@ -71,7 +75,7 @@ def _exercise(
         exercise, plan.spec.mistakes, cases, expected, outcomes, tests,
         behaviours_of=partial(plan.behaviours, exercise.name), found=found,
         calls=plan.spec.calls.get(exercise.name, ()), combine=plan.spec.combine is not None,
-        parameters=parameter_names(plan.spec.reference.get(exercise.name)),
+        parameters=parameter_names(plan.spec.reference.get(exercise.name)), drifted=drifted,
     )  # fmt: skip
     return [replace(r, hint=h.text, hint_ids=h.ids) if h else r
             for r, h in zip(tests, hints, strict=True)]  # fmt: skip
@@ -102,8 +106,9 @@ class _Memo:
         show_hidden: bool,
         found: dict[str, Explanation],
         compute: Callable[[], list[TestResult]],
+        drifted: bool = False,
     ) -> list[TestResult]:
-        key = (i, show_hidden, tuple(sorted(found.items())),
+        key = (i, show_hidden, drifted, tuple(sorted(found.items())),
                tuple(_outcome_key(o) for o in outcomes))  # fmt: skip
         hit: tuple[list[TestResult], Explanation | None] | None = self.store.get(key)
         if hit is None:
@@ -118,6 +123,38 @@ class _Memo:
             found[name] = explained
         return [t if t.duration_s == (d := call_duration(o)) else _timed(t, d)
                 for t, o in zip(tests, outcomes, strict=True)]  # fmt: skip
+
+
+def _drifted(first: CallOutcome, again: CallOutcome | None) -> bool:
+    """Whether the same call, made again after all the others, answered otherwise: another
+    status, another kind of error, or other values. Where either did not finish (a time
+    limit, a crash), nothing is claimed."""
+    done = ("returned", "raised")
+    if again is None or first.status not in done or again.status not in done:
+        return False
+    if first.status != again.status:
+        return True
+    if first.status == "raised":  # a message may name an address: the exception's kind
+        return first.error.split(":", 1)[0] != again.error.split(":", 1)[0]
+    if _value_key(first.value) == _value_key(again.value):
+        return False
+    return not _alike(first.value, again.value)
+
+
+def _alike(a: Returned | None, b: Returned | None) -> bool:
+    """The same result but for the last bits of its numbers (a sum in another order)."""
+    if a is None or b is None or a.kind != b.kind or len(a.items) != len(b.items):
+        return a is b
+    if a.values is not None or b.values is not None:
+        if a.values is None or b.values is None or a.values.shape != b.values.shape:
+            return False
+        import numpy as np  # only here: a passing grade imports no numpy in this process
+
+        with np.errstate(all="ignore"):
+            return bool(np.allclose(a.values, b.values, rtol=1e-9, atol=0, equal_nan=True))
+    if a.items:
+        return a.keys == b.keys and all(_alike(x, y) for x, y in zip(a.items, b.items, strict=True))
+    return bool(_value_key(a) == _value_key(b))
 
 
 def _timed(test: TestResult, duration_s: float) -> TestResult:

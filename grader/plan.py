@@ -65,7 +65,7 @@ class Plan:
         Made once per plan, and so is their wire form: a batch worker's submissions all
         send the same arguments.
         """
-        return [Calls(e.name, [c.args for c in cases]) for e, cases, _ in self.groups]
+        return [Calls(e.name, repeated([c.args for c in cases])) for e, cases, _ in self.groups]
 
     def behaviours(self, exercise: str, mistakes: tuple[Mistake, ...]) -> list[Behaviour]:
         """Known mistakes' behaviour on an exercise's cases, computed once per plan."""
@@ -104,6 +104,13 @@ class Plan:
             fresh = {k: self._simulated[k] for k in self._fresh}
             cache.write_behaviours(self.spec, *self.simulations_key, fresh)
             self._fresh.clear()
+
+
+def repeated(calls: list[Any]) -> list[Any]:
+    """An exercise's calls, and its first call once more at the end, unjudged: a function
+    that answers the same call differently the second time keeps something between calls
+    (or draws random numbers), which its failures alone cannot show (``judging``)."""
+    return [*calls, calls[0]] if calls else calls
 
 
 def make_plan(spec: Assignment, seed: int, visible_only: bool = False) -> Plan:

@@ -30,7 +30,7 @@ from . import course as courses
 from .errors import GraderError
 from .execute import Calls, Execution
 from .passcheck import PlainExpected
-from .plan import Plan
+from .plan import Plan, repeated
 from .session import Grader
 from .spec import Assignment, Case, Exercise
 
@@ -122,8 +122,9 @@ def _plan(spec: Assignment, raw: list[Any]) -> Plan:
             made.append(Case(str(case["name"]), name, (), visibility))
         values = [PlainExpected(cache.plain_value(v)) for v in expected]
         groups.append((exercise, made, values))
-        batch = Calls(name, [()] * len(cases))
-        batch.__dict__["wire"] = [case["args"] for case in cases]  # sent as they were written
+        wire = repeated([case["args"] for case in cases])  # sent as they were written
+        batch = Calls(name, [()] * len(wire))
+        batch.__dict__["wire"] = wire
         calls.append(batch)
     plan = Plan(spec, groups)
     plan.__dict__["calls"] = calls  # Plan.calls, made from the entry
