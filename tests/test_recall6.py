@@ -13,10 +13,17 @@ from typing import Any
 import numpy as np
 import pytest
 
-from grader.behaviour import Observation, behaviour_hints
+from grader.behaviour import behaviour_hints
 
 from .submissions import REFERENCE
-from .test_recall_classes import BACKWARD_REFERENCE, graded, ids_of, lost, redefined
+from .test_recall_classes import (
+    BACKWARD_REFERENCE,
+    graded,
+    ids_of,
+    lost,
+    observation,
+    redefined,
+)
 
 
 def hints_of(report: dict[str, Any], exercise: str) -> set[str]:
@@ -192,17 +199,11 @@ def test_index_labels_used_as_one_hot_weights_per_row(tmp_path: Path, style: str
 # -- a result that is an argument returned as it was given --------------------------------
 
 
-def _observation(args: tuple[Any, ...], expected: Any, values: Any) -> Observation:
-    passed = values is not None and np.allclose(np.asarray(values), np.asarray(expected))
-    return Observation(args=args, expected=np.asarray(expected), values=values, raised=False,
-                       passed=bool(passed))  # fmt: skip
-
-
 def test_an_argument_returned_as_given_is_said() -> None:
     x1, x2 = np.array([[2.0, 3.0]]), np.array([[1.0, -1.0], [0.5, 2.0]])
     said = behaviour_hints(
-        [_observation((x1, [np.eye(2)]), [[5.0]], x1),
-         _observation((x2, [np.eye(2)]), [[1.0], [2.0]], x2)],
+        [observation((x1, [np.eye(2)]), [[5.0]], x1),
+         observation((x2, [np.eye(2)]), [[1.0], [2.0]], x2)],
         parameters=("inputs", "weights"),
     )  # fmt: skip
     assert [s.id for s in said][:1] == ["behaviour.returned_argument"]
@@ -213,11 +214,11 @@ def test_an_argument_returned_as_given_is_said() -> None:
 def test_an_argument_returned_as_given_needs_every_failure(case: str) -> None:
     a, b = np.array([[2.0, 3.0]]), np.array([[4.0, 1.0]])
     second = {
-        "one failure only": _observation((b, a), [[5.0, 4.0]], np.array([[5.0, 4.0]])),
-        "another argument each time": _observation((b, a), [[1.0, 1.0]], a),
-        "differs": _observation((b, a), [[1.0, 1.0]], b + 1),
+        "one failure only": observation((b, a), [[5.0, 4.0]], np.array([[5.0, 4.0]])),
+        "another argument each time": observation((b, a), [[1.0, 1.0]], a),
+        "differs": observation((b, a), [[1.0, 1.0]], b + 1),
     }[case]
-    said = behaviour_hints([_observation((a, b), [[0.0, 1.0]], a), second])
+    said = behaviour_hints([observation((a, b), [[0.0, 1.0]], a), second])
     assert "behaviour.returned_argument" not in {s.id for s in said}
 
 

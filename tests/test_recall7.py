@@ -8,7 +8,6 @@ where it holds on every failed call, with the same argument and the same constan
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -16,7 +15,14 @@ import pytest
 from grader.behaviour import Observation, behaviour_hints
 
 from .submissions import REFERENCE
-from .test_recall_classes import BACKWARD_REFERENCE, graded, ids_of, lost, redefined
+from .test_recall_classes import (
+    BACKWARD_REFERENCE,
+    graded,
+    ids_of,
+    lost,
+    observation,
+    redefined,
+)
 
 # -- whole numbers in rows: a result kept in a buffer made like the input ----------------
 
@@ -111,26 +117,11 @@ def test_probabilities_handed_on_as_scores_are_named(tmp_path: Path) -> None:
 # -- a term in an argument added (a penalty left in, a value added twice) ----------------
 
 
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, (list, tuple)):
-        return (
-            isinstance(b, (list, tuple))
-            and len(a) == len(b)
-            and all(_same(x, y) for x, y in zip(a, b, strict=True))
-        )
-    return np.shape(a) == np.shape(b) and bool(np.allclose(a, b))
-
-
-def _observation(args: tuple[Any, ...], expected: Any, values: Any) -> Observation:
-    return Observation(args=args, expected=expected, values=values, raised=False,
-                       passed=_same(expected, values))  # fmt: skip
-
-
 def _grads(rng: np.random.Generator, c: float, shapes: list[tuple[int, int]]) -> Observation:
     weights = [rng.normal(size=s) for s in shapes]
     expected = [rng.normal(size=s) for s in shapes]
     values = [e + c * w for e, w in zip(expected, weights, strict=True)]
-    return _observation((rng.normal(size=(3, shapes[0][0])), weights), tuple(expected),
+    return observation((rng.normal(size=(3, shapes[0][0])), weights), tuple(expected),
                         tuple(values))  # fmt: skip
 
 
@@ -156,7 +147,7 @@ def _step(rng: np.random.Generator, lr: float, along: str) -> Observation:
     w, b = rng.normal(size=(3, 2)), rng.normal(size=2)
     gw, gb = rng.normal(size=(3, 2)), rng.normal(size=2)
     moved = {"grad_biases": gb, "biases": b, "grad_weights": gw}[along]
-    return _observation(([w], [b], [gw], [gb], lr), ([w - lr * gw], [b - lr * gb]),
+    return observation(([w], [b], [gw], [gb], lr), ([w - lr * gw], [b - lr * gb]),
                         ([w - lr * moved], [b - lr * gb]))  # fmt: skip
 
 

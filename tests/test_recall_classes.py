@@ -14,10 +14,12 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from assignments.backward.mistakes import FLAVOUR_OF as BACKWARD_FAMILY
 from assignments.forward.mistakes import misconception
+from grader.behaviour import Observation
 from grader.grade import grade
 
 from .conftest import ROOT
@@ -38,6 +40,25 @@ def graded(tmp_path: Path, source: str, assignment: str, seed: int = 0) -> dict[
     path = tmp_path / f"{assignment}.py"
     path.write_text(source)
     return grade(path, assignment=assignment, seed=seed, sandbox="process").to_dict()
+
+
+def same_result(a: Any, b: Any) -> bool:
+    """The same numbers in the same shapes, item by item through tuples and lists."""
+    if isinstance(a, (list, tuple)):
+        return (
+            isinstance(b, (list, tuple))
+            and len(a) == len(b)
+            and all(same_result(x, y) for x, y in zip(a, b, strict=True))
+        )
+    return np.shape(a) == np.shape(b) and bool(np.allclose(a, b))
+
+
+def observation(args: tuple[Any, ...], expected: Any, values: Any) -> Observation:
+    """A call that returned ``values`` where ``expected`` was (a list of numbers is read as
+    an array), passed when they are the same: behaviour hints tested without a sandbox."""
+    expected = np.asarray(expected) if isinstance(expected, list) else expected
+    return Observation(args=args, expected=expected, values=values, raised=False,
+                       passed=same_result(expected, values))  # fmt: skip
 
 
 def failed(report: dict[str, Any], exercise: str) -> list[dict[str, Any]]:
