@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -15,6 +15,7 @@ from .values import (
     RTOL,
     Observation,
     Said,
+    argument_name,
     close_to,
     equal,
     first_array,
@@ -68,7 +69,7 @@ def returned_argument(observations: Sequence[Observation],
             return []
     assert common is not None
     k = min(common)
-    name = f"`{parameters[k]}`" if k < len(parameters) else f"argument {k + 1}"
+    name = f"`{parameters[k]}`" if k < len(parameters) else argument_name(parameters, k)
     text = (
         f"Where it fails, the result is the argument {name}, returned as it was given: "
         "is the computation skipped (a loop that never runs, an early return)?"
@@ -226,12 +227,12 @@ def _step_relations(e: Any, g: Any, before: np.ndarray, args: tuple[Any, ...],
         found.add(("behaviour.step_reversed", None))
     for k, a in enumerate(args):
         if isinstance(a, float) and a not in (0.0, 1.0) and np.isclose(abs(c), 1.0 / a):
-            name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+            name = argument_name(parameters, k)
             found.add(("behaviour.step_without_scalar", name))
         elif isinstance(a, float) and a > 0 and c > 0 and not np.isclose(c, 1.0):
             # as if the scalar were fixed: said only where it holds across calls whose
             # scalar differs (_fixed_scalar_seen), so one value of it is in the code
-            name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+            name = argument_name(parameters, k)
             found.add(("behaviour.step_fixed_scalar", (name, k, float(f"{c * a:.6g}"))))
     return found
 
@@ -242,22 +243,27 @@ def _step_along(e: np.ndarray, made: np.ndarray, want: np.ndarray, args: tuple[A
     the expected change is not: the step taken along the wrong argument (zip's order)."""
     scalars = [a for a in args if isinstance(a, float) and a not in (0.0, 1.0)]
     found: set[tuple[str, Any]] = set()
-    for k, a in enumerate(args):
-        items = list(a) if isinstance(a, (list, tuple)) else [a]
+    for k, items in _numeric_items(args):
         for item in items:
-            if not isinstance(item, np.ndarray) or item.dtype.kind not in "fiu" or not item.size:
-                continue
             try:
-                spread = np.broadcast_to(item.astype(float), e.shape)
+                spread = np.broadcast_to(item, e.shape)
             except ValueError:
                 continue
             for lr in scalars:
                 if np.allclose(made, -lr * spread, rtol=1e-6, atol=1e-12) and not np.allclose(
                     want, -lr * spread, rtol=1e-6, atol=1e-12
                 ):
-                    name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
-                    found.add(("behaviour.step_along", name))
+                    found.add(("behaviour.step_along", argument_name(parameters, k)))
     return found
+
+
+def _numeric_items(args: tuple[Any, ...]) -> Iterator[tuple[int, list[np.ndarray]]]:
+    """Each argument's arrays of numbers as floats: the argument itself, or the items of a
+    list (a network's layers), with the argument's index."""
+    for k, a in enumerate(args):
+        items = list(a) if isinstance(a, (list, tuple)) else [a]
+        yield k, [i.astype(float) for i in items
+                  if isinstance(i, np.ndarray) and i.dtype.kind in "fiu" and i.size]  # fmt: skip
 
 
 def _fixed_scalar_seen(relation: tuple[str, Any], failed: Sequence[Observation]) -> bool:
@@ -331,26 +337,21 @@ def _plus_argument(
     if not np.any(np.abs(diff) > 1e-9):
         return set()
     found: set[tuple[str, Any]] = set()
-    for k, a in enumerate(args):
-        if isinstance(a, np.ndarray) and a.ndim == e.ndim + 1:
-            items: list[Any] = list(a)
-        else:
-            items = list(a) if isinstance(a, (list, tuple)) else [a]
-        if items and all(isinstance(i, np.ndarray) for i in items) and \
-                len({i.shape for i in items}) == 1:  # fmt: skip
+    for k, items in _numeric_items(args):
+        if len(items) == 1 and items[0].ndim == e.ndim + 1:
+            items = list(items[0])  # a stack of layers given as one array
+        if items and len({i.shape for i in items}) == 1:
             items.append(np.stack(items))  # equal-shaped layers cross the boundary stacked
         for item in items:
-            if (not isinstance(item, np.ndarray) or item.shape != e.shape
-                    or item.dtype.kind not in "fiu"):  # fmt: skip
+            if item.shape != e.shape:
                 continue
-            item = item.astype(float)
             nonzero = np.abs(item) > 1e-9
             if nonzero.sum() < 2:
                 continue  # one number relates to any other by some factor
             c = float(np.median(diff[nonzero] / item[nonzero]))
             if c != 0 and np.allclose(diff, c * item, rtol=1e-6, atol=1e-9):
-                name = parameters[k] if k < len(parameters) else f"argument {k + 1}"
-                found.add(("behaviour.plus_argument", (name, float(f"{c:.6g}"))))
+                relation = (argument_name(parameters, k), float(f"{c:.6g}"))
+                found.add(("behaviour.plus_argument", relation))
     return found
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .values import LARGE, Observation, Said, first_array, non_finite
+from .values import LARGE, Observation, Said, argument_name, first_array, non_finite
 
 
 def _layers(args: tuple[Any, ...]) -> int | None:
@@ -220,7 +220,7 @@ def _split_text(name: str, good: set[Any], bad: set[Any], observations: Sequence
         if any(o.raised or o.values is None for o in observations if not o.passed):
             return None  # it breaks where the argument is set: used wrongly, not left out
         k = int(name.split()[1])
-        what = parameters[k] if k < len(parameters) else f"argument {k + 1}"
+        what = argument_name(parameters, k)
         return Said("behaviour.ignores_argument", f"Right when {what} is zero or not given, "
                     f"wrong otherwise: check how {what} is used.", 18)  # fmt: skip
     return None

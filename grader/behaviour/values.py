@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,3 +83,8 @@ def non_finite(values: Any) -> bool:
 
 def shape_words(shape: tuple[int, ...]) -> str:
     return "a single number" if shape == () else f"shape {shape}"
+
+
+def argument_name(parameters: Sequence[str], k: int) -> str:
+    """The reference's name for argument ``k`` (0-based), else "argument k+1"."""
+    return parameters[k] if k < len(parameters) else f"argument {k + 1}"
